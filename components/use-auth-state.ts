@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AuthState } from '@/utils/auth/auth-state';
+import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
+import { sendMessage } from '@/utils/messaging/protocol';
+
+/** The connection as the background sees it, kept current by background events. */
+export function useAuthState(): AuthState | undefined {
+  const [state, setState] = useState<AuthState>();
+  useEffect(() => {
+    void sendMessage('getAuthState', undefined).then(setState);
+    return subscribeToBackgroundEvents((event) => {
+      if (event.type === 'auth-changed') setState(event.state);
+    });
+  }, []);
+  return state;
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ConnectionPanel } from '@/components/ConnectionPanel';
+import { SettingsView } from '@/components/SettingsView';
+import { useAuthState } from '@/components/use-auth-state';
+import { WelcomeBanner } from './WelcomeBanner';
+
+const VIEWS = [{ id: 'settings', label: 'Settings', render: () => <SettingsView /> }] as const;
+
+function currentHash(): string {
+  return location.hash.replace(/^#/, '');
+}
+
+export function App() {
+  const auth = useAuthState();
+  const [hash, setHash] = useState(currentHash());
+  useEffect(() => {
+    const onHashChange = () => setHash(currentHash());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  const view = VIEWS.find((candidate) => candidate.id === hash) ?? VIEWS[0];
+
+  return (
+    <div class="dashboard">
+      <header>
+        <h1>Collab Desk</h1>
+        <span class="muted">Partnership-ad permissions for your brands</span>
+      </header>
+      {hash === 'welcome' && <WelcomeBanner />}
+      <ConnectionPanel state={auth} />
+      <nav aria-label="Dashboard views">
+        {VIEWS.map((candidate) => (
+          <a key={candidate.id} href={`#${candidate.id}`} aria-current={candidate.id === view.id ? 'page' : undefined}>
+            {candidate.label}
+          </a>
+        ))}
+      </nav>
+      <main>{view.render()}</main>
+    </div>
+  );
+}

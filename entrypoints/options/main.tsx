@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import './dashboard.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,126 @@
+import { connect, expect, openDashboard, test } from './fixtures';
+
+test.describe('signing in with Facebook', () => {
+  test('connects through the login dialog, survives a reload, and disconnects', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+    await expect(page.getByText(/Session valid until/)).toBeVisible();
+
+    const dialogCalls = (await sim.log()).filter((entry) => entry.path === 'dialog/oauth');
+    expect(dialogCalls).toHaveLength(1);
+    const dialog = dialogCalls[0]!.query;
+    expect(dialog.redirect_uri).toBe(`https://${extensionId}.chromiumapp.org/`);
+    expect(dialog.scope!.split(',')).toEqual(expect.arrayContaining(['instagram_basic', 'pages_show_list', 'business_management', 'instagram_branded_content_ads_brand']));
+    expect(dialog.state!.length).toBeGreaterThanOrEqual(16);
+
+    await page.reload();
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(page.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    await expect(page.getByText('Not connected')).toBeVisible();
+  });
+
+  test('the session lasts until the browser restarts', async ({ context, extensionId, sim, relaunch }) => {
+    void sim;
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+
+    const restarted = await relaunch();
+    const again = await openDashboard(restarted, extensionId);
+    await expect(again.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    await expect(again.getByText('Not connected')).toBeVisible();
+  });
+
+  test('disconnecting can also remove the app from the Facebook account', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByLabel('Also remove Collab Desk from my Facebook account').check();
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(page.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    const deauthorized = (await sim.log()).filter((entry) => entry.method === 'DELETE' && entry.path === 'me/permissions');
+    expect(deauthorized).toHaveLength(1);
+    expect(deauthorized[0]!.status).toBe(200);
+  });
+
+  test('without a Meta app ID, Connect explains what to do', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter your Meta app ID in Settings first');
+    expect((await sim.log()).filter((entry) => entry.path === 'dialog/oauth')).toHaveLength(0);
+  });
+
+  test('cancelling the Facebook dialog leaves you signed out with an explanation', async ({ context, extensionId, sim }) => {
+    await sim.setControls({ loginBehavior: 'deny' });
+    const page = await openDashboard(context, extensionId);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Meta app ID' }).fill('1234567890123456');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(page.getByRole('alert')).toContainText('Facebook login was cancelled');
+    await expect(page.getByText('Not connected')).toBeVisible();
+  });
+
+  test('a login answer with the wrong state is refused', async ({ context, extensionId, sim }) => {
+    await sim.setControls({ loginBehavior: 'wrong-state' });
+    const page = await openDashboard(context, extensionId);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Meta app ID' }).fill('1234567890123456');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(page.getByRole('alert')).toContainText('did not match the request');
+    await expect(page.getByText('Not connected')).toBeVisible();
+    // The token that came with the tampered answer was never used.
+    expect((await sim.log()).filter((entry) => entry.path === 'me')).toHaveLength(0);
+  });
+
+  test('a token that expires mid-session prompts to reconnect, and reconnecting works', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    // Facebook's own session is gone too, so a silent renewal cannot succeed.
+    await sim.setControls({ loginBehavior: 'needs-click' });
+    await sim.expireTokens();
+
+    await page.getByRole('button', { name: 'Check connection' }).click();
+    await expect(page.getByText(/session for Dana Reyes has expired/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    const meCalls = (await sim.log()).filter((entry) => entry.path === 'me');
+    expect(meCalls.at(-1)?.errorCode).toBe(190);
+
+    await sim.setControls({ loginBehavior: 'auto' });
+    await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+  });
+
+  test('an expired token is renewed silently when Facebook still has a session', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await sim.expireTokens();
+    await page.getByRole('button', { name: 'Check connection' }).click();
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+    const log = await sim.log();
+    const silentLogins = log.filter((entry) => entry.path === 'dialog/oauth');
+    expect(silentLogins).toHaveLength(2);
+    expect(log.filter((entry) => entry.path === 'me').at(-1)?.status).toBe(200);
+  });
+
+  test('the popup shows the connection and links to the dashboard', async ({ context, extensionId, sim }) => {
+    void sim;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Open dashboard' })).toHaveAttribute('href', '/options.html');
+
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    // The open popup hears about the new session without being reloaded.
+    await expect(popup.getByText('Connected as Dana Reyes')).toBeVisible();
+  });
+
+  test('the dashboard opens with a welcome on first install', async ({ context, extensionId }) => {
+    const welcome = context.pages().find((candidate) => candidate.url().includes('options.html')) ?? (await context.waitForEvent('page'));
+    await expect(welcome).toHaveURL(`chrome-extension://${extensionId}/options.html#welcome`);
+    await expect(welcome.getByRole('heading', { name: 'Welcome to Collab Desk' })).toBeVisible();
+  });
+});

@@ -1,0 +1,65 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_APP_ID } from '../simulator/state';
+import { SimulatorControl } from '../simulator/control';
+import { extensionIdOf, launchWithExtension } from '../support/launch-chromium';
+
+interface Fixtures {
+  userDataDir: string;
+  context: BrowserContext;
+  extensionId: string;
+  sim: SimulatorControl;
+  /** Opens a fresh browser on the same profile, as after a browser restart. */
+  relaunch: () => Promise<BrowserContext>;
+}
+
+export const test = base.extend<Fixtures>({
+  userDataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'collab-desk-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ userDataDir }, use) => {
+    const context = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir);
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionIdOf(context));
+  },
+  sim: async ({}, use) => {
+    const sim = new SimulatorControl(process.env.SIM_URL!);
+    await sim.reset();
+    await use(sim);
+  },
+  relaunch: async ({ context, userDataDir }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async () => {
+      await context.close();
+      const next = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir);
+      opened.push(next);
+      return next;
+    });
+    for (const next of opened) await next.close();
+  },
+});
+
+export { expect };
+
+export async function openDashboard(context: BrowserContext, extensionId: string, view = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html${view ? `#${view}` : ''}`);
+  return page;
+}
+
+/** Enters the simulator's app ID in Settings and logs in through the simulated dialog. */
+export async function connect(page: Page, appId = DEFAULT_APP_ID): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Meta app ID' }).fill(appId);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+  await expect(page.getByText('Connected as')).toBeVisible();
+}

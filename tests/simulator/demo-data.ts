@@ -1,0 +1,152 @@
+/**
+ * The simulator's seeded, deterministic demo world: one Facebook user, Pages with
+ * different task sets and Page experiences, brand Instagram accounts, and a few
+ * hundred creators whose partnership-ad permissions cover every status, including
+ * ones Meta's docs do not list.
+ */
+export type PageTask = 'MANAGE' | 'CREATE_CONTENT' | 'MODERATE' | 'ADVERTISE' | 'ANALYZE';
+
+export interface SimInstagramAccount {
+  id: string;
+  username: string;
+  name: string;
+  profilePictureUrl: string;
+}
+
+export interface SimPage {
+  id: string;
+  name: string;
+  tasks: PageTask[];
+  newPageExperience: boolean;
+  instagram?: SimInstagramAccount;
+}
+
+export interface SimCreator {
+  id: string;
+  username: string;
+  fbPageId: string;
+}
+
+export interface SimPermission {
+  id: string;
+  brandIgId: string;
+  creatorId: string;
+  status: string;
+  createdTime: string;
+}
+
+export interface DemoWorld {
+  user: { id: string; name: string };
+  pages: SimPage[];
+  creators: SimCreator[];
+  permissions: SimPermission[];
+}
+
+const ALL_TASKS: PageTask[] = ['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 'ANALYZE'];
+
+/** Small seeded PRNG (mulberry32) so every run of the demo sees the same world. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function brand(id: string, username: string, name: string): SimInstagramAccount {
+  return { id, username, name, profilePictureUrl: `https://example.invalid/avatars/${username}.png` };
+}
+
+export const DEMO_BRANDS = {
+  northwind: brand('17841400000000001', 'northwind.outdoor', 'Northwind Outdoor'),
+  lumen: brand('17841400000000002', 'lumen.skincare', 'Lumen Skincare'),
+  harbor: brand('17841400000000003', 'harborcoffee', 'Harbor Coffee Co.'),
+};
+
+const FIRST = ['maya', 'leo', 'ivy', 'noah', 'zara', 'kai', 'ruby', 'theo', 'luna', 'omar', 'nina', 'eli', 'sofia', 'finn', 'ava', 'milo', 'iris', 'jude', 'cleo', 'remy'];
+const SECOND = ['trails', 'eats', 'studio', 'daily', 'wanders', 'fit', 'cooks', 'style', 'outdoors', 'films', 'reads', 'makes', 'glow', 'roams', 'brews'];
+
+export function demoCreatorUsernames(count: number): string[] {
+  const names: string[] = [];
+  for (let i = 0; names.length < count; i++) {
+    const first = FIRST[i % FIRST.length]!;
+    const second = SECOND[Math.floor(i / FIRST.length) % SECOND.length]!;
+    const round = Math.floor(i / (FIRST.length * SECOND.length));
+    const separator = i % 3 === 0 ? '.' : '_';
+    names.push(round === 0 ? `${first}${separator}${second}` : `${first}${separator}${second}${round + 1}`);
+  }
+  return names;
+}
+
+/** Status mix for a brand's list: weights over the documented and undocumented values. */
+const STATUS_WEIGHTS: Array<[string, number]> = [
+  ['APPROVED', 45],
+  ['PENDING', 25],
+  ['REVOKED', 15],
+  ['REJECTED', 6], // seen by third parties, not in Meta's docs
+  ['pending', 3], // other casing
+  ['CANCELED', 3],
+  ['EXPIRED', 3], // undocumented value: must be shown as received
+];
+
+function pickStatus(random: () => number): string {
+  const total = STATUS_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random() * total;
+  for (const [status, weight] of STATUS_WEIGHTS) {
+    roll -= weight;
+    if (roll < 0) return status;
+  }
+  return 'APPROVED';
+}
+
+export function createDemoWorld(options: { seed?: number; creators?: number; extraPages?: number } = {}): DemoWorld {
+  const random = seededRandom(options.seed ?? 20261122);
+  const pages: SimPage[] = [
+    { id: '200000000000001', name: 'Northwind Outdoor', tasks: [...ALL_TASKS], newPageExperience: true, instagram: DEMO_BRANDS.northwind },
+    { id: '200000000000002', name: 'Lumen Skincare', tasks: ['ADVERTISE', 'ANALYZE'], newPageExperience: true, instagram: DEMO_BRANDS.lumen },
+    { id: '200000000000003', name: 'Harbor Coffee Co.', tasks: ['ANALYZE'], newPageExperience: false, instagram: DEMO_BRANDS.harbor },
+    { id: '200000000000004', name: 'Pixel & Pine Studio', tasks: ['CREATE_CONTENT', 'MODERATE', 'ANALYZE'], newPageExperience: false },
+    { id: '200000000000005', name: 'Fieldnotes Agency', tasks: ['MODERATE', 'ANALYZE'], newPageExperience: true },
+  ];
+  for (let i = 1; i <= (options.extraPages ?? 0); i++) {
+    const tasks = ALL_TASKS.filter(() => random() < 0.5);
+    pages.push({
+      id: String(300000000000000 + i),
+      name: `Client Page ${String(i).padStart(3, '0')}`,
+      tasks: tasks.length > 0 ? tasks : ['ANALYZE'],
+      newPageExperience: i % 2 === 0,
+    });
+  }
+
+  const creators: SimCreator[] = demoCreatorUsernames(options.creators ?? 320).map((username, index) => ({
+    id: String(17841450000000000 + index * 7 + 1),
+    username,
+    fbPageId: String(100090000000000 + index),
+  }));
+
+  const permissions: SimPermission[] = [];
+  const listSizes: Array<[SimInstagramAccount, number]> = [
+    [DEMO_BRANDS.northwind, Math.min(240, creators.length)],
+    [DEMO_BRANDS.lumen, Math.min(60, creators.length)],
+    [DEMO_BRANDS.harbor, Math.min(12, creators.length)],
+  ];
+  const start = Date.UTC(2026, 0, 5);
+  for (const [brandAccount, size] of listSizes) {
+    for (let i = 0; i < size; i++) {
+      const creator = creators[(i * 13 + brandAccount.username.length) % creators.length]!;
+      if (permissions.some((p) => p.brandIgId === brandAccount.id && p.creatorId === creator.id)) continue;
+      permissions.push({
+        id: `perm_${brandAccount.id.slice(-3)}_${creator.id.slice(-6)}`,
+        brandIgId: brandAccount.id,
+        creatorId: creator.id,
+        status: pickStatus(random),
+        createdTime: new Date(start + Math.floor(random() * 300) * 86_400_000).toISOString().replace('.000Z', '+0000'),
+      });
+    }
+  }
+
+  return { user: { id: '10158000000000001', name: 'Dana Reyes' }, pages, creators, permissions };
+}

@@ -1,0 +1,178 @@
+import { createDemoWorld, seededRandom, type DemoWorld, type SimCreator } from './demo-data';
+
+/** Knobs a test (or the demo) can turn over HTTP; see README "Graph API simulator". */
+export interface SimulatorControls {
+  /** App IDs the login dialog accepts. */
+  appIds: string[];
+  /** Exact redirect URIs the dialog accepts; empty means any chromiumapp.org / allizom.org URI. */
+  redirectUris: string[];
+  /** auto: redirect at once; needs-click: show a Continue button; deny: the user cancels; wrong-state: echo another state. */
+  loginBehavior: 'auto' | 'needs-click' | 'deny' | 'wrong-state';
+  /** Permissions the user declines in the dialog (reported as declined by /me/permissions). */
+  declinedPermissions: string[];
+  tokenTtlSeconds: number;
+  /** Added to every HTTP response, in milliseconds. */
+  latencyMs: number;
+  /** Share of Graph calls (batch items included) that fail with a transient error (code 2). */
+  failureRate: number;
+  /** Share of batch items that come back null, as when a batch times out. */
+  batchNullRate: number;
+  /** Page size when the caller gives no limit. */
+  defaultPageSize: number;
+  /** Which of Meta's documented field sets branded_content_ad_permissions returns. */
+  permissionFieldVariant: 'reference' | 'guide' | 'sdk';
+  /** Usernames that POST send rejects as not found / not eligible (code 100). */
+  rejectedCreators: string[];
+}
+
+export interface ThrottleRule {
+  code: 4 | 17 | 32 | 613 | 80002;
+  /** Calls still allowed before the window opens. */
+  afterCalls: number;
+  durationMs: number;
+  startedAt?: number;
+}
+
+export interface IssuedToken {
+  userId: string;
+  /** Granted permissions. */
+  scopes: string[];
+  declined: string[];
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface LogEntry {
+  at: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  params: Record<string, string>;
+  /** Index inside a batch request, when the call was one item of a batch. */
+  batchIndex?: number;
+  /** Number of items when the call was a whole batch request. */
+  batchSize?: number;
+  status: number;
+  errorCode?: number;
+}
+
+export const DEFAULT_APP_ID = '1234567890123456';
+
+export function defaultControls(): SimulatorControls {
+  return {
+    appIds: [DEFAULT_APP_ID],
+    redirectUris: [],
+    loginBehavior: 'auto',
+    declinedPermissions: [],
+    tokenTtlSeconds: 7200,
+    latencyMs: 0,
+    failureRate: 0,
+    batchNullRate: 0,
+    defaultPageSize: 25,
+    permissionFieldVariant: 'reference',
+    rejectedCreators: [],
+  };
+}
+
+export interface WorldOptions {
+  seed?: number;
+  creators?: number;
+  extraPages?: number;
+}
+
+export class SimulatorState {
+  world: DemoWorld;
+  controls: SimulatorControls = defaultControls();
+  throttle: ThrottleRule | undefined;
+  tokens = new Map<string, IssuedToken>();
+  codes = new Map<string, { challenge?: string; redirectUri: string; clientId: string; scopes: string[] }>();
+  log: LogEntry[] = [];
+  random: () => number;
+  private serial = 0;
+  private callTimes: number[] = [];
+
+  constructor(private worldOptions: WorldOptions = {}) {
+    this.world = createDemoWorld(worldOptions);
+    this.random = seededRandom(worldOptions.seed ?? 7);
+  }
+
+  reset(worldOptions: WorldOptions = this.worldOptions): void {
+    this.worldOptions = worldOptions;
+    this.world = createDemoWorld(worldOptions);
+    this.random = seededRandom(worldOptions.seed ?? 7);
+    this.controls = defaultControls();
+    this.throttle = undefined;
+    this.tokens.clear();
+    this.codes.clear();
+    this.log = [];
+    this.callTimes = [];
+  }
+
+  nextId(prefix: string): string {
+    this.serial += 1;
+    return `${prefix}${Date.now().toString(36)}${this.serial}`;
+  }
+
+  issueToken(scopes: string[]): { token: string; expiresIn: number } {
+    const token = `SIM${this.nextId('tok')}${Math.floor(this.random() * 1e9).toString(36)}`;
+    const unique = [...new Set(scopes)];
+    this.tokens.set(token, {
+      userId: this.world.user.id,
+      scopes: unique.filter((scope) => !this.controls.declinedPermissions.includes(scope)),
+      declined: unique.filter((scope) => this.controls.declinedPermissions.includes(scope)),
+      expiresAt: Date.now() + this.controls.tokenTtlSeconds * 1000,
+      revoked: false,
+    });
+    return { token, expiresIn: this.controls.tokenTtlSeconds };
+  }
+
+  expireAllTokens(): void {
+    for (const token of this.tokens.values()) token.expiresAt = Date.now() - 1000;
+  }
+
+  /** Counts one Graph call for usage headers and throttling; returns the active throttle, if any. */
+  countCall(now = Date.now()): ThrottleRule | undefined {
+    this.callTimes.push(now);
+    while (this.callTimes.length > 0 && this.callTimes[0]! < now - 60_000) this.callTimes.shift();
+    const rule = this.throttle;
+    if (!rule) return undefined;
+    if (rule.startedAt === undefined) {
+      if (rule.afterCalls > 0) {
+        rule.afterCalls -= 1;
+        return undefined;
+      }
+      rule.startedAt = now;
+    }
+    if (now - rule.startedAt < rule.durationMs) return rule;
+    this.throttle = undefined;
+    return undefined;
+  }
+
+  /** Percent of a notional budget of 600 calls a minute used in the last minute. */
+  usagePercent(now = Date.now()): number {
+    const recent = this.callTimes.filter((time) => time >= now - 60_000).length;
+    const percent = Math.min(100, Math.round((recent / 600) * 100));
+    if (this.throttle?.startedAt !== undefined && now - this.throttle.startedAt < this.throttle.durationMs) return 100;
+    return percent;
+  }
+
+  findCreator(by: { id?: string; username?: string }): SimCreator | undefined {
+    const username = by.username?.toLowerCase();
+    return this.world.creators.find((creator) => (by.id && creator.id === by.id) || (username && creator.username === username));
+  }
+
+  /** Any well-formed username is a creator in the demo world, except rejected ones and those starting with "ghost". */
+  findOrCreateCreator(by: { id?: string; username?: string }): SimCreator | undefined {
+    const found = this.findCreator(by);
+    if (found) return found;
+    const username = by.username?.toLowerCase();
+    if (!username || username.startsWith('ghost') || !/^[a-z0-9._]{1,30}$/.test(username)) return undefined;
+    const creator: SimCreator = {
+      id: String(17841460000000000 + this.world.creators.length),
+      username,
+      fbPageId: String(100099000000000 + this.world.creators.length),
+    };
+    this.world.creators.push(creator);
+    return creator;
+  }
+}

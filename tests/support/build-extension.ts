@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface ExtensionBuildOptions {
+  graphOrigin: string;
+  outDir: string;
+  metaAppId?: string;
+  testBuild?: boolean;
+  browser?: 'chrome' | 'firefox';
+}
+
+/** Builds the extension against a simulator origin; returns the unpacked folder. */
+export function buildExtension(options: ExtensionBuildOptions): string {
+  const root = resolve(import.meta.dirname, '../..');
+  execFileSync(resolve(root, 'node_modules/.bin/wxt'), ['build', '-b', options.browser ?? 'chrome'], {
+    cwd: root,
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      WXT_GRAPH_ORIGIN: options.graphOrigin,
+      WXT_FACEBOOK_ORIGIN: options.graphOrigin,
+      WXT_META_APP_ID: options.metaAppId ?? '',
+      COLLAB_DESK_TEST_BUILD: options.testBuild ? '1' : '',
+      COLLAB_DESK_OUT_DIR: resolve(root, options.outDir),
+    },
+  });
+  return resolve(root, options.outDir, options.browser === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
+}

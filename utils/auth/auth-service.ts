@@ -1,0 +1,133 @@
+import { AppError } from '../errors';
+import type { AuthState, FacebookUser, StoredSession } from './auth-state';
+import { buildLoginUrl, explainAuthFlowFailure, LOGIN_SCOPES, parseLoginRedirect, randomState } from './login-flow';
+
+export interface AuthServiceDeps {
+  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+  redirectUri: string;
+  facebookOrigin: string;
+  apiVersion: string;
+  getAppId(): Promise<string>;
+  session: {
+    get(): Promise<StoredSession | null>;
+    set(value: StoredSession | null): Promise<void>;
+  };
+  /** The user who was connected last, kept so an expired session can say whose it was. */
+  lastUser: {
+    get(): Promise<FacebookUser | null>;
+    set(value: FacebookUser | null): Promise<void>;
+  };
+  fetchProfile(accessToken: string): Promise<FacebookUser>;
+  deauthorize(accessToken: string): Promise<void>;
+  onChange(state: AuthState): void;
+  now?: () => number;
+  newState?: () => string;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Token lifecycle: login through Facebook's dialog, silent renewal, expiry and logout. */
+export function createAuthService(deps: AuthServiceDeps) {
+  const now = deps.now ?? Date.now;
+  let renewal: Promise<boolean> | undefined;
+
+  async function getState(): Promise<AuthState> {
+    const session = await deps.session.get();
+    if (session && session.expiresAt > now()) {
+      return { status: 'signed-in', user: session.user, expiresAt: session.expiresAt, declinedScopes: session.declinedScopes };
+    }
+    const lastUser = await deps.lastUser.get();
+    return lastUser ? { status: 'expired', user: lastUser } : { status: 'signed-out' };
+  }
+
+  async function connect(options: { interactive: boolean; rerequest?: boolean }): Promise<AuthState> {
+    const appId = (await deps.getAppId()).trim();
+    if (!appId) {
+      throw new AppError('missing-app-id', 'Enter your Meta app ID in Settings first. The README explains how to create one.');
+    }
+    const state = (deps.newState ?? randomState)();
+    const url = buildLoginUrl({
+      facebookOrigin: deps.facebookOrigin,
+      apiVersion: deps.apiVersion,
+      appId,
+      redirectUri: deps.redirectUri,
+      state,
+      scopes: LOGIN_SCOPES,
+      rerequest: options.rerequest,
+    });
+    let redirectUrl: string | undefined;
+    try {
+      redirectUrl = await deps.launchWebAuthFlow({ url, interactive: options.interactive });
+    } catch (error) {
+      throw explainAuthFlowFailure(error);
+    }
+    if (!redirectUrl) throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    const login = parseLoginRedirect(redirectUrl, state, now());
+    const user = await deps.fetchProfile(login.accessToken);
+    await deps.session.set({ accessToken: login.accessToken, expiresAt: login.expiresAt, user, declinedScopes: login.declinedScopes ?? [] });
+    await deps.lastUser.set(user);
+    return announce();
+  }
+
+  async function announce(): Promise<AuthState> {
+    const state = await getState();
+    deps.onChange(state);
+    return state;
+  }
+
+  /** Tries once, without showing anything, to get a new token; marks the session expired if it cannot. */
+  function renewSilently(): Promise<boolean> {
+    renewal ??= (async () => {
+      try {
+        await connect({ interactive: false });
+        return true;
+      } catch {
+        await deps.session.set(null);
+        await announce();
+        return false;
+      } finally {
+        renewal = undefined;
+      }
+    })();
+    return renewal;
+  }
+
+  return {
+    getState,
+    connect,
+    renewSilently,
+
+    async disconnect(options: { deauthorize: boolean }): Promise<AuthState> {
+      const session = await deps.session.get();
+      let deauthorizeError: unknown;
+      if (options.deauthorize && session) {
+        try {
+          await deps.deauthorize(session.accessToken);
+        } catch (error) {
+          deauthorizeError = error;
+        }
+      }
+      await deps.session.set(null);
+      await deps.lastUser.set(null);
+      const state = await announce();
+      if (deauthorizeError) {
+        throw new AppError('login-failed', 'You are disconnected here, but Facebook could not remove Collab Desk from your account. Remove it in Facebook settings under Apps and websites.');
+      }
+      return state;
+    },
+
+    /** The token for a Graph call; renews it silently when it has run out. */
+    async getAccessToken(): Promise<string> {
+      const session = await deps.session.get();
+      if (session && session.expiresAt > now()) return session.accessToken;
+      const hadUser = session !== null || (await deps.lastUser.get()) !== null;
+      if (hadUser && (await renewSilently())) {
+        const renewed = await deps.session.get();
+        if (renewed) return renewed.accessToken;
+      }
+      throw hadUser
+        ? new AppError('session-expired', 'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.')
+        : new AppError('not-connected', 'Connect with Facebook first.');
+    },
+  };
+}

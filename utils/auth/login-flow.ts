@@ -1,0 +1,90 @@
+import { AppError } from '../errors';
+
+/** Permissions Collab Desk asks for, and why (README lists the same). */
+export const LOGIN_SCOPES = [
+  'pages_show_list', // list the Pages you can act on, with your tasks
+  'business_management', // needed by the partnership-ad permissions edge
+  'instagram_basic', // the Instagram accounts linked to those Pages
+  'instagram_branded_content_ads_brand', // send, list and revoke partnership-ad permissions
+] as const;
+
+export interface LoginUrlInput {
+  facebookOrigin: string;
+  apiVersion: string;
+  appId: string;
+  redirectUri: string;
+  state: string;
+  scopes: readonly string[];
+  /** Ask again for permissions the person declined before. */
+  rerequest?: boolean;
+}
+
+export function buildLoginUrl(input: LoginUrlInput): string {
+  const url = new URL(`${input.facebookOrigin}/${input.apiVersion}/dialog/oauth`);
+  url.searchParams.set('client_id', input.appId);
+  url.searchParams.set('redirect_uri', input.redirectUri);
+  url.searchParams.set('state', input.state);
+  url.searchParams.set('response_type', 'token');
+  url.searchParams.set('scope', input.scopes.join(','));
+  url.searchParams.set('return_scopes', 'true');
+  if (input.rerequest) url.searchParams.set('auth_type', 'rerequest');
+  return url.toString();
+}
+
+export interface LoginResult {
+  accessToken: string;
+  expiresAt: number;
+  grantedScopes?: string[];
+  declinedScopes?: string[];
+}
+
+/** Reads the URL Facebook redirected to: the token in the fragment, or the reason there is none. */
+export function parseLoginRedirect(redirectUrl: string, expectedState: string, now: number): LoginResult {
+  const url = new URL(redirectUrl);
+  const params = new URLSearchParams(url.hash.replace(/^#/, ''));
+  for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
+
+  if (params.get('state') !== expectedState) {
+    throw new AppError('login-state-mismatch', 'The Facebook login answer did not match the request Collab Desk sent, so it was ignored for your safety. Try connecting again.');
+  }
+  const error = params.get('error');
+  if (error) {
+    if (error === 'access_denied') throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    throw new AppError('login-failed', `Facebook could not log you in: ${params.get('error_description') ?? error}.`);
+  }
+  const accessToken = params.get('access_token');
+  if (!accessToken) throw new AppError('login-failed', 'Facebook finished the login without giving Collab Desk access. Try connecting again.');
+  const expiresIn = Number(params.get('expires_in'));
+  return {
+    accessToken,
+    // Tokens without a stated lifetime are treated as short-lived (one hour).
+    expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+    grantedScopes: splitScopes(params.get('granted_scopes')),
+    declinedScopes: splitScopes(params.get('denied_scopes')),
+  };
+}
+
+/** Explains why identity.launchWebAuthFlow failed without reaching the redirect. */
+export function explainAuthFlowFailure(error: unknown): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/did not approve|cancel|closed/i.test(message)) {
+    return new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+  }
+  if (/interaction required/i.test(message)) {
+    return new AppError('session-expired', 'Your Facebook session has ended. Connect again to continue.');
+  }
+  if (/could not be loaded/i.test(message)) {
+    return new AppError('network', 'The Facebook login page could not be loaded. Check your connection and that the Meta app ID is right.');
+  }
+  return new AppError('login-failed', `Facebook login did not finish: ${message}`);
+}
+
+export function randomState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function splitScopes(value: string | null): string[] | undefined {
+  if (value === null) return undefined;
+  return value.split(',').map((scope) => scope.trim()).filter(Boolean);
+}

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { buildSettings } from '../build-settings';
+import { profileSchema } from '../graph/schemas';
+import type { Handlers } from '../messaging/serve';
+import type { SettingsView } from '../messaging/protocol';
+import { facebookSession, metaAppIdSetting } from '../storage';
+import type { Services } from './services';
+
+/** Every privileged thing the extension can do, by name. */
+export function createHandlers({ auth, graph, getAppId }: Services): Handlers {
+  async function settingsView(): Promise<SettingsView> {
+    return {
+      metaAppId: await metaAppIdSetting.getValue(),
+      effectiveMetaAppId: await getAppId(),
+      redirectUri: browser.identity.getRedirectURL(),
+      graphOrigin: buildSettings.graphOrigin,
+      graphApiVersion: buildSettings.graphApiVersion,
+    };
+  }
+
+  return {
+    getAuthState: () => auth.getState(),
+    connect: ({ rerequest }) => auth.connect({ interactive: true, rerequest }),
+    disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
+    refreshProfile: async () => {
+      const user = await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } });
+      const session = await facebookSession.getValue();
+      if (session) await facebookSession.setValue({ ...session, user });
+      return auth.getState();
+    },
+    getSettings: settingsView,
+    saveSettings: async ({ metaAppId }) => {
+      await metaAppIdSetting.setValue(metaAppId);
+      return settingsView();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { CacheEntry, CollabDeskDb } from './database';
+
+export interface CachedValue<T> {
+  value: T;
+  fetchedAt: number;
+  /** True when the value came from IndexedDB rather than a fresh call. */
+  fromCache: boolean;
+}
+
+export type GraphCache = ReturnType<typeof createGraphCache>;
+
+/** Graph answers kept in IndexedDB with the time they were fetched and how long they stay fresh. */
+export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = Date.now) {
+  async function read<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    return (await (await db).get('graph-cache', key)) as CacheEntry<T> | undefined;
+  }
+
+  async function write<T>(key: string, value: T, ttlMs: number): Promise<CacheEntry<T>> {
+    const entry: CacheEntry<T> = { key, value, fetchedAt: now(), ttlMs };
+    await (await db).put('graph-cache', entry);
+    return entry;
+  }
+
+  function isFresh(entry: CacheEntry): boolean {
+    return now() - entry.fetchedAt < entry.ttlMs;
+  }
+
+  return {
+    read,
+    write,
+    isFresh,
+
+    /** The cached value while fresh; otherwise loads, stores and returns the new one. */
+    async readThrough<T>(key: string, ttlMs: number, load: () => Promise<T>, forceRefresh = false): Promise<CachedValue<T>> {
+      const entry = forceRefresh ? undefined : await read<T>(key);
+      if (entry && isFresh(entry)) return { value: entry.value, fetchedAt: entry.fetchedAt, fromCache: true };
+      const fresh = await write(key, await load(), ttlMs);
+      return { value: fresh.value, fetchedAt: fresh.fetchedAt, fromCache: false };
+    },
+
+    async clear(): Promise<void> {
+      await (await db).clear('graph-cache');
+    },
+  };
+}

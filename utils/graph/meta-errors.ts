@@ -1,0 +1,52 @@
+import { AppError } from '../errors';
+import { regainAccessAt, type GraphUsage } from './usage';
+
+/** Meta's error body: {"error":{"message","type","code","error_subcode",...}}. */
+export interface MetaErrorBody {
+  message?: string;
+  type?: string;
+  code?: number;
+  error_subcode?: number;
+  error_user_title?: string;
+  error_user_msg?: string;
+  is_transient?: boolean;
+  fbtrace_id?: string;
+}
+
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80002]);
+
+/** Turns Meta's error codes into one typed error with words a person can act on. */
+export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number): AppError {
+  const code = error.code;
+  const details = { code, subcode: error.error_subcode, metaMessage: metaWords(error) };
+  if (code === 190 || code === 102) {
+    return new AppError('session-expired', 'Your Facebook session has expired or was ended. Connect again to continue; nothing you were doing is lost.', details);
+  }
+  if (code !== undefined && RATE_LIMIT_CODES.has(code)) {
+    const retryAt = regainAccessAt(usage, now);
+    return new AppError('rate-limited', `Meta is limiting how fast Collab Desk may call it. Try again after ${formatTime(retryAt)}.`, { ...details, retryAt });
+  }
+  if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
+    return new AppError('permission-missing', `Facebook refused: ${details.metaMessage}. Check your Page role and the permissions you gave Collab Desk.`, details);
+  }
+  if (code === 368) {
+    return new AppError('policy-blocked', 'Facebook has temporarily blocked this action for policy reasons. Wait a while before trying again.', details);
+  }
+  if (code === 1 || code === 2 || error.is_transient) {
+    return new AppError('temporary', 'Facebook had a temporary problem. Try again in a moment.', details);
+  }
+  if (code === 100) {
+    return new AppError('invalid-request', `Facebook did not accept the request: ${details.metaMessage}`, details);
+  }
+  return new AppError('unexpected-response', `Facebook returned an error: ${details.metaMessage}`, details);
+}
+
+/** Meta's user-facing text when it gives one, else its developer message without the "(#100)" prefix. */
+function metaWords(error: MetaErrorBody): string {
+  const userText = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
+  return userText || (error.message ?? 'no reason given').replace(/^\(#\d+\)\s*/, '');
+}
+
+function formatTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

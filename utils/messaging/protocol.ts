@@ -1,0 +1,44 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { z } from 'zod';
+import type { AuthState } from '../auth/auth-state';
+import type { requestSchemas } from './request-schemas';
+
+/**
+ * The whole conversation between the UI (popup, dashboard) and the background, in one place:
+ * request data types come from the zod schemas in request-schemas.ts (checked on arrival),
+ * reply types are below. Pages import only types from here, so zod stays out of their bundles.
+ */
+
+export interface SettingsView {
+  /** The app ID the person entered; empty when using the build's default. */
+  metaAppId: string;
+  /** The app ID login will use. */
+  effectiveMetaAppId: string;
+  /** What to paste into the Meta app's "Valid OAuth Redirect URIs". */
+  redirectUri: string;
+  graphOrigin: string;
+  graphApiVersion: string;
+}
+
+interface Replies {
+  getAuthState: AuthState;
+  connect: AuthState;
+  disconnect: AuthState;
+  refreshProfile: AuthState;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
+}
+
+type Requests = { [K in keyof typeof requestSchemas]: z.infer<(typeof requestSchemas)[K]> };
+export type RequestType = keyof typeof requestSchemas;
+export type RequestData<K extends RequestType> = Requests[K];
+export type Reply<K extends RequestType> = Replies[K];
+
+export type ProtocolMap = { [K in RequestType]: (data: Requests[K]) => Replies[K] };
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Events the background pushes to open pages over a port (no polling). */
+export type BackgroundEvent = { type: 'auth-changed'; state: AuthState } | { type: 'data-changed'; area: string };
+
+export const EVENTS_PORT = 'collab-desk-events';

@@ -1,0 +1,13 @@
+import { storage } from 'wxt/utils/storage';
+import type { FacebookUser, StoredSession } from './auth/auth-state';
+
+/** Every value Collab Desk keeps in extension storage. IndexedDB holds the rest (utils/cache). */
+
+/** The Meta app ID the person entered in Settings; empty means the build's default. */
+export const metaAppIdSetting = storage.defineItem<string>('local:metaAppId', { fallback: '' });
+
+/** The Facebook session: token and expiry. Session storage: gone when the browser closes, never on disk. */
+export const facebookSession = storage.defineItem<StoredSession | null>('session:facebookSession', { fallback: null });
+
+/** Who was connected, so an expired session can still say whose it was. */
+export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });

@@ -1,0 +1,52 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Build-time settings (see README and ../shared/reference/ui-contract.md):
+ * WXT_GRAPH_ORIGIN, WXT_FACEBOOK_ORIGIN, WXT_GRAPH_API_VERSION, WXT_META_APP_ID are read
+ * by the code through import.meta.env. Two more shape the build itself:
+ * - COLLAB_DESK_TEST_BUILD=1 adds what only the end-to-end tests need (a probe content
+ *   script, read access to instagram.com tabs); product builds never have them.
+ * - COLLAB_DESK_OUT_DIR puts the build somewhere other than .output/.
+ */
+const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebook.com');
+const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
+const testOnlyEntrypoints = ['test-probe'];
+
+// Public half of the key that pins the unpacked Chrome extension ID to
+// nmdeebcjjdbnfnmldhcchnncidicmlcg, so the login redirect URI never changes.
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu8Plc87aN8O3C7xhORiLfUQvfo547Y3+PS4xlpLO8W59QMQYx7NNOFhFS2IA6xWJZAbeGmJeqgU4+hmndu4a1Xv5WudMy+N1JticY87fLBIrR3bufXaXlje1bhtX0uKVBIrlHlcVKZDczrkWgQPP62VKh69nIo4BZzzl19WeXNkgl3wa2fvw3LzVs4E+W+g3YcZKkvPDVmPoEaPNw4bLgNo3Iw+COstvNGkyMGQKafNdxOPgdIeMC2uqIsKoE8buPhjaxPv4qfNU7TfkAAuxVP6jJ6J/p4k8RcAIlQByGHv/bODtmikB4CBAAz/QT3xaGlfOg12HKxYgKHjt210CgQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.COLLAB_DESK_OUT_DIR ?? '.output',
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (isTestBuild) return;
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        if (testOnlyEntrypoints.includes(entrypoints[i]!.name)) entrypoints.splice(i, 1);
+      }
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Collab Desk',
+    description: 'See which creators let your brand run partnership ads, and ask or revoke in bulk.',
+    permissions: ['identity', 'storage', 'activeTab'],
+    host_permissions: [
+      `${graphOrigin}/*`,
+      ...(isTestBuild ? ['https://www.instagram.com/*'] : []),
+    ],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'collab-desk@collab-desk.app', strict_min_version: '115.0' } } }
+      : { key: CHROME_PUBLIC_KEY }),
+    action: { default_title: 'Collab Desk' },
+  }),
+});
+
+function originOf(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  return new URL(value).origin;
+}
