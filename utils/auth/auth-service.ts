@@ -120,14 +120,15 @@ export function createAuthService(deps: AuthServiceDeps) {
     async getAccessToken(): Promise<string> {
       const session = await deps.session.get();
       if (session && session.expiresAt > now()) return session.accessToken;
-      const hadUser = session !== null || (await deps.lastUser.get()) !== null;
-      if (hadUser && (await renewSilently())) {
+      // Once a silent renewal has failed the session is gone: wait for the person to connect.
+      if (session && (await renewSilently())) {
         const renewed = await deps.session.get();
         if (renewed) return renewed.accessToken;
       }
-      throw hadUser
-        ? new AppError('session-expired', 'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.')
-        : new AppError('not-connected', 'Connect with Facebook first.');
+      if (session || (await deps.lastUser.get())) {
+        throw new AppError('session-expired', 'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.');
+      }
+      throw new AppError('not-connected', 'Connect with Facebook first.');
     },
   };
 }

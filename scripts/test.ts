@@ -1,0 +1,74 @@
+/**
+ * `npm test`: type check, unit tests, product builds for Chrome and Firefox, then the
+ * end-to-end suite on the built Chrome extension. Ends with one "N passed, N failed" line.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findChromium } from '../tests/support/launch-chromium';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name: string) => resolve(root, 'node_modules/.bin', name);
+const results = resolve(root, 'test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+interface Step {
+  title: string;
+  command: string;
+  args: string[];
+  /** Reads how many tests passed and failed from the runner's JSON report. */
+  count?: () => { passed: number; failed: number };
+}
+
+const steps: Step[] = [
+  { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
+  {
+    title: 'Unit tests',
+    command: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`],
+    count: () => {
+      const report = JSON.parse(readFileSync(`${results}/unit.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+      return { passed: report.numPassedTests, failed: report.numFailedTests };
+    },
+  },
+  { title: 'Build for Chrome (MV3)', command: bin('wxt'), args: ['build', '-b', 'chrome'] },
+  { title: 'Build for Firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
+  {
+    title: 'End-to-end tests (built extension in Chromium)',
+    command: bin('playwright'),
+    args: ['test'],
+    count: () => {
+      const report = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+      return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+    },
+  },
+];
+
+let passed = 0;
+let failed = 0;
+const failedSteps: string[] = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.title}`);
+  if (step.command === bin('playwright') && !findChromium()) {
+    console.error('No Chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM_PATH.');
+    failedSteps.push(step.title);
+    failed += 1;
+    continue;
+  }
+  const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const counted = step.count && existsSync(`${results}/${step.title.startsWith('Unit') ? 'unit' : 'e2e'}.json`) ? step.count() : undefined;
+  if (counted) {
+    passed += counted.passed;
+    failed += counted.failed;
+  }
+  if (run.status !== 0) {
+    failedSteps.push(step.title);
+    if (!counted || counted.failed === 0) failed += 1;
+  }
+}
+
+console.log('');
+if (failedSteps.length > 0) console.log(`Failed steps: ${failedSteps.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedSteps.length > 0 ? 1 : 0);

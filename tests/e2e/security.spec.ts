@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { connect, expect, openDashboard, test } from './fixtures';
+
+const FAKE_PROFILE = 'https://www.instagram.com/maya.trails/';
+
+async function serveFakeInstagram(page: Page): Promise<void> {
+  await page.context().route('https://www.instagram.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>maya.trails • Instagram</title><h1>maya.trails</h1>' }),
+  );
+  await page.goto(FAKE_PROFILE);
+}
+
+/** Asks the background something from the test build's content script on instagram.com. */
+async function askFromContentScript(page: Page, type: string, data?: unknown): Promise<{ response?: unknown; error?: string }> {
+  return page.evaluate(
+    ([messageType, messageData]) =>
+      new Promise((resolve) => {
+        const onReply = (event: MessageEvent) => {
+          if (event.data?.source !== 'collab-desk-probe-reply') return;
+          removeEventListener('message', onReply);
+          resolve(event.data.reply);
+        };
+        addEventListener('message', onReply);
+        postMessage({ source: 'collab-desk-probe-request', type: messageType, data: messageData }, '*');
+      }),
+    [type, data] as const,
+  );
+}
+
+test.describe('only Collab Desk pages may talk to the background', () => {
+  test('a content script asking for data or the token is refused', async ({ context, extensionId, sim }) => {
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    await sim.clearLog();
+
+    const page = await context.newPage();
+    await serveFakeInstagram(page);
+
+    const authState = await askFromContentScript(page, 'getAuthState');
+    expect(authState.response).toEqual({ err: expect.objectContaining({ message: 'Collab Desk only answers its own pages.' }) });
+
+    const refresh = await askFromContentScript(page, 'refreshProfile');
+    expect(refresh.response).toEqual({ err: expect.objectContaining({ message: 'Collab Desk only answers its own pages.' }) });
+
+    // There is no message that hands out the token; asking for one gets no answer at all.
+    const token = await askFromContentScript(page, 'getAccessToken');
+    expect(token.response ?? null).toBeNull();
+
+    // Nothing reached the Graph API on the content script's behalf.
+    expect((await sim.log()).filter((entry) => entry.path === 'me')).toHaveLength(0);
+  });
+
+  test('a web page cannot reach the extension at all', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await serveFakeInstagram(page);
+    const reachable = await page.evaluate(async (id) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      if (typeof runtime?.sendMessage !== 'function') return 'no runtime messaging';
+      try {
+        await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, { type: 'getAuthState', timestamp: Date.now(), id: 1 });
+        return 'answered';
+      } catch {
+        return 'refused';
+      }
+    }, extensionId);
+    expect(reachable).not.toBe('answered');
+  });
+
+  test('a malformed request from the dashboard is rejected by its schema', async ({ context, extensionId }) => {
+    const page = await openDashboard(context, extensionId);
+    const reply = await page.evaluate(() => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply: unknown) => void): void } } }).chrome.runtime;
+      return new Promise((resolve) => runtime.sendMessage({ id: 7, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' }, timestamp: Date.now() }, resolve));
+    });
+    expect(reply).toEqual({ err: expect.objectContaining({ message: 'A Meta app ID is made of digits only.' }) });
+  });
+});

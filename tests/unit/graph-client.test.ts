@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createGraphClient } from '@/utils/graph/client';
+import { profileSchema } from '@/utils/graph/schemas';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+
+let sim: RunningSimulator;
+const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.state.reset());
+
+function client(token: () => string, onSessionRejected = vi.fn(async () => false)) {
+  return { graph: createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token(), onSessionRejected }), onSessionRejected };
+}
+
+describe('Graph client against the simulator', () => {
+  it('reads and validates a node', async () => {
+    const { token } = sim.state.issueToken(SCOPES);
+    const { graph } = client(() => token);
+    expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({ id: '10158000000000001', name: 'Dana Reyes' });
+  });
+
+  it('follows cursor paging until Meta gives no next page', async () => {
+    sim.state.reset({ extraPages: 57 });
+    const { token } = sim.state.issueToken(SCOPES);
+    const { graph } = client(() => token);
+    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), { searchParams: { fields: 'id,name', limit: 10 } });
+    expect(pages).toHaveLength(62);
+    expect(new Set(pages.map((page) => page.id)).size).toBe(62);
+    expect(sim.state.log.filter((entry) => entry.path === 'me/accounts')).toHaveLength(7);
+  });
+
+  it('turns an expired token into session-expired, after one renewal attempt', async () => {
+    const { token } = sim.state.issueToken(SCOPES);
+    sim.state.expireAllTokens();
+    const { graph, onSessionRejected } = client(() => token);
+    await expect(graph.get('me', profileSchema)).rejects.toMatchObject({ kind: 'session-expired', details: { code: 190, subcode: 463 } });
+    expect(onSessionRejected).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries once with the renewed token when renewal succeeds', async () => {
+    const old = sim.state.issueToken(SCOPES).token;
+    sim.state.expireAllTokens();
+    let current = old;
+    const { graph } = client(
+      () => current,
+      vi.fn(async () => {
+        current = sim.state.issueToken(SCOPES).token;
+        return true;
+      }),
+    );
+    expect(await graph.get('me', profileSchema)).toMatchObject({ name: 'Dana Reyes' });
+  });
+
+  it('reports throttling with the time access returns', async () => {
+    const { token } = sim.state.issueToken(SCOPES);
+    sim.state.throttle = { code: 80002, afterCalls: 0, durationMs: 5 * 60_000 };
+    const { graph } = client(() => token);
+    const before = Date.now();
+    const error = await graph.get('17841400000000001/branded_content_ad_permissions', z.unknown()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'rate-limited', details: { code: 80002 } });
+    const retryAt = (error as { details: { retryAt: number } }).details.retryAt;
+    expect(retryAt).toBeGreaterThanOrEqual(before + 4 * 60_000);
+  });
+
+  it('names the missing permission', async () => {
+    const { token } = sim.state.issueToken(['pages_show_list', 'instagram_basic']);
+    const { graph } = client(() => token);
+    await expect(graph.get('17841400000000001/branded_content_ad_permissions', z.unknown())).rejects.toMatchObject({
+      kind: 'permission-missing',
+      message: expect.stringContaining('business_management'),
+    });
+  });
+
+  it('says when Facebook cannot be reached', async () => {
+    const graph = createGraphClient({ graphOrigin: 'http://127.0.0.1:9', apiVersion: 'v25.0', getAccessToken: async () => 'x' });
+    await expect(graph.get('me', profileSchema)).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('refuses an answer of the wrong shape instead of passing it on', async () => {
+    const { token } = sim.state.issueToken(SCOPES);
+    const { graph } = client(() => token);
+    await expect(graph.get('me', z.object({ email: z.string() }))).rejects.toMatchObject({ kind: 'unexpected-response' });
+  });
+});

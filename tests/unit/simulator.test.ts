@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Base64Url } from '../simulator/graph-routes';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { DEFAULT_APP_ID } from '../simulator/state';
+
+let sim: RunningSimulator;
+const REDIRECT = 'https://nmdeebcjjdbnfnmldhcchnncidicmlcg.chromiumapp.org/';
+const ALL_SCOPES = 'pages_show_list,business_management,instagram_basic,instagram_branded_content_ads_brand';
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.state.reset());
+
+function dialog(params: Record<string, string>) {
+  return fetch(`${sim.url}/v25.0/dialog/oauth?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, state: 'st', scope: ALL_SCOPES, ...params })}`, { redirect: 'manual' });
+}
+
+async function login(scope = ALL_SCOPES): Promise<string> {
+  const response = await dialog({ response_type: 'token', scope });
+  return new URLSearchParams(new URL(response.headers.get('location')!).hash.slice(1)).get('access_token')!;
+}
+
+function graph(path: string, token: string, init: RequestInit = {}) {
+  return fetch(`${sim.url}/v25.0/${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+}
+
+describe('login dialog', () => {
+  it('rejects an unknown app ID and a redirect URI that is not an extension URI', async () => {
+    expect((await dialog({ client_id: '999' })).status).toBe(400);
+    expect(await (await dialog({ client_id: '999' })).text()).toContain('Invalid App ID');
+    expect((await dialog({ redirect_uri: 'https://evil.test/' })).status).toBe(400);
+  });
+
+  it('echoes the state and gives a token in the fragment', async () => {
+    const location = new URL((await dialog({ response_type: 'token' })).headers.get('location')!);
+    const params = new URLSearchParams(location.hash.slice(1));
+    expect(params.get('state')).toBe('st');
+    expect(params.get('expires_in')).toBe('7200');
+    expect(params.get('access_token')).toMatch(/^SIM/);
+  });
+
+  it('runs the PKCE code flow: the code is exchanged only with the right verifier', async () => {
+    const verifier = 'v'.repeat(64);
+    const location = new URL((await dialog({ response_type: 'code', code_challenge: sha256Base64Url(verifier), code_challenge_method: 'S256' })).headers.get('location')!);
+    const code = location.searchParams.get('code')!;
+    const exchange = (codeVerifier: string) => fetch(`${sim.url}/v25.0/oauth/access_token?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, code, code_verifier: codeVerifier })}`);
+    expect((await exchange('wrong'.repeat(10))).status).toBe(400);
+    const body = (await (await exchange(verifier)).json()) as { access_token: string };
+    expect((await graph('me', body.access_token)).status).toBe(200);
+  });
+
+  it('can cancel, tamper with the state, or wait for a click', async () => {
+    sim.state.controls.loginBehavior = 'deny';
+    expect(new URL((await dialog({})).headers.get('location')!).searchParams.get('error')).toBe('access_denied');
+    sim.state.controls.loginBehavior = 'wrong-state';
+    expect(new URL((await dialog({ response_type: 'token' })).headers.get('location')!).hash).toContain('state=tampered-state');
+    sim.state.controls.loginBehavior = 'needs-click';
+    const page = await dialog({ response_type: 'token' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Continue as Dana Reyes');
+  });
+});
+
+describe('Graph endpoints', () => {
+  it('reports declined permissions', async () => {
+    sim.state.controls.declinedPermissions = ['business_management'];
+    const token = await login();
+    const body = (await (await graph('me/permissions', token)).json()) as { data: Array<{ permission: string; status: string }> };
+    expect(body.data).toContainEqual({ permission: 'business_management', status: 'declined' });
+    expect(body.data).toContainEqual({ permission: 'instagram_basic', status: 'granted' });
+  });
+
+  it('lists Pages with tasks, Instagram accounts and the Page experience', async () => {
+    const token = await login();
+    const body = (await (await graph('me/accounts?fields=id,name,tasks,instagram_business_account{id,username},has_transitioned_to_new_page_experience', token)).json()) as { data: Array<Record<string, unknown>> };
+    expect(body.data).toHaveLength(5);
+    expect(body.data[2]).toEqual({ id: '200000000000003', name: 'Harbor Coffee Co.', tasks: ['ANALYZE'], instagram_business_account: { id: '17841400000000003', username: 'harborcoffee' }, has_transitioned_to_new_page_experience: false });
+    expect(body.data[3]).not.toHaveProperty('instagram_business_account');
+  });
+
+  it('pages through a brand list, filters by creator and returns each documented field variant', async () => {
+    const token = await login();
+    const first = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=100', token)).json()) as { data: unknown[]; paging: { next?: string; cursors: { after: string } } };
+    expect(first.data).toHaveLength(100);
+    expect(first.paging.next).toBeDefined();
+    const filtered = (await (await graph('17841400000000001/branded_content_ad_permissions?creator_username=MAYA.TRAILS', token)).json()) as { data: Array<Record<string, unknown>> };
+    expect(filtered.data.map((row) => row.creator_username)).toEqual(['maya.trails']);
+
+    sim.state.controls.permissionFieldVariant = 'guide';
+    const guide = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).json()) as { data: Array<Record<string, unknown>> };
+    expect(Object.keys(guide.data[0]!).sort()).toEqual(['brand_ig_user', 'creator_fb_page', 'creator_id', 'creator_username', 'id', 'permission_status']);
+    const wrongField = await graph('17841400000000001/branded_content_ad_permissions?fields=permission_created_time', token);
+    expect(((await wrongField.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+
+  it('sends, refuses a duplicate, and revokes', async () => {
+    const token = await login();
+    const send = () => graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'new.creator' }) });
+    expect((await send()).status).toBe(200);
+    expect(((await (await send()).json()) as { error: { code: number } }).error.code).toBe(100);
+    const revoke = await graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'new.creator', revoke: 'true' }) });
+    expect(revoke.status).toBe(200);
+    const creator = sim.state.findCreator({ username: 'new.creator' })!;
+    expect(sim.state.world.permissions.find((p) => p.creatorId === creator.id)?.status).toBe('REVOKED');
+  });
+
+  it('refuses partnership calls without the ADVERTISE or MANAGE task', async () => {
+    const token = await login();
+    const body = (await (await graph('17841400000000003/branded_content_ad_permissions', token)).json()) as { error: { code: number } };
+    expect(body.error.code).toBe(200);
+  });
+
+  it('answers a batch in order, item by item, and refuses more than 50 items', async () => {
+    const token = await login();
+    const item = (username: string) => ({ method: 'POST', relative_url: '17841400000000001/branded_content_ad_permissions', body: `creator_instagram_username=${username}` });
+    const response = await fetch(`${sim.url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify([item('batch.one'), item('ghost.account'), { method: 'GET', relative_url: 'me?fields=name' }]) }) });
+    const answers = (await response.json()) as Array<{ code: number; body: string }>;
+    expect(answers.map((answer) => answer.code)).toEqual([200, 400, 200]);
+    expect(JSON.parse(answers[1]!.body).error.code).toBe(100);
+    expect(JSON.parse(answers[2]!.body)).toEqual({ name: 'Dana Reyes' });
+
+    const tooMany = await fetch(`${sim.url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify(Array.from({ length: 51 }, (_, i) => item(`c${i}`))) }) });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('throttles after a number of calls, with usage headers saying when access returns', async () => {
+    const token = await login();
+    sim.state.throttle = { code: 80002, afterCalls: 2, durationMs: 3 * 60_000 };
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await graph('17841400000000001/branded_content_ad_permissions?limit=1', token);
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 400, 400]);
+    const usage = JSON.parse(last!.headers.get('x-business-use-case-usage')!) as Record<string, Array<{ estimated_time_to_regain_access: number; call_count: number }>>;
+    expect(usage['17841400000000001']![0]).toMatchObject({ estimated_time_to_regain_access: 3, call_count: 100 });
+  });
+
+  it('answers CORS preflights', async () => {
+    const response = await fetch(`${sim.url}/v25.0/me`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+});

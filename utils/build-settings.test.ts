@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBuildSettings } from './build-settings';
+
+describe('resolveBuildSettings', () => {
+  it('defaults to Meta', () => {
+    expect(resolveBuildSettings({})).toEqual({ graphOrigin: 'https://graph.facebook.com', facebookOrigin: 'https://www.facebook.com', graphApiVersion: 'v25.0', defaultMetaAppId: '' });
+  });
+
+  it('honours every WXT_ setting, keeping only the origin of URLs', () => {
+    expect(
+      resolveBuildSettings({ WXT_GRAPH_ORIGIN: 'http://127.0.0.1:4100/', WXT_FACEBOOK_ORIGIN: 'http://127.0.0.1:4101/x', WXT_GRAPH_API_VERSION: 'v26.0', WXT_META_APP_ID: ' 99 ' }),
+    ).toEqual({ graphOrigin: 'http://127.0.0.1:4100', facebookOrigin: 'http://127.0.0.1:4101', graphApiVersion: 'v26.0', defaultMetaAppId: '99' });
+  });
+
+  it('ignores a version that is not of the form vNN.N', () => {
+    expect(resolveBuildSettings({ WXT_GRAPH_API_VERSION: 'latest' }).graphApiVersion).toBe('v25.0');
+  });
+});

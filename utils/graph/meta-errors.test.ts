@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { toAppError } from './meta-errors';
+
+const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+
+describe('toAppError', () => {
+  it.each([
+    [190, 463, 'session-expired'],
+    [190, 458, 'session-expired'],
+    [4, undefined, 'rate-limited'],
+    [17, undefined, 'rate-limited'],
+    [32, undefined, 'rate-limited'],
+    [613, undefined, 'rate-limited'],
+    [80002, undefined, 'rate-limited'],
+    [10, undefined, 'permission-missing'],
+    [200, undefined, 'permission-missing'],
+    [299, undefined, 'permission-missing'],
+    [100, undefined, 'invalid-request'],
+    [1, undefined, 'temporary'],
+    [2, undefined, 'temporary'],
+    [368, undefined, 'policy-blocked'],
+    [9999, undefined, 'unexpected-response'],
+  ])('code %s (subcode %s) -> %s', (code, subcode, kind) => {
+    const error = toAppError({ code, error_subcode: subcode, message: 'x' }, { percent: 0 }, NOW);
+    expect(error.kind).toBe(kind);
+    expect(error.details.code).toBe(code);
+  });
+
+  it('says when a throttled call may be tried again', () => {
+    const error = toAppError({ code: 80002, message: 'too many' }, { percent: 100, regainAccessMinutes: 5 }, NOW);
+    expect(error.details.retryAt).toBe(NOW + 5 * 60_000);
+    expect(error.message).toMatch(/^Meta is limiting how fast Collab Desk may call it\. Try again after /);
+  });
+
+  it("prefers Meta's words for people and drops the (#code) prefix otherwise", () => {
+    expect(toAppError({ code: 100, message: '(#100) x', error_user_title: 'Creator not found', error_user_msg: 'Check the username.' }, { percent: 0 }, NOW).message).toBe(
+      'Facebook did not accept the request: Creator not found: Check the username.',
+    );
+    expect(toAppError({ code: 100, message: '(#100) Tried accessing nonexisting field (x)' }, { percent: 0 }, NOW).details.metaMessage).toBe('Tried accessing nonexisting field (x)');
+  });
+
+  it('treats errors Meta marks transient as temporary', () => {
+    expect(toAppError({ code: 9999, is_transient: true }, { percent: 0 }, NOW).kind).toBe('temporary');
+  });
+});
