@@ -6,3 +6,11 @@ export function describeExpiry(expiresAt: number, now: number = Date.now()): str
   const left = hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
   return `${time} (in ${left})`;
 }
+
+/** "just now", "5 min ago", "2 h ago". */
+export function describeAge(at: number, now: number = Date.now()): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
+}

@@ -9,5 +9,8 @@ export const metaAppIdSetting = storage.defineItem<string>('local:metaAppId', { 
 /** The Facebook session: token and expiry. Session storage: gone when the browser closes, never on disk. */
 export const facebookSession = storage.defineItem<StoredSession | null>('session:facebookSession', { fallback: null });
 
+/** The brand account (Instagram business account ID) last chosen in the popup or dashboard. */
+export const selectedBrandSetting = storage.defineItem<string>('local:selectedBrandIgId', { fallback: '' });
+
 /** Who was connected, so an expired session can still say whose it was. */
 export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });

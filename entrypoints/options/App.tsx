@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
+import { PermissionsView } from '@/components/PermissionsView';
 import { SettingsView } from '@/components/SettingsView';
 import { useAuthState } from '@/components/use-auth-state';
 import { WelcomeBanner } from './WelcomeBanner';
 
-const VIEWS = [{ id: 'settings', label: 'Settings', render: () => <SettingsView /> }] as const;
+const VIEWS = [
+  { id: 'permissions', label: 'Permissions', render: () => <PermissionsView /> },
+  { id: 'settings', label: 'Settings', render: () => <SettingsView /> },
+] as const;
 
 function currentHash(): string {
   return location.hash.replace(/^#/, '');
@@ -18,7 +22,7 @@ export function App() {
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
-  const view = VIEWS.find((candidate) => candidate.id === hash) ?? VIEWS[0];
+  const view = VIEWS.find((candidate) => candidate.id === hash) ?? (auth?.status === 'signed-out' ? VIEWS[VIEWS.length - 1]! : VIEWS[0]);
 
   return (
     <div class="dashboard">

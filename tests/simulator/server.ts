@@ -51,7 +51,12 @@ async function handle(state: SimulatorState, request: IncomingMessage, response:
     handleControl(state, method, url.pathname.slice('/__sim/'.length), body, response);
     return;
   }
+  const generation = state.generation;
   if (state.controls.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.controls.latencyMs));
+  if (generation !== state.generation) {
+    response.destroy();
+    return;
+  }
 
   const versionMatch = url.pathname.match(/^\/(v\d+\.\d+)(\/.*)?$/);
   const version = versionMatch?.[1];

@@ -88,6 +88,8 @@ export class SimulatorState {
   codes = new Map<string, { challenge?: string; redirectUri: string; clientId: string; scopes: string[] }>();
   log: LogEntry[] = [];
   random: () => number;
+  /** Bumped by reset(): requests that began before it are dropped, so tests cannot leak into each other. */
+  generation = 0;
   private serial = 0;
   private callTimes: number[] = [];
 
@@ -98,6 +100,7 @@ export class SimulatorState {
 
   reset(worldOptions: WorldOptions = this.worldOptions): void {
     this.worldOptions = worldOptions;
+    this.generation += 1;
     this.world = createDemoWorld(worldOptions);
     this.random = seededRandom(worldOptions.seed ?? 7);
     this.controls = defaultControls();

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
-import type { Handlers } from '../messaging/serve';
 import type { SettingsView } from '../messaging/protocol';
-import { facebookSession, metaAppIdSetting } from '../storage';
+import type { Handlers } from '../messaging/serve';
+import { facebookSession, metaAppIdSetting, selectedBrandSetting } from '../storage';
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, getAppId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, getAppId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
@@ -20,7 +20,12 @@ export function createHandlers({ auth, graph, getAppId }: Services): Handlers {
 
   return {
     getAuthState: () => auth.getState(),
-    connect: ({ rerequest }) => auth.connect({ interactive: true, rerequest }),
+    connect: async ({ rerequest }) => {
+      const state = await auth.connect({ interactive: true, rerequest });
+      // New login, possibly with other permissions: what was cached no longer holds.
+      await access.invalidate();
+      return state;
+    },
     disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
     refreshProfile: async () => {
       const user = await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } });
@@ -32,6 +37,12 @@ export function createHandlers({ auth, graph, getAppId }: Services): Handlers {
     saveSettings: async ({ metaAppId }) => {
       await metaAppIdSetting.setValue(metaAppId);
       return settingsView();
+    },
+    getAccessOverview: async () => ({ ...(await access.get()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
+    refreshAccessOverview: () => access.refresh(),
+    selectBrand: async ({ igId }) => {
+      await selectedBrandSetting.setValue(igId);
+      return { selectedBrandIgId: igId };
     },
   };
 }

@@ -3,9 +3,11 @@ import { createAuthService } from '../auth/auth-service';
 import { buildSettings } from '../build-settings';
 import { openCollabDeskDb } from '../cache/database';
 import { createGraphCache } from '../cache/graph-cache';
+import { AppError, describeError } from '../errors';
 import { createGraphClient } from '../graph/client';
 import { profileSchema, successSchema } from '../graph/schemas';
 import { createEventHub } from '../messaging/events';
+import { createAccessService } from '../permissions/access-service';
 import { facebookSession, lastConnectedUser, metaAppIdSetting } from '../storage';
 
 export type Services = ReturnType<typeof createServices>;
@@ -41,5 +43,22 @@ export function createServices() {
     },
   });
 
-  return { auth, graph, cache, events, getAppId };
+  /** Whose data the cache holds: the connected person, or the one whose session expired. */
+  async function currentUserId(): Promise<string> {
+    const state = await auth.getState();
+    if (state.status === 'signed-out') throw new AppError('not-connected', 'Connect with Facebook to see your Pages and brand accounts.');
+    return state.user.id;
+  }
+
+  const access = createAccessService({
+    graph,
+    cache,
+    currentUserId,
+    onBackgroundRefresh: (outcome) => {
+      if (outcome.ok) events.broadcast({ type: 'data-changed', area: 'access' });
+      else events.broadcast({ type: 'refresh-failed', area: 'access', error: describeError(outcome.error) });
+    },
+  });
+
+  return { auth, graph, cache, events, access, getAppId };
 }

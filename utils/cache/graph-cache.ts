@@ -38,6 +38,10 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
       return { value: fresh.value, fetchedAt: fresh.fetchedAt, fromCache: false };
     },
 
+    async remove(key: string): Promise<void> {
+      await (await db).delete('graph-cache', key);
+    },
+
     async clear(): Promise<void> {
       await (await db).clear('graph-cache');
     },

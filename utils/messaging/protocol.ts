@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AuthState } from '../auth/auth-state';
+import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
 
 /**
@@ -27,6 +28,9 @@ interface Replies {
   refreshProfile: AuthState;
   getSettings: SettingsView;
   saveSettings: SettingsView;
+  getAccessOverview: AccessSnapshot & { selectedBrandIgId: string };
+  refreshAccessOverview: AccessSnapshot;
+  selectBrand: { selectedBrandIgId: string };
 }
 
 type Requests = { [K in keyof typeof requestSchemas]: z.infer<(typeof requestSchemas)[K]> };
@@ -39,6 +43,10 @@ export type ProtocolMap = { [K in RequestType]: (data: Requests[K]) => Replies[K
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** Events the background pushes to open pages over a port (no polling). */
-export type BackgroundEvent = { type: 'auth-changed'; state: AuthState } | { type: 'data-changed'; area: string };
+export type DataArea = 'access';
+export type BackgroundEvent =
+  | { type: 'auth-changed'; state: AuthState }
+  | { type: 'data-changed'; area: DataArea }
+  | { type: 'refresh-failed'; area: DataArea; error: { kind: string; message: string } };
 
 export const EVENTS_PORT = 'collab-desk-events';

@@ -1,0 +1,22 @@
+import type { AccessOverview } from '@/utils/permissions/access-overview';
+
+/** The brand account chooser: options are the Instagram usernames of the person's brand accounts. */
+export function BrandPicker({ brands, selected, onSelect }: { brands: AccessOverview['brands']; selected: string | undefined; onSelect: (igId: string) => void }) {
+  return (
+    <div class="field">
+      <label for="brand-account">Brand account</label>
+      <select id="brand-account" value={selected} onChange={(event) => onSelect(event.currentTarget.value)} disabled={brands.length === 0}>
+        {brands.map((brand) => (
+          <option key={brand.igId} value={brand.igId}>
+            @{brand.username}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The chosen brand, falling back to the first ready one, then the first one. */
+export function chosenBrand(brands: AccessOverview['brands'], selectedIgId: string | undefined) {
+  return brands.find((brand) => brand.igId === selectedIgId) ?? brands.find((brand) => brand.readiness.ready) ?? brands[0];
+}

@@ -1,0 +1,39 @@
+import { ErrorNotice } from './ErrorNotice';
+import { PagePermissionsTable } from './PagePermissionsTable';
+import { ReadinessList } from './ReadinessList';
+import { RefreshBar } from './RefreshBar';
+import { TokenPermissionsTable } from './TokenPermissionsTable';
+import { useAccessOverview } from './use-access-overview';
+
+/** Dashboard view: what the person's Page access lets them grant, and whether partnership ads will work. */
+export function PermissionsView() {
+  const { snapshot, error, refreshing, refresh } = useAccessOverview();
+  const overview = snapshot?.overview;
+  return (
+    <section aria-labelledby="permissions-heading">
+      <div class="row view-heading">
+        <h2 id="permissions-heading">Permissions</h2>
+        <RefreshBar fetchedAt={snapshot?.fetchedAt} refreshing={refreshing} onRefresh={refresh} />
+      </div>
+      <ErrorNotice error={error} />
+      {!overview && !error && <p class="muted">Loading your Pages…</p>}
+      {overview && (
+        <>
+          {overview.instagramUnavailable && (
+            <p class="notice error" role="alert">
+              {overview.instagramUnavailable}
+            </p>
+          )}
+          <div class="card">
+            <h3>Partnership-ads readiness</h3>
+            <ReadinessList brands={overview.brands} />
+          </div>
+          <div class="card">
+            <TokenPermissionsTable permissions={overview.tokenPermissions} />
+          </div>
+          <PagePermissionsTable pages={overview.pages} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openCollabDeskDb } from '@/utils/cache/database';
+import { createGraphCache } from '@/utils/cache/graph-cache';
+import { createGraphClient } from '@/utils/graph/client';
+import { createAccessService } from '@/utils/permissions/access-service';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+
+let sim: RunningSimulator;
+let database = 0;
+const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.state.reset());
+
+function setup(scopes = SCOPES) {
+  let now = 1_000_000;
+  const { token } = sim.state.issueToken(scopes);
+  const graph = createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  database += 1;
+  const cache = createGraphCache(openCollabDeskDb(`access-test-${database}`), () => now);
+  const onBackgroundRefresh = vi.fn();
+  const access = createAccessService({ graph, cache, currentUserId: async () => 'user-1', onBackgroundRefresh, ttlMs: 60_000 });
+  const graphCalls = () => sim.state.log.filter((entry) => entry.path.startsWith('me/')).length;
+  return { access, onBackgroundRefresh, graphCalls, advance: (ms: number) => (now += ms) };
+}
+
+describe('access service', () => {
+  it('fetches on first use, then answers from IndexedDB without calling the API while fresh', async () => {
+    const { access, graphCalls } = setup();
+    const first = await access.get();
+    expect(first.overview.pages.map((page) => page.name)).toContain('Harbor Coffee Co.');
+    expect(first.refreshing).toBe(false);
+    const callsAfterFirst = graphCalls();
+    expect(callsAfterFirst).toBe(2);
+    const second = await access.get();
+    expect(second.overview).toEqual(first.overview);
+    expect(graphCalls()).toBe(callsAfterFirst);
+  });
+
+  it('answers a stale copy at once and refreshes it behind, then says so', async () => {
+    const { access, onBackgroundRefresh, advance } = setup();
+    await access.get();
+    sim.state.world.pages[2]!.name = 'Harbor Coffee Roasters';
+    advance(60_001);
+    const stale = await access.get();
+    expect(stale.refreshing).toBe(true);
+    expect(stale.overview.pages[2]!.name).toBe('Harbor Coffee Co.');
+    await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: true }));
+    expect((await access.get()).overview.pages[2]!.name).toBe('Harbor Coffee Roasters');
+  });
+
+  it('reports a failed background refresh and keeps the cached copy', async () => {
+    const { access, onBackgroundRefresh, advance } = setup();
+    await access.get();
+    advance(60_001);
+    sim.state.throttle = { code: 4, afterCalls: 0, durationMs: 60_000 };
+    await access.get();
+    await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) }));
+    sim.state.throttle = undefined;
+    const again = await access.get();
+    expect(again.overview.pages).toHaveLength(5);
+    // Still stale, so this read refreshed behind too; that one succeeds.
+    expect(again.refreshing).toBe(true);
+    await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenLastCalledWith({ ok: true }));
+  });
+
+  it('shares one fetch between callers asking at the same time', async () => {
+    const { access, graphCalls } = setup();
+    await Promise.all([access.refresh(), access.refresh(), access.get()]);
+    expect(graphCalls()).toBe(2);
+  });
+
+  it('lists the Pages without Instagram accounts when Meta refuses those fields', async () => {
+    const { access } = setup(['pages_show_list', 'business_management']);
+    const { overview } = await access.get();
+    expect(overview.pages).toHaveLength(5);
+    expect(overview.brands).toEqual([]);
+    expect(overview.instagramUnavailable).toMatch(/^Meta would not show the Instagram accounts linked to your Pages/);
+  });
+});

@@ -1,0 +1,63 @@
+import { describeAccess, type AccessName } from './access-names';
+import { partnershipReadiness, type Readiness } from './readiness';
+import { grantablePermissions, type InstagramPermission } from './task-table';
+import { summarizeTokenPermissions, type TokenPermission } from './token-permissions';
+
+/** A Page as /me/accounts gives it (fields requested explicitly). */
+export interface PageRecord {
+  id: string;
+  name: string;
+  tasks?: string[];
+  has_transitioned_to_new_page_experience?: boolean;
+  instagram_business_account?: { id: string; username?: string; name?: string; profile_picture_url?: string };
+}
+
+export interface BrandAccount {
+  igId: string;
+  username: string;
+  name?: string;
+  pageId: string;
+  pageName: string;
+}
+
+export interface PageAccess {
+  id: string;
+  name: string;
+  tasks: string[];
+  newPageExperience: boolean;
+  access: AccessName;
+  grantable: Record<InstagramPermission, boolean>;
+  brand?: BrandAccount;
+  readiness?: Readiness;
+}
+
+/** Everything the Permissions view and the popup show, derived from two Graph reads. */
+export interface AccessOverview {
+  pages: PageAccess[];
+  tokenPermissions: TokenPermission[];
+  brands: Array<BrandAccount & { readiness: Readiness }>;
+  /** Set when Meta refused the Instagram fields of the Pages, with the reason in plain words. */
+  instagramUnavailable?: string;
+}
+
+export function buildAccessOverview(pages: readonly PageRecord[], reportedPermissions: ReadonlyArray<{ permission: string; status: string }>, instagramUnavailable?: string): AccessOverview {
+  const tokenPermissions = summarizeTokenPermissions(reportedPermissions);
+  const pageAccess = pages.map((page): PageAccess => {
+    const tasks = page.tasks ?? [];
+    const newPageExperience = page.has_transitioned_to_new_page_experience === true;
+    const ig = page.instagram_business_account;
+    const brand = ig ? { igId: ig.id, username: ig.username ?? ig.id, name: ig.name, pageId: page.id, pageName: page.name } : undefined;
+    return {
+      id: page.id,
+      name: page.name,
+      tasks,
+      newPageExperience,
+      access: describeAccess(tasks, newPageExperience),
+      grantable: grantablePermissions(tasks),
+      brand,
+      readiness: brand ? partnershipReadiness({ tasks, newPageExperience }, tokenPermissions) : undefined,
+    };
+  });
+  const brands = pageAccess.flatMap((page) => (page.brand && page.readiness ? [{ ...page.brand, readiness: page.readiness }] : []));
+  return { pages: pageAccess, tokenPermissions, brands, instagramUnavailable };
+}

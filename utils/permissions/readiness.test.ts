@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { partnershipReadiness } from './readiness';
+import { summarizeTokenPermissions } from './token-permissions';
+
+const ALL_GRANTED = summarizeTokenPermissions(
+  ['pages_show_list', 'instagram_basic', 'business_management', 'instagram_branded_content_ads_brand'].map((permission) => ({ permission, status: 'granted' })),
+);
+
+describe('partnershipReadiness', () => {
+  it.each([
+    [['ADVERTISE'], true],
+    [['MANAGE'], true],
+    [['ADVERTISE', 'ANALYZE'], true],
+    [['ANALYZE'], false],
+    [['CREATE_CONTENT', 'MODERATE'], false],
+  ])('with all permissions granted, tasks %j -> ready %s', (tasks, ready) => {
+    expect(partnershipReadiness({ tasks, newPageExperience: true }, ALL_GRANTED).ready).toBe(ready);
+  });
+
+  it('names a declined permission and offers to ask Facebook again', () => {
+    const permissions = summarizeTokenPermissions([
+      { permission: 'instagram_basic', status: 'granted' },
+      { permission: 'business_management', status: 'declined' },
+      { permission: 'instagram_branded_content_ads_brand', status: 'granted' },
+    ]);
+    expect(partnershipReadiness({ tasks: ['MANAGE'], newPageExperience: false }, permissions)).toEqual({
+      ready: false,
+      problems: [{ kind: 'permission-declined', permission: 'business_management', fix: 'rerequest', message: 'You declined business_management when connecting. Ask Facebook again and allow it.' }],
+    });
+  });
+
+  it('names a permission that was never asked for', () => {
+    const permissions = summarizeTokenPermissions([{ permission: 'instagram_basic', status: 'granted' }, { permission: 'business_management', status: 'granted' }]);
+    const { problems } = partnershipReadiness({ tasks: ['ADVERTISE'], newPageExperience: true }, permissions);
+    expect(problems).toEqual([expect.objectContaining({ kind: 'permission-not-granted', permission: 'instagram_branded_content_ads_brand', fix: 'reconnect' })]);
+  });
+
+  it('says which role to ask the admin for, in the words of the Page', () => {
+    expect(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: false }, ALL_GRANTED).problems[0]?.message).toBe(
+      'Your access to this Page (Analyst) cannot manage partnership ads. Ask a Page admin for the Advertiser role (or a higher one).',
+    );
+    expect(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: true }, ALL_GRANTED).problems[0]?.message).toBe(
+      'Your access to this Page (Task access: Insights) cannot manage partnership ads. Ask a Page admin for Task access for Ads (or Facebook access).',
+    );
+  });
+});
+
+describe('summarizeTokenPermissions', () => {
+  it('lists every permission Collab Desk uses as granted, declined or never asked, with the features that need it', () => {
+    const summary = summarizeTokenPermissions([
+      { permission: 'instagram_basic', status: 'granted' },
+      { permission: 'business_management', status: 'DECLINED' },
+      { permission: 'email', status: 'granted' },
+    ]);
+    expect(summary).toEqual([
+      { permission: 'pages_show_list', status: 'not-asked', neededFor: ['List your Pages and roles'] },
+      { permission: 'instagram_basic', status: 'granted', neededFor: ['Show linked Instagram accounts', 'Partnership-ad permissions'] },
+      { permission: 'instagram_branded_content_ads_brand', status: 'not-asked', neededFor: ['Partnership-ad permissions'] },
+      { permission: 'business_management', status: 'declined', neededFor: ['Partnership-ad permissions'] },
+    ]);
+  });
+});
