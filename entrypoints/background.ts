@@ -5,6 +5,7 @@ import { serveProtocol } from '@/utils/messaging/serve';
 export default defineBackground(() => {
   const services = createServices();
   serveProtocol(createHandlers(services));
+  void services.partnerships.recoverInterrupted();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCollabDeskDb } from '@/utils/cache/database';
+import { createCachedReader } from '@/utils/cache/cached-reader';
 import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createAccessService } from '@/utils/permissions/access-service';
@@ -22,7 +23,8 @@ function setup(scopes = SCOPES) {
   database += 1;
   const cache = createGraphCache(openCollabDeskDb(`access-test-${database}`), () => now);
   const onBackgroundRefresh = vi.fn();
-  const access = createAccessService({ graph, cache, currentUserId: async () => 'user-1', onBackgroundRefresh, ttlMs: 60_000 });
+  const reader = createCachedReader(cache, ({ key: _key, ...outcome }) => onBackgroundRefresh(outcome));
+  const access = createAccessService({ graph, cache, reader, currentUserId: async () => 'user-1', ttlMs: 60_000 });
   const graphCalls = () => sim.state.log.filter((entry) => entry.path.startsWith('me/')).length;
   return { access, onBackgroundRefresh, graphCalls, advance: (ms: number) => (now += ms) };
 }

@@ -7,7 +7,7 @@ import { facebookSession, metaAppIdSetting, selectedBrandSetting } from '../stor
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, getAppId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, partnerships, getAppId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
@@ -44,5 +44,13 @@ export function createHandlers({ auth, graph, access, getAppId }: Services): Han
       await selectedBrandSetting.setValue(igId);
       return { selectedBrandIgId: igId };
     },
+    listPartnerships: ({ brandIgId }) => partnerships.list(brandIgId),
+    refreshPartnerships: ({ brandIgId }) => partnerships.refreshList(brandIgId),
+    lookupCreator: ({ brandIgId, username }) => partnerships.lookup(brandIgId, username),
+    sendPartnershipRequest: ({ brandIgId, username }) => partnerships.send(brandIgId, username),
+    revokePartnership: ({ brandIgId, username, creatorId }) => partnerships.revoke(brandIgId, username, creatorId),
+    listKeptActions: () => partnerships.keptActions(),
+    retryKeptAction: ({ id }) => partnerships.retryKept(id),
+    discardKeptAction: ({ id }) => partnerships.discardKept(id),
   };
 }

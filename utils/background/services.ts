@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { createAuthService } from '../auth/auth-service';
 import { buildSettings } from '../build-settings';
 import { openCollabDeskDb } from '../cache/database';
+import { createCachedReader } from '../cache/cached-reader';
 import { createGraphCache } from '../cache/graph-cache';
 import { AppError, describeError } from '../errors';
 import { createGraphClient } from '../graph/client';
 import { profileSchema, successSchema } from '../graph/schemas';
 import { createEventHub } from '../messaging/events';
-import { createAccessService } from '../permissions/access-service';
+import { createPartnershipsService } from '../partnerships/partnerships-service';
+import { accessCacheKey, createAccessService } from '../permissions/access-service';
 import { facebookSession, lastConnectedUser, metaAppIdSetting } from '../storage';
 
 export type Services = ReturnType<typeof createServices>;
@@ -15,7 +17,8 @@ export type Services = ReturnType<typeof createServices>;
 /** Builds the background's services once; the token stays inside them. */
 export function createServices() {
   const events = createEventHub();
-  const cache = createGraphCache(openCollabDeskDb());
+  const db = openCollabDeskDb();
+  const cache = createGraphCache(db);
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
 
   const graph = createGraphClient({
@@ -38,10 +41,16 @@ export function createServices() {
       await graph.delete('me/permissions', successSchema, { token });
     },
     onChange: (state) => {
-      if (state.status === 'signed-out') void cache.clear();
+      if (state.status === 'signed-out') void forgetEverything();
       events.broadcast({ type: 'auth-changed', state });
     },
   });
+
+  /** Disconnect deletes all Collab Desk keeps about the person's Meta data at once. */
+  async function forgetEverything(): Promise<void> {
+    await cache.clear();
+    await (await db).clear('actions');
+  }
 
   /** Whose data the cache holds: the connected person, or the one whose session expired. */
   async function currentUserId(): Promise<string> {
@@ -50,15 +59,24 @@ export function createServices() {
     return state.user.id;
   }
 
-  const access = createAccessService({
+  const reader = createCachedReader(cache, async (outcome) => {
+    const userId = await currentUserId().catch(() => undefined);
+    if (!userId) return;
+    const brandIgId = outcome.key.match(/^[^:]+:partnerships:(\d+)/)?.[1];
+    const area = outcome.key === accessCacheKey(userId) ? 'access' : brandIgId ? 'partnerships' : undefined;
+    if (!area) return;
+    if (outcome.ok) events.broadcast({ type: 'data-changed', area, brandIgId });
+    else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
+  });
+  const access = createAccessService({ graph, cache, reader, currentUserId });
+  const partnerships = createPartnershipsService({
     graph,
     cache,
+    reader,
+    db,
     currentUserId,
-    onBackgroundRefresh: (outcome) => {
-      if (outcome.ok) events.broadcast({ type: 'data-changed', area: 'access' });
-      else events.broadcast({ type: 'refresh-failed', area: 'access', error: describeError(outcome.error) });
-    },
+    onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
   });
 
-  return { auth, graph, cache, events, access, getAppId };
+  return { auth, graph, cache, events, access, partnerships, getAppId };
 }

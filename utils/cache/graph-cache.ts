@@ -38,6 +38,15 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
       return { value: fresh.value, fetchedAt: fresh.fetchedAt, fromCache: false };
     },
 
+    /** Changes a cached value in place, keeping when it was fetched; does nothing when absent. */
+    async update<T>(key: string, change: (value: T) => T): Promise<void> {
+      const database = await db;
+      const transaction = database.transaction('graph-cache', 'readwrite');
+      const entry = (await transaction.store.get(key)) as CacheEntry<T> | undefined;
+      if (entry) await transaction.store.put({ ...entry, value: change(entry.value) });
+      await transaction.done;
+    },
+
     async remove(key: string): Promise<void> {
       await (await db).delete('graph-cache', key);
     },

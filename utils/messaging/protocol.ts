@@ -1,6 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AuthState } from '../auth/auth-state';
+import type { CachedRead } from '../cache/cached-reader';
+import type { PartnershipAction } from '../partnerships/actions';
+import type { CreatorLookup } from '../partnerships/partnerships-service';
+import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
 
@@ -31,9 +35,20 @@ interface Replies {
   getAccessOverview: AccessSnapshot & { selectedBrandIgId: string };
   refreshAccessOverview: AccessSnapshot;
   selectBrand: { selectedBrandIgId: string };
+  listPartnerships: CachedRead<PartnershipPermission[]>;
+  refreshPartnerships: CachedRead<PartnershipPermission[]>;
+  lookupCreator: CreatorLookup;
+  sendPartnershipRequest: PartnershipPermission;
+  revokePartnership: PartnershipPermission;
+  listKeptActions: PartnershipAction[];
+  retryKeptAction: PartnershipPermission;
+  discardKeptAction: void;
 }
 
-type Requests = { [K in keyof typeof requestSchemas]: z.infer<(typeof requestSchemas)[K]> };
+/** What a page sends (before the background's schema normalises it). */
+type Requests = { [K in keyof typeof requestSchemas]: z.input<(typeof requestSchemas)[K]> };
+/** What a handler receives, after validation and normalisation. */
+export type ParsedRequest<K extends RequestType> = z.output<(typeof requestSchemas)[K]>;
 export type RequestType = keyof typeof requestSchemas;
 export type RequestData<K extends RequestType> = Requests[K];
 export type Reply<K extends RequestType> = Replies[K];
@@ -43,10 +58,11 @@ export type ProtocolMap = { [K in RequestType]: (data: Requests[K]) => Replies[K
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** Events the background pushes to open pages over a port (no polling). */
-export type DataArea = 'access';
+export type DataArea = 'access' | 'partnerships';
 export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
-  | { type: 'data-changed'; area: DataArea }
-  | { type: 'refresh-failed'; area: DataArea; error: { kind: string; message: string } };
+  /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */
+  | { type: 'data-changed'; area: DataArea; brandIgId?: string }
+  | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } };
 
 export const EVENTS_PORT = 'collab-desk-events';

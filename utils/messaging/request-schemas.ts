@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { checkUsername } from '../instagram/username';
+
+const igId = z.string().regex(/^\d{1,30}$/, 'That is not an Instagram account ID.');
+
+/** A creator's username, normalised (no @, lower case), or the reason it cannot be one. */
+const username = z.string().transform((value, context) => {
+  const check = checkUsername(value);
+  if (check.ok) return check.username;
+  context.addIssue({ code: 'custom', message: check.reason });
+  return z.NEVER;
+});
 
 /** What each request to the background may carry; the background rejects anything else. */
 export const requestSchemas = {
@@ -9,7 +20,15 @@ export const requestSchemas = {
   getSettings: z.undefined(),
   getAccessOverview: z.undefined(),
   refreshAccessOverview: z.undefined(),
-  selectBrand: z.object({ igId: z.string().regex(/^\d{1,30}$/, 'That is not an Instagram account ID.') }).strict(),
+  selectBrand: z.object({ igId }).strict(),
+  listPartnerships: z.object({ brandIgId: igId }).strict(),
+  refreshPartnerships: z.object({ brandIgId: igId }).strict(),
+  lookupCreator: z.object({ brandIgId: igId, username }).strict(),
+  sendPartnershipRequest: z.object({ brandIgId: igId, username }).strict(),
+  revokePartnership: z.object({ brandIgId: igId, username, creatorId: igId.optional() }).strict(),
+  listKeptActions: z.undefined(),
+  retryKeptAction: z.object({ id: z.string().max(200) }).strict(),
+  discardKeptAction: z.object({ id: z.string().max(200) }).strict(),
   saveSettings: z.object({ metaAppId: z.string().trim().regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.') }).strict(),
 } as const;
 

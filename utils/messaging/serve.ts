@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { onMessage, type ProtocolMap, type RequestData, type RequestType, type Reply } from './protocol';
+import { onMessage, type ParsedRequest, type ProtocolMap, type RequestType, type Reply } from './protocol';
 import { requestSchemas } from './request-schemas';
 import { isTrustedSender } from './trusted-sender';
 
-export type Handlers = { [K in RequestType]: (data: RequestData<K>) => Promise<Reply<K>> };
+export type Handlers = { [K in RequestType]: (data: ParsedRequest<K>) => Promise<Reply<K>> };
 
 function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;

@@ -1,3 +1,4 @@
+import type { CachedReader } from '../cache/cached-reader';
 import type { GraphCache } from '../cache/graph-cache';
 import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
@@ -21,23 +22,24 @@ export interface AccessSnapshot {
 export interface AccessServiceDeps {
   graph: GraphClient;
   cache: GraphCache;
+  reader: CachedReader;
   /** The connected (or last connected) person's ID, which keys the cache. */
   currentUserId(): Promise<string>;
-  /** Told when a refresh made in the background finished, or failed. */
-  onBackgroundRefresh(outcome: { ok: true } | { ok: false; error: unknown }): void;
   ttlMs?: number;
 }
 
 const PAGE_FIELDS = 'id,name,tasks,has_transitioned_to_new_page_experience';
 const INSTAGRAM_FIELD = 'instagram_business_account{id,username,name,profile_picture_url}';
 
+/** The cache key of a person's access overview (background refreshes report it). */
+export const accessCacheKey = (userId: string) => `${userId}:access`;
+
 export type AccessService = ReturnType<typeof createAccessService>;
 
 /** Pages, tasks and token permissions: answered from IndexedDB at once, refreshed when stale. */
 export function createAccessService(deps: AccessServiceDeps) {
   const ttlMs = deps.ttlMs ?? 10 * 60_000;
-  const inFlight = new Map<string, Promise<AccessSnapshot>>();
-  const cacheKey = async () => `${await deps.currentUserId()}:access`;
+  const cacheKey = async () => accessCacheKey(await deps.currentUserId());
 
   async function fetchRecords(): Promise<AccessRecords> {
     const permissions = await deps.graph.getAll('me/permissions', permissionEntrySchema);
@@ -55,47 +57,17 @@ export function createAccessService(deps: AccessServiceDeps) {
     }
   }
 
-  function refreshKey(key: string): Promise<AccessSnapshot> {
-    let running = inFlight.get(key);
-    if (!running) {
-      running = fetchRecords()
-        .then((records) => deps.cache.write(key, records, ttlMs))
-        .then((entry) => ({ overview: overviewOf(entry.value), fetchedAt: entry.fetchedAt, refreshing: false }))
-        .finally(() => inFlight.delete(key));
-      inFlight.set(key, running);
-    }
-    return running;
-  }
-
-  const refresh = async (): Promise<AccessSnapshot> => refreshKey(await cacheKey());
+  const snapshotOf = (read: { value: AccessRecords; fetchedAt: number; refreshing: boolean }): AccessSnapshot => ({
+    overview: buildAccessOverview(read.value.pages, read.value.permissions, read.value.instagramUnavailable),
+    fetchedAt: read.fetchedAt,
+    refreshing: read.refreshing,
+  });
 
   return {
-    refresh,
-
     /** The cached overview at once (refreshing behind it when stale), or a fresh one on first use. */
-    async get(): Promise<AccessSnapshot> {
-      const key = await cacheKey();
-      const running = inFlight.get(key);
-      const entry = await deps.cache.read<AccessRecords>(key);
-      // A fetch that was under way when the read began may have finished during it: join it.
-      if (!entry) return running ?? refreshKey(key);
-      const stale = !deps.cache.isFresh(entry);
-      if (stale) {
-        refresh().then(
-          () => deps.onBackgroundRefresh({ ok: true }),
-          (error: unknown) => deps.onBackgroundRefresh({ ok: false, error }),
-        );
-      }
-      return { overview: overviewOf(entry.value), fetchedAt: entry.fetchedAt, refreshing: stale };
-    },
-
+    get: async () => snapshotOf(await deps.reader.get(await cacheKey(), ttlMs, fetchRecords)),
+    refresh: async () => snapshotOf(await deps.reader.refresh(await cacheKey(), ttlMs, fetchRecords)),
     /** Forgets the cached copy, e.g. after the person granted more permissions. */
-    async invalidate(): Promise<void> {
-      await deps.cache.remove(await cacheKey());
-    },
+    invalidate: async () => deps.cache.remove(await cacheKey()),
   };
-}
-
-function overviewOf(records: AccessRecords): AccessOverview {
-  return buildAccessOverview(records.pages, records.permissions, records.instagramUnavailable);
 }

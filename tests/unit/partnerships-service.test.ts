@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCachedReader } from '@/utils/cache/cached-reader';
+import { openCollabDeskDb } from '@/utils/cache/database';
+import { createGraphCache } from '@/utils/cache/graph-cache';
+import { createGraphClient } from '@/utils/graph/client';
+import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
+import { statusWord } from '@/utils/partnerships/status';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+
+let sim: RunningSimulator;
+let database = 0;
+const NORTHWIND = '17841400000000001';
+const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.state.reset());
+
+function setup() {
+  let now = Date.now();
+  const { token } = sim.state.issueToken(SCOPES);
+  const graph = createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  database += 1;
+  const db = openCollabDeskDb(`partnerships-test-${database}`);
+  const cache = createGraphCache(db, () => now);
+  const reader = createCachedReader(cache, () => {});
+  const onChange = vi.fn();
+  const service = createPartnershipsService({ graph, cache, reader, db, currentUserId: async () => 'u1', onChange, now: () => now });
+  const calls = () => sim.state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
+  return { service, onChange, calls, db, advance: (ms: number) => (now += ms) };
+}
+
+function simStatusOf(username: string): string | undefined {
+  const creator = sim.state.findCreator({ username })!;
+  return sim.state.world.permissions.find((p) => p.brandIgId === NORTHWIND && p.creatorId === creator.id)?.status;
+}
+
+describe('partnerships service', () => {
+  it('lists every permission of a brand across API pages', async () => {
+    const { service, calls } = setup();
+    const { value } = await service.list(NORTHWIND);
+    const expected = sim.state.world.permissions.filter((p) => p.brandIgId === NORTHWIND);
+    expect(value).toHaveLength(expected.length);
+    expect(calls().length).toBe(Math.ceil(expected.length / 100));
+    expect(calls()[0]!.query.fields).toContain('permission_status');
+  });
+
+  it.each(['reference', 'guide', 'sdk'] as const)('falls back through the documented field sets (%s)', async (variant) => {
+    sim.state.controls.permissionFieldVariant = variant;
+    const { service } = setup();
+    const { value } = await service.list(NORTHWIND);
+    expect(value.length).toBeGreaterThan(200);
+    expect(value.every((record) => typeof record.status === 'string' && record.status !== 'UNKNOWN')).toBe(true);
+    if (variant !== 'sdk') expect(value.every((record) => record.creatorUsername)).toBe(true);
+  });
+
+  it('keeps statuses Meta does not document, as received', async () => {
+    const { service } = setup();
+    const { value } = await service.list(NORTHWIND);
+    const statuses = new Set(value.map((record) => statusWord(record.status)));
+    expect(statuses).toEqual(new Set(['Approved', 'Pending', 'Revoked', 'REJECTED', 'CANCELED', 'EXPIRED']));
+  });
+
+  it('looks a creator up once, then answers repeated lookups from the cache', async () => {
+    const { service, calls, advance } = setup();
+    const first = await service.lookup(NORTHWIND, 'maya.trails');
+    expect(first.permission?.creatorUsername).toBe('maya.trails');
+    expect(calls()).toHaveLength(1);
+    expect(calls()[0]!.query.creator_username).toBe('maya.trails');
+    for (let i = 0; i < 5; i++) await service.lookup(NORTHWIND, 'maya.trails');
+    expect(calls()).toHaveLength(1);
+    advance(3 * 60_000);
+    const stale = await service.lookup(NORTHWIND, 'maya.trails');
+    expect(stale.refreshing).toBe(true);
+    await vi.waitFor(() => expect(calls()).toHaveLength(2));
+  });
+
+  it('answers lookups from the cached brand list, "not requested" included', async () => {
+    const { service, calls } = setup();
+    await service.list(NORTHWIND);
+    const before = calls().length;
+    expect((await service.lookup(NORTHWIND, 'nobody.asked.yet')).permission).toBeUndefined();
+    expect(calls().length).toBe(before);
+  });
+
+  it('sends a request, then shows it pending from the cache', async () => {
+    const { service, calls, db } = setup();
+    await service.list(NORTHWIND);
+    const sent = await service.send(NORTHWIND, 'fresh.face');
+    expect(sent).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
+    expect(simStatusOf('fresh.face')).toBe('PENDING');
+    const before = calls().length;
+    expect((await service.lookup(NORTHWIND, 'fresh.face')).permission?.status).toBe('PENDING');
+    expect((await service.list(NORTHWIND)).value[0]).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
+    expect(calls().length).toBe(before);
+    expect(await (await db).getAll('actions')).toEqual([]);
+  });
+
+  it('revokes by the creator ID when it is known', async () => {
+    const { service } = setup();
+    const { value } = await service.list(NORTHWIND);
+    const approved = value.find((record) => record.status === 'APPROVED')!;
+    const revoked = await service.revoke(NORTHWIND, approved.creatorUsername!, approved.creatorId);
+    expect(revoked.status).toBe('REVOKED');
+    expect(simStatusOf(approved.creatorUsername!)).toBe('REVOKED');
+    const post = sim.state.log.filter((entry) => entry.method === 'POST').at(-1)!;
+    expect(post.params).toEqual({ creator_instagram_account: approved.creatorId, revoke: 'true' });
+  });
+
+  it('passes on a refusal in Meta words and keeps nothing', async () => {
+    const { service, db } = setup();
+    await expect(service.send(NORTHWIND, 'ghost.account')).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('Creator not found') });
+    expect(await (await db).getAll('actions')).toEqual([]);
+  });
+
+  it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
+    const { service } = setup();
+    sim.state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
+    await expect(service.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('is kept') });
+    const [kept] = await service.keptActions();
+    expect(kept).toMatchObject({ kind: 'send', username: 'later.please', state: 'kept' });
+    expect(kept!.retryAt).toBeGreaterThan(Date.now());
+    sim.state.throttle = undefined;
+    await service.retryKept(kept!.id);
+    expect(simStatusOf('later.please')).toBe('PENDING');
+    expect(await service.keptActions()).toEqual([]);
+  });
+
+  it('after an interruption, checks with Meta before sending again, so nothing is sent twice', async () => {
+    const { service, db } = setup();
+    await service.send(NORTHWIND, 'went.through');
+    // As if the worker stopped after Meta got the request but before the answer was recorded.
+    const started = Date.now();
+    await (await db).put('actions', { id: `${NORTHWIND}:send:went.through`, kind: 'send', brandIgId: NORTHWIND, username: 'went.through', state: 'in-flight', createdAt: started, updatedAt: started });
+    await service.recoverInterrupted();
+    const [kept] = await service.keptActions();
+    expect(kept).toMatchObject({ outcomeUnknown: true, state: 'kept' });
+    const sendsBefore = sim.state.log.filter((entry) => entry.method === 'POST').length;
+    expect((await service.retryKept(kept!.id)).status).toBe('PENDING');
+    expect(sim.state.log.filter((entry) => entry.method === 'POST').length).toBe(sendsBefore);
+    expect(await service.keptActions()).toEqual([]);
+  });
+});

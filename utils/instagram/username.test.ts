@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { checkUsername } from './username';
+
+describe('checkUsername', () => {
+  it.each([
+    ['maya.trails', 'maya.trails'],
+    ['@Maya.Trails', 'maya.trails'],
+    ['  leo_eats  ', 'leo_eats'],
+    ['a', 'a'],
+    ['x'.repeat(30), 'x'.repeat(30)],
+    ['_under_', '_under_'],
+    ['https://www.instagram.com/ivy.studio/', 'ivy.studio'],
+    ['instagram.com/ivy.studio', 'ivy.studio'],
+  ])('accepts %j as %s', (input, username) => {
+    expect(checkUsername(input)).toEqual({ ok: true, username });
+  });
+
+  it.each([
+    ['', 'Enter a username.'],
+    ['@', 'Enter a username.'],
+    ['x'.repeat(31), 'Instagram usernames have at most 30 characters.'],
+    ['maya-trails', '"-" cannot be in an Instagram username (letters, digits, "." and "_" only).'],
+    ['maya trails', '" " cannot be in an Instagram username (letters, digits, "." and "_" only).'],
+    ['émile', '"é" cannot be in an Instagram username (letters, digits, "." and "_" only).'],
+    ['.maya', 'An Instagram username cannot start or end with a dot.'],
+    ['maya.', 'An Instagram username cannot start or end with a dot.'],
+    ['maya..trails', 'An Instagram username cannot have two dots in a row.'],
+    ['https://www.instagram.com/p/C1a2B3c4D5e/', 'This link is not an Instagram profile.'],
+  ])('refuses %j: %s', (input, reason) => {
+    expect(checkUsername(input)).toEqual({ ok: false, input: input.trim(), reason });
+  });
+});

@@ -1,0 +1,216 @@
+import type { CachedRead, CachedReader } from '../cache/cached-reader';
+import type { CollabDeskDb } from '../cache/database';
+import type { GraphCache } from '../cache/graph-cache';
+import { AppError } from '../errors';
+import type { GraphClient } from '../graph/client';
+import { actionId, KEEPABLE_ERRORS, type PartnershipAction } from './actions';
+import { parsePermissionRecord, permissionItemSchema, type PartnershipPermission } from './permission-record';
+import { statusGroup } from './status';
+import { z } from 'zod';
+
+export interface PartnershipsServiceDeps {
+  graph: GraphClient;
+  cache: GraphCache;
+  reader: CachedReader;
+  db: Promise<CollabDeskDb>;
+  currentUserId(): Promise<string>;
+  /** Told when a brand's permissions or kept actions changed. */
+  onChange(brandIgId: string): void;
+  now?: () => number;
+}
+
+export interface CreatorLookup {
+  username: string;
+  /** Absent when the creator has never been asked. */
+  permission?: PartnershipPermission;
+  fetchedAt: number;
+  refreshing: boolean;
+}
+
+const LIST_TTL_MS = 5 * 60_000;
+const CREATOR_TTL_MS = 2 * 60_000;
+
+/** The field sets Meta documents, tried in order; the last resort asks for Meta's defaults. */
+const FIELD_SETS: Array<string | undefined> = [
+  'id,creator_ig_id,creator_username,brand_ig_id,permission_status,permission_created_time',
+  'id,creator_id,creator_username,brand_ig_user,permission_status',
+  undefined,
+];
+
+const edge = (brandIgId: string) => `${brandIgId}/branded_content_ad_permissions`;
+const sentRecord = z.object({ id: z.union([z.string(), z.number()]).optional() }).passthrough();
+
+export type PartnershipsService = ReturnType<typeof createPartnershipsService>;
+
+/** Creator partnership-ad permissions of a brand: list, look up, send and revoke. */
+export function createPartnershipsService(deps: PartnershipsServiceDeps) {
+  const now = deps.now ?? Date.now;
+  let fieldSet = 0;
+  const listKey = async (brandIgId: string) => `${await deps.currentUserId()}:partnerships:${brandIgId}`;
+  const creatorKey = async (brandIgId: string, username: string) => `${await listKey(brandIgId)}:creator:${username}`;
+
+  /** Lists with the first documented field set Meta accepts, remembering which one that was. */
+  async function fetchPermissions(brandIgId: string, creatorUsername?: string): Promise<PartnershipPermission[]> {
+    for (;;) {
+      const fields = FIELD_SETS[fieldSet];
+      try {
+        const items = await deps.graph.getAll(edge(brandIgId), permissionItemSchema, {
+          searchParams: { limit: 100, ...(fields ? { fields } : {}), ...(creatorUsername ? { creator_username: creatorUsername } : {}) },
+        });
+        return items.map(parsePermissionRecord);
+      } catch (error) {
+        const unknownField = error instanceof AppError && error.kind === 'invalid-request' && /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '');
+        if (!unknownField || fieldSet >= FIELD_SETS.length - 1) throw error;
+        fieldSet += 1;
+      }
+    }
+  }
+
+  async function fetchCreator(brandIgId: string, username: string): Promise<PartnershipPermission | null> {
+    const found = await fetchPermissions(brandIgId, username);
+    // Records without a username (SDK field set) can only be this creator's, as Meta filtered them.
+    return found.find((record) => record.creatorUsername === username) ?? found.find((record) => !record.creatorUsername) ?? null;
+  }
+
+  /** Writes a confirmed change into every cached copy that mentions the creator. */
+  async function rememberChange(brandIgId: string, permission: PartnershipPermission & { creatorUsername: string }): Promise<void> {
+    await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (list) => {
+      const others = list.filter((record) => record.creatorUsername !== permission.creatorUsername);
+      return [permission, ...others];
+    });
+    await deps.cache.write(await creatorKey(brandIgId, permission.creatorUsername), permission, CREATOR_TTL_MS);
+    deps.onChange(brandIgId);
+  }
+
+  async function saveAction(action: PartnershipAction): Promise<void> {
+    await (await deps.db).put('actions', action);
+  }
+
+  async function deleteAction(id: string): Promise<void> {
+    await (await deps.db).delete('actions', id);
+  }
+
+  /**
+   * Records the action, calls Meta, and either forgets the record (done, or refused for a
+   * reason trying again cannot fix) or keeps it with the reason, so nothing is lost.
+   */
+  async function perform(kind: PartnershipAction['kind'], brandIgId: string, username: string, creatorId?: string): Promise<PartnershipPermission> {
+    const id = actionId(kind, brandIgId, username);
+    const started = now();
+    await saveAction({ id, kind, brandIgId, username, creatorId, state: 'in-flight', createdAt: started, updatedAt: started });
+    try {
+      const form: Record<string, string> = creatorId ? { creator_instagram_account: creatorId } : { creator_instagram_username: username };
+      if (kind === 'revoke') form.revoke = 'true';
+      const answer = await deps.graph.post(edge(brandIgId), sentRecord, { form });
+      const permission = {
+        id: answer.id === undefined ? undefined : String(answer.id),
+        creatorUsername: username,
+        creatorId,
+        brandIgId,
+        status: kind === 'send' ? 'PENDING' : 'REVOKED',
+        requestedAt: kind === 'send' ? new Date(now()).toISOString() : undefined,
+      };
+      if (kind === 'revoke') {
+        const previous = await lookupCached(brandIgId, username);
+        permission.requestedAt = previous?.requestedAt;
+        permission.id ??= previous?.id;
+      }
+      await deleteAction(id);
+      await rememberChange(brandIgId, permission);
+      return permission;
+    } catch (error) {
+      if (error instanceof AppError && KEEPABLE_ERRORS.has(error.kind)) {
+        await saveAction({ id, kind, brandIgId, username, creatorId, state: 'kept', reason: error.message, retryAt: error.details.retryAt, createdAt: started, updatedAt: now() });
+        deps.onChange(brandIgId);
+        throw new AppError(error.kind, `${error.message} The ${kind === 'send' ? 'request' : 'revoke'} for @${username} is kept; try it again from the list of kept actions.`, error.details);
+      }
+      await deleteAction(id);
+      throw error;
+    }
+  }
+
+  async function lookupCached(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
+    const creator = await deps.cache.read<PartnershipPermission | null>(await creatorKey(brandIgId, username));
+    if (creator) return creator.value ?? undefined;
+    const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
+    return list?.value.find((record) => record.creatorUsername === username);
+  }
+
+  return {
+    /** Every permission of the brand (all pages of the list), from the cache when there is one. */
+    async list(brandIgId: string): Promise<CachedRead<PartnershipPermission[]>> {
+      return deps.reader.get(await listKey(brandIgId), LIST_TTL_MS, () => fetchPermissions(brandIgId));
+    },
+
+    async refreshList(brandIgId: string): Promise<CachedRead<PartnershipPermission[]>> {
+      return deps.reader.refresh(await listKey(brandIgId), LIST_TTL_MS, () => fetchPermissions(brandIgId));
+    },
+
+    /**
+     * One creator's status. Answers from the creator's cached lookup or the brand's cached
+     * list without calling Meta while they are fresh; refreshes behind a stale answer.
+     */
+    async lookup(brandIgId: string, username: string): Promise<CreatorLookup> {
+      const key = await creatorKey(brandIgId, username);
+      const load = () => fetchCreator(brandIgId, username);
+      const creator = await deps.cache.read<PartnershipPermission | null>(key);
+      const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
+      const newest = [creator && { entry: creator, value: creator.value ?? undefined }, list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) }]
+        .filter((candidate) => candidate !== undefined && candidate !== null)
+        .sort((a, b) => b.entry.fetchedAt - a.entry.fetchedAt)[0];
+      if (!newest) {
+        const fresh = await deps.reader.refresh(key, CREATOR_TTL_MS, load);
+        return { username, permission: fresh.value ?? undefined, fetchedAt: fresh.fetchedAt, refreshing: false };
+      }
+      const stale = !deps.cache.isFresh(newest.entry);
+      if (stale) deps.reader.refreshBehind(key, CREATOR_TTL_MS, load);
+      return { username, permission: newest.value, fetchedAt: newest.entry.fetchedAt, refreshing: stale };
+    },
+
+    send: (brandIgId: string, username: string) => perform('send', brandIgId, username),
+    revoke: (brandIgId: string, username: string, creatorId?: string) => perform('revoke', brandIgId, username, creatorId),
+
+    async keptActions(): Promise<PartnershipAction[]> {
+      const all = await (await deps.db).getAll('actions');
+      return all.filter((action) => action.state === 'kept').sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    /** Tries a kept action again; one whose outcome is unknown is first checked against Meta. */
+    async retryKept(id: string): Promise<PartnershipPermission> {
+      const action = await (await deps.db).get('actions', id);
+      if (!action) throw new AppError('invalid-request', 'That action is no longer kept; it may already be done.');
+      if (action.outcomeUnknown) {
+        const current = (await fetchCreator(action.brandIgId, action.username)) ?? undefined;
+        const group = statusGroup(current?.status);
+        const alreadyDone = action.kind === 'send' ? group === 'pending' || group === 'approved' : group === 'revoked';
+        if (alreadyDone && current) {
+          await deleteAction(id);
+          await rememberChange(action.brandIgId, { ...current, creatorUsername: action.username });
+          return current;
+        }
+      }
+      return perform(action.kind, action.brandIgId, action.username, action.creatorId);
+    },
+
+    async discardKept(id: string): Promise<void> {
+      const action = await (await deps.db).get('actions', id);
+      await deleteAction(id);
+      if (action) deps.onChange(action.brandIgId);
+    },
+
+    /** After a restart: actions that were on their way when the worker stopped have an unknown outcome. */
+    async recoverInterrupted(): Promise<void> {
+      const db = await deps.db;
+      for (const action of await db.getAll('actions')) {
+        if (action.state !== 'in-flight') continue;
+        await db.put('actions', {
+          ...action,
+          state: 'kept',
+          outcomeUnknown: true,
+          reason: 'Collab Desk was stopped before Facebook answered. Trying again checks first whether it went through.',
+          updatedAt: now(),
+        });
+      }
+    },
+  };
+}
