@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
+import { PartnershipsView } from '@/components/PartnershipsView';
 import { PermissionsView } from '@/components/PermissionsView';
 import { SettingsView } from '@/components/SettingsView';
 import { useAuthState } from '@/components/use-auth-state';
@@ -7,6 +8,7 @@ import { WelcomeBanner } from './WelcomeBanner';
 
 const VIEWS = [
   { id: 'permissions', label: 'Permissions', render: () => <PermissionsView /> },
+  { id: 'partnerships', label: 'Partnerships', render: () => <PartnershipsView /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsView /> },
 ] as const;
 

@@ -1,16 +1,32 @@
-import { BrandPicker, chosenBrand } from '@/components/BrandPicker';
+import { useEffect, useState } from 'preact/hooks';
+import { BrandPicker } from '@/components/BrandPicker';
 import { BrandReadinessLine } from '@/components/BrandReadinessLine';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
+import { CreatorLookup } from '@/components/CreatorLookup';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { useAccessOverview } from '@/components/use-access-overview';
+import { KeptActions } from '@/components/KeptActions';
 import { useAuthState } from '@/components/use-auth-state';
+import { useBrandChoice } from '@/components/use-brand-choice';
+import { useKeptActions } from '@/components/use-kept-actions';
+import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
+
+/** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
+function useCreatorOfActiveTab(): { ready: boolean; username?: string } {
+  const [state, setState] = useState<{ ready: boolean; username?: string }>({ ready: false });
+  useEffect(() => {
+    browser.tabs
+      .query({})
+      .then((tabs) => setState({ ready: true, username: creatorOfActiveTab(tabs, new URL(browser.runtime.getURL('/')).origin) }))
+      .catch(() => setState({ ready: true }));
+  }, []);
+  return state;
+}
 
 export function App() {
   const auth = useAuthState();
-  const { snapshot, error, selectBrand } = useAccessOverview();
-  const brands = snapshot?.overview.brands ?? [];
-  const brand = chosenBrand(brands, snapshot?.selectedBrandIgId);
-  const page = brand && snapshot?.overview.pages.find((candidate) => candidate.id === brand.pageId);
+  const { snapshot, error, brands, brand, page, brandUsernames, selectBrand } = useBrandChoice();
+  const tab = useCreatorOfActiveTab();
+  const kept = useKeptActions();
 
   return (
     <div class="popup">
@@ -23,12 +39,14 @@ export function App() {
           {snapshot && brands.length === 0 && <p class="muted">None of your Pages has a linked Instagram business account.</p>}
           {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
           {brand && <BrandReadinessLine brand={brand} pageAccess={page?.access.label} />}
+          {brand?.readiness.ready && tab.ready && <CreatorLookup key={brand.igId} brandIgId={brand.igId} brandUsername={brand.username} readiness={brand.readiness} initialUsername={tab.username} />}
           {!snapshot && !error && <p class="muted">Loading…</p>}
           <ErrorNotice error={error} />
         </>
       )}
+      <KeptActions actions={kept} brandUsernames={brandUsernames} />
       <footer>
-        <a href="/options.html" target="_blank">
+        <a href="/options.html#partnerships" target="_blank">
           Open dashboard
         </a>
       </footer>

@@ -110,7 +110,7 @@ test.describe('signing in with Facebook', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
-    await expect(popup.getByRole('link', { name: 'Open dashboard' })).toHaveAttribute('href', '/options.html');
+    await expect(popup.getByRole('link', { name: 'Open dashboard' })).toHaveAttribute('href', '/options.html#partnerships');
 
     const dashboard = await openDashboard(context, extensionId);
     await connect(dashboard);

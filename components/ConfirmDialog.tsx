@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+
+export interface ConfirmRequest {
+  title: string;
+  message: ComponentChildren;
+  onConfirm: () => void;
+}
+
+/** A modal question with Confirm and Cancel; Escape cancels. Every send, revoke and bulk action passes through one. */
+export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | undefined; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (request && !element.open) element.showModal();
+    if (!request && element.open) element.close();
+  }, [request]);
+
+  return (
+    <dialog ref={dialog} aria-labelledby="confirm-title" onClose={onClose} class="confirm">
+      {request && (
+        <>
+          <h2 id="confirm-title">{request.title}</h2>
+          <div class="confirm-message">{request.message}</div>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                request.onConfirm();
+                onClose();
+              }}
+            >
+              Confirm
+            </button>
+            <button type="button" onClick={onClose} autoFocus>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

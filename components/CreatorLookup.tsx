@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkUsername } from '@/utils/instagram/username';
+import { describeError } from '@/utils/errors';
+import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
+import { sendMessage, type Reply } from '@/utils/messaging/protocol';
+import { canRevoke, canSend } from '@/utils/partnerships/status';
+import type { Readiness } from '@/utils/permissions/readiness';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { ErrorNotice } from './ErrorNotice';
+import { StatusWord } from './StatusWord';
+import type { ActionError } from './use-action';
+
+type Lookup = Reply<'lookupCreator'>;
+
+const TYPING_PAUSE_MS = 300;
+
+/** The popup's quick lookup: one creator's status for the chosen brand, with Send request / Revoke. */
+export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUsername }: { brandIgId: string; brandUsername: string; readiness: Readiness; initialUsername?: string }) {
+  const [input, setInput] = useState(initialUsername ?? '');
+  const [lookup, setLookup] = useState<Lookup>();
+  const [pendingStatus, setPendingStatus] = useState<string>();
+  const [lookupError, setLookupError] = useState<ActionError>();
+  const [actionError, setActionError] = useState<ActionError>();
+  const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<ConfirmRequest>();
+  const latest = useRef(0);
+
+  const check = input.trim() ? checkUsername(input) : undefined;
+  const username = check?.ok ? check.username : undefined;
+
+  async function runLookup(name: string) {
+    const ticket = ++latest.current;
+    try {
+      const answer = await sendMessage('lookupCreator', { brandIgId, username: name });
+      if (ticket === latest.current) {
+        setLookup(answer);
+        setLookupError(undefined);
+      }
+    } catch (caught) {
+      if (ticket === latest.current) setLookupError(describeError(caught));
+    }
+  }
+
+  useEffect(() => {
+    setLookup(undefined);
+    setActionError(undefined);
+    if (!username) return;
+    const timer = setTimeout(() => void runLookup(username), initialUsername === username ? 0 : TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [username, brandIgId]);
+
+  useEffect(
+    () =>
+      subscribeToBackgroundEvents((event) => {
+        if (event.type === 'data-changed' && event.area === 'partnerships' && event.brandIgId === brandIgId && username) void runLookup(username);
+      }),
+    [brandIgId, username],
+  );
+
+  /** Shows the expected status at once; the API's answer confirms it or puts the old one back. */
+  async function act(kind: 'send' | 'revoke') {
+    if (!username) return;
+    setBusy(true);
+    setActionError(undefined);
+    setPendingStatus(kind === 'send' ? 'PENDING' : 'REVOKED');
+    try {
+      const permission =
+        kind === 'send'
+          ? await sendMessage('sendPartnershipRequest', { brandIgId, username })
+          : await sendMessage('revokePartnership', { brandIgId, username, creatorId: lookup?.permission?.creatorId });
+      setLookup((previous) => previous && { ...previous, permission, fetchedAt: Date.now() });
+    } catch (caught) {
+      setActionError(describeError(caught));
+    } finally {
+      setPendingStatus(undefined);
+      setBusy(false);
+    }
+  }
+
+  const status = pendingStatus ?? lookup?.permission?.status;
+  const blocked = !readiness.ready;
+  return (
+    <section aria-label="Creator lookup">
+      <div class="field">
+        <label for="creator-username">Creator username</label>
+        <input
+          id="creator-username"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="e.g. maya.trails"
+          value={input}
+          onInput={(event) => setInput(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && username) void runLookup(username);
+          }}
+          aria-invalid={check && !check.ok ? true : undefined}
+          aria-describedby="creator-username-hint"
+        />
+        <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted'}>
+          {check && !check.ok ? check.reason : initialUsername ? 'From the Instagram profile you have open.' : 'Type a username or open a profile on instagram.com.'}
+        </p>
+      </div>
+      {username && (lookup || pendingStatus) && (
+        <div class="lookup-result">
+          <p>
+            @{username} for @{brandUsername}: <StatusWord status={status} />
+            {pendingStatus && <span class="muted"> (sending…)</span>}
+            {lookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
+          </p>
+          <div class="row">
+            {canSend(status) && (
+              <button type="button" class="primary" disabled={busy || blocked} onClick={() => act('send')}>
+                Send request
+              </button>
+            )}
+            {canRevoke(status) && (
+              <button
+                type="button"
+                class="danger"
+                disabled={busy || blocked}
+                onClick={() =>
+                  setConfirm({
+                    title: `Revoke @${username}?`,
+                    message: `@${brandUsername} will no longer be able to run partnership ads with @${username}'s handle. The creator would have to accept a new request.`,
+                    onConfirm: () => void act('revoke'),
+                  })
+                }
+              >
+                Revoke
+              </button>
+            )}
+          </div>
+          {blocked && <p class="muted">Actions are off until this brand account is ready (see above).</p>}
+        </div>
+      )}
+      {username && !lookup && !pendingStatus && !lookupError && <p class="muted">Looking up @{username}…</p>}
+      <ErrorNotice error={actionError ?? lookupError} />
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { PartnershipPermission } from '@/utils/partnerships/permission-record';
+import { canRevoke } from '@/utils/partnerships/status';
+import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
+import { StatusWord } from './StatusWord';
+
+const COLUMNS: Array<[SortColumn, string]> = [
+  ['creator', 'Creator'],
+  ['status', 'Status'],
+  ['requested', 'Requested'],
+];
+
+function formatDate(iso: string | undefined): string {
+  return iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+}
+
+/** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
+export function PartnershipsTable(props: {
+  rows: PartnershipPermission[];
+  query: TableQuery;
+  onSort: (column: SortColumn) => void;
+  onRevoke: (permission: PartnershipPermission) => void;
+  actionsDisabled: boolean;
+}) {
+  const { rows, query, onSort, onRevoke, actionsDisabled } = props;
+  return (
+    <div class="table-scroll">
+      <table class="data">
+        <caption>Partnership permissions</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map(([column, label]) => (
+              <th scope="col" key={column} aria-sort={query.sort === column ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" class="sort" onClick={() => onSort(column)}>
+                  {label}
+                  {query.sort === column ? (query.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
+            ))}
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((permission, index) => (
+            <tr key={permission.id ?? permission.creatorUsername ?? index}>
+              <th scope="row">{permission.creatorUsername ? `@${permission.creatorUsername}` : <span class="muted">ID {permission.creatorId ?? permission.id ?? 'unknown'}</span>}</th>
+              <td>
+                <StatusWord status={permission.status} />
+              </td>
+              <td>{formatDate(permission.requestedAt)}</td>
+              <td>
+                {canRevoke(permission.status) && permission.creatorUsername && (
+                  <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

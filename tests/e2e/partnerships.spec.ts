@@ -1,0 +1,230 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { SimulatorControl } from '../simulator/control';
+import { connect, expect, openDashboard, test } from './fixtures';
+
+const NORTHWIND = '17841400000000001';
+
+/** Creators of a brand in the simulator's world, by their exact status value. */
+async function creatorsWithStatus(sim: SimulatorControl, status: string, brandIgId = NORTHWIND): Promise<string[]> {
+  const world = await sim.world();
+  return world.permissions
+    .filter((permission) => permission.brandIgId === brandIgId && permission.status === status)
+    .map((permission) => world.creators.find((creator) => creator.id === permission.creatorId)!.username);
+}
+
+async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('combobox', { name: 'Brand account' })).toBeVisible();
+  return popup;
+}
+
+async function connectedPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const dashboard = await openDashboard(context, extensionId);
+  await connect(dashboard);
+  await dashboard.close();
+  return openPopup(context, extensionId);
+}
+
+function sends(log: Awaited<ReturnType<SimulatorControl['log']>>, username: string) {
+  return log.filter((entry) => entry.method === 'POST' && entry.params.creator_instagram_username === username && entry.params.revoke === undefined);
+}
+
+test.describe('creator partnership-ad permissions', () => {
+  test('the popup looks up a typed creator and shows the status word', async ({ context, extensionId, sim }) => {
+    const [approved] = await creatorsWithStatus(sim, 'APPROVED');
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill(`@${approved!.toUpperCase()}`);
+    await expect(popup.getByText('Approved', { exact: true })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Revoke' })).toBeVisible();
+
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('someone.new');
+    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Send request' })).toBeVisible();
+  });
+
+  test('a bad username is explained and never looked up', async ({ context, extensionId, sim }) => {
+    const popup = await connectedPopup(context, extensionId);
+    await sim.clearLog();
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya..trails');
+    await expect(popup.getByText('An Instagram username cannot have two dots in a row.')).toBeVisible();
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya-trails');
+    await expect(popup.getByText('"-" cannot be in an Instagram username')).toBeVisible();
+    await popup.waitForTimeout(500);
+    expect((await sim.log()).filter((entry) => entry.path.endsWith('branded_content_ad_permissions'))).toHaveLength(0);
+  });
+
+  test('sending a request from the popup shows Pending, sent once', async ({ context, extensionId, sim }) => {
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('fresh.face');
+    await popup.getByRole('button', { name: 'Send request' }).click();
+    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Revoke' })).toBeVisible();
+    expect(sends(await sim.log(), 'fresh.face')).toHaveLength(1);
+    const world = await sim.world();
+    const creator = world.creators.find((candidate) => candidate.username === 'fresh.face')!;
+    expect(world.permissions.find((permission) => permission.creatorId === creator.id && permission.brandIgId === NORTHWIND)?.status).toBe('PENDING');
+  });
+
+  test('revoking an approved creator asks Confirm, then shows Revoked', async ({ context, extensionId, sim }) => {
+    const [approved] = await creatorsWithStatus(sim, 'APPROVED');
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill(approved!);
+    await popup.getByRole('button', { name: 'Revoke' }).click();
+    const dialog = popup.getByRole('dialog');
+    await expect(dialog).toContainText(`Revoke @${approved}?`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(popup.getByText('Approved', { exact: true })).toBeVisible();
+    expect((await sim.log()).filter((entry) => entry.params.revoke === 'true')).toHaveLength(0);
+
+    await popup.getByRole('button', { name: 'Revoke' }).click();
+    await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(popup.getByText('Revoked', { exact: true })).toBeVisible();
+    const revokes = (await sim.log()).filter((entry) => entry.params.revoke === 'true');
+    expect(revokes).toHaveLength(1);
+    expect(revokes[0]!.params.creator_instagram_account).toMatch(/^\d+$/);
+  });
+
+  test('the popup fills the creator from the open instagram.com profile', async ({ context, extensionId, sim }) => {
+    const [pending] = await creatorsWithStatus(sim, 'PENDING');
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    await context.route('https://www.instagram.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>${pending} • Instagram</title><h1>${pending}</h1>` }),
+    );
+    const profile = await context.newPage();
+    await profile.goto(`https://www.instagram.com/${pending}/reels/`);
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.getByRole('textbox', { name: 'Creator username' })).toHaveValue(pending!);
+    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await expect(popup.getByText('From the Instagram profile you have open.')).toBeVisible();
+  });
+
+  test('the dashboard lists every permission across API pages with the right counts', async ({ context, extensionId, sim }) => {
+    const world = await sim.world();
+    const mine = world.permissions.filter((permission) => permission.brandIgId === NORTHWIND);
+    const expectedApproved = mine.filter((permission) => permission.status.toUpperCase() === 'APPROVED').length;
+    const expectedPending = mine.filter((permission) => permission.status.toUpperCase() === 'PENDING').length;
+    const [expired] = await creatorsWithStatus(sim, 'EXPIRED');
+
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    const table = page.getByRole('table', { name: 'Partnership permissions' });
+    await expect(table.getByRole('row')).toHaveCount(mine.length + 1);
+    const counts = page.getByRole('list', { name: 'Counts per status' });
+    await expect(counts).toContainText(`${mine.length} in all`);
+    await expect(counts).toContainText(`Approved: ${expectedApproved}`);
+    await expect(counts).toContainText(`Pending: ${expectedPending}`);
+    const listCalls = (await sim.log()).filter((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`);
+    expect(listCalls.length).toBeGreaterThanOrEqual(2);
+
+    // A status Meta does not document is listed as received.
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill(expired!);
+    await expect(table.getByRole('row').filter({ hasText: `@${expired}` })).toContainText('EXPIRED');
+    await expect(table.getByRole('row').filter({ hasText: `@${expired}` }).getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill('');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: `Approved (${expectedApproved})` });
+    await expect(table.getByRole('row')).toHaveCount(expectedApproved + 1);
+    await expect(table.getByRole('button', { name: 'Revoke' })).toHaveCount(expectedApproved);
+  });
+
+  test('the dashboard sends one creator after Confirm, revokes a row, and exports CSV', async ({ context, extensionId, sim }) => {
+    const [approved] = await creatorsWithStatus(sim, 'APPROVED');
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    const table = page.getByRole('table', { name: 'Partnership permissions' });
+    await expect(table).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Creator username' }).fill('new.partner');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText('Request sent to @new.partner')).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: '@new.partner' })).toContainText('Pending');
+    expect(sends(await sim.log(), 'new.partner')).toHaveLength(1);
+
+    const row = table.getByRole('row').filter({ hasText: `@${approved}` });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(row).toContainText('Revoked');
+
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill('new.partner');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = readFileSync(await (await download).path(), 'utf8');
+    const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('creator_username,status,requested_at,creator_id,permission_id');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^new\.partner,Pending,/);
+  });
+
+  test('a throttled send says when to retry and keeps the action until it goes through', async ({ context, extensionId, sim }) => {
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');
+    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 60_000 });
+    await popup.getByRole('button', { name: 'Send request' }).click();
+    await expect(popup.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Try again after');
+    await expect(popup.getByRole('alert')).toContainText('is kept');
+    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    const kept = popup.getByRole('region', { name: /Kept actions/ });
+    await expect(kept).toContainText('Send request to @patient.one');
+    await expect(kept).toContainText('Try again after');
+
+    // Kept across closing the popup.
+    await popup.reload();
+    await expect(popup.getByRole('heading', { name: 'Kept actions (1)' })).toBeVisible();
+
+    await sim.throttle(null);
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await expect(popup.getByRole('heading', { name: /Kept actions/ })).toHaveCount(0);
+    const log = await sim.log();
+    expect(sends(log, 'patient.one').filter((entry) => entry.status === 200)).toHaveLength(1);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');
+    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+  });
+
+  test('a session that expires during a send keeps the action; after reconnecting it goes through once', async ({ context, extensionId, sim }) => {
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('after.login');
+    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await sim.setControls({ loginBehavior: 'needs-click' });
+    await sim.expireTokens();
+    await popup.getByRole('button', { name: 'Send request' }).click();
+    await expect(popup.getByText(/session for Dana Reyes has expired/)).toBeVisible();
+    const kept = popup.getByRole('region', { name: /Kept actions/ });
+    await expect(kept).toContainText('Send request to @after.login');
+    await expect(kept).toContainText('Your Facebook session has expired');
+
+    await sim.setControls({ loginBehavior: 'auto' });
+    await popup.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(popup.getByText('Connected as Dana Reyes')).toBeVisible();
+    await popup.getByRole('region', { name: /Kept actions/ }).getByRole('button', { name: 'Try again' }).click();
+    await expect(popup.getByRole('region', { name: /Kept actions/ })).toHaveCount(0);
+    expect(sends(await sim.log(), 'after.login').filter((entry) => entry.status === 200)).toHaveLength(1);
+  });
+
+  test('the popup does not look creators up for a brand account that is not ready', async ({ context, extensionId, sim }) => {
+    const popup = await connectedPopup(context, extensionId);
+    await popup.getByRole('combobox', { name: 'Brand account' }).selectOption({ label: '@harborcoffee' });
+    await expect(popup.getByText('Not ready:')).toBeVisible();
+    await expect(popup.getByRole('textbox', { name: 'Creator username' })).toHaveCount(0);
+    expect((await sim.log()).filter((entry) => entry.path.startsWith('17841400000000003/'))).toHaveLength(0);
+  });
+
+  test('a brand account that is not ready cannot send, and says why', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    await page.getByRole('combobox', { name: 'Brand account' }).selectOption({ label: '@harborcoffee' });
+    await expect(page.getByRole('alert')).toContainText('Sending and revoking are off for @harborcoffee');
+    await expect(page.getByRole('alert')).toContainText('Ask a Page admin for the Advertiser role');
+    // The list needs the same access, so Meta is not asked for it.
+    expect((await sim.log()).filter((entry) => entry.path === '17841400000000003/branded_content_ad_permissions')).toHaveLength(0);
+    await page.getByRole('textbox', { name: 'Creator username' }).fill('maya.trails');
+    await expect(page.getByRole('button', { name: 'Send request' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { countByStatus, tableRows } from './table-view';
+
+const rows = [
+  { creatorUsername: 'zoe', status: 'APPROVED', requestedAt: '2026-03-01T00:00:00.000Z' },
+  { creatorUsername: 'adam', status: 'pending', requestedAt: '2026-01-01T00:00:00.000Z' },
+  { creatorUsername: 'mia', status: 'REJECTED' },
+  { creatorUsername: 'ben', status: 'APPROVED', requestedAt: '2026-02-01T00:00:00.000Z' },
+];
+
+describe('countByStatus', () => {
+  it('counts per status word, contract words first, unknown values as received', () => {
+    expect(countByStatus(rows)).toEqual([
+      ['Approved', 2],
+      ['Pending', 1],
+      ['REJECTED', 1],
+    ]);
+  });
+});
+
+describe('tableRows', () => {
+  const base = { search: '', status: '', sort: 'creator', descending: false } as const;
+  it('sorts by creator, either way', () => {
+    expect(tableRows(rows, base).map((row) => row.creatorUsername)).toEqual(['adam', 'ben', 'mia', 'zoe']);
+    expect(tableRows(rows, { ...base, descending: true }).map((row) => row.creatorUsername)).toEqual(['zoe', 'mia', 'ben', 'adam']);
+  });
+  it('sorts by request date, undated first', () => {
+    expect(tableRows(rows, { ...base, sort: 'requested' }).map((row) => row.creatorUsername)).toEqual(['mia', 'adam', 'ben', 'zoe']);
+  });
+  it('filters by status word and by username, ignoring @ and case', () => {
+    expect(tableRows(rows, { ...base, status: 'Approved' }).map((row) => row.creatorUsername)).toEqual(['ben', 'zoe']);
+    expect(tableRows(rows, { ...base, search: '@ZO' }).map((row) => row.creatorUsername)).toEqual(['zoe']);
+  });
+});
