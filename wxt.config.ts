@@ -10,7 +10,8 @@ import { defineConfig } from 'wxt';
  */
 const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebook.com');
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
-const testOnlyEntrypoints = ['test-probe'];
+// test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page).
+const testOnlyEntrypoints = ['test-probe', 'blank'];
 
 // Public half of the key that pins the unpacked Chrome extension ID to
 // nmdeebcjjdbnfnmldhcchnncidicmlcg, so the login redirect URI never changes.

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: measures, against the simulator, in one run:
+ * - popup open to the creator's status shown, with a warm cache, next to the floor of an
+ *   empty extension page opening;
+ * - the Graph calls a first lookup and repeated lookups of the same creator make.
+ * Prints a Markdown table and writes it into docs/benchmarks.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { SimulatorControl } from '../tests/simulator/control';
+import { startSimulator } from '../tests/simulator/server';
+import { DEFAULT_APP_ID } from '../tests/simulator/state';
+import { buildExtension } from '../tests/support/build-extension';
+import { extensionIdOf, findChromium, launchWithExtension } from '../tests/support/launch-chromium';
+
+const RUNS = 25;
+const root = resolve(import.meta.dirname, '..');
+
+const simulator = await startSimulator();
+const sim = new SimulatorControl(simulator.url);
+console.log('Building the extension against the simulator…');
+const extensionDir = buildExtension({ graphOrigin: simulator.url, outDir: '.output/bench', metaAppId: DEFAULT_APP_ID, testBuild: true });
+const profileDir = mkdtempSync(join(tmpdir(), 'collab-desk-bench-'));
+const context = await launchWithExtension(extensionDir, profileDir);
+const extensionId = await extensionIdOf(context);
+const base = `chrome-extension://${extensionId}`;
+
+try {
+  await connect(context);
+  const [creator] = (await sim.world()).creators;
+  await context.route('https://www.instagram.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }));
+  const profile = await context.newPage();
+  await profile.goto(`https://www.instagram.com/${creator!.username}/`);
+
+  const page = await context.newPage();
+  await sim.clearLog();
+  const statusShown = () => page.getByText(/^(Approved|Pending|Revoked|Not requested|[A-Z_]+)$/).first().waitFor();
+  // First lookup: the cache is cold for this creator.
+  await page.goto(`${base}/popup.html`);
+  await statusShown();
+  const firstLookupCalls = await lookupCalls();
+
+  await sim.clearLog();
+  const popupTimes: number[] = [];
+  const blankTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    blankTimes.push(await timed(page, `${base}/blank.html`, () => page.waitForLoadState('load')));
+    popupTimes.push(await timed(page, `${base}/popup.html`, statusShown));
+  }
+  const repeatedCalls = await lookupCalls();
+
+  const rows = [
+    ['Empty extension page opens (floor)', stats(blankTimes)],
+    ['Popup open to status shown, warm cache', stats(popupTimes)],
+  ];
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${chromiumVersion()}, headless, ${RUNS} runs each.`,
+    '',
+    '| what | median ms | p90 ms | min ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(([label, figures]) => `| ${label} | ${(figures as Stats).median} | ${(figures as Stats).p90} | ${(figures as Stats).min} |`),
+    '',
+    '| lookup of one creator | Graph calls |',
+    '| --- | ---: |',
+    `| first lookup (cold cache) | ${firstLookupCalls} |`,
+    `| the next ${RUNS} popup openings on the same profile | ${repeatedCalls} |`,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  writeSection('popup', table);
+} finally {
+  await context.close();
+  rmSync(profileDir, { recursive: true, force: true });
+  await simulator.close();
+}
+
+async function connect(browserContext: BrowserContext): Promise<void> {
+  const dashboard = await browserContext.newPage();
+  await dashboard.goto(`${base}/options.html`);
+  await dashboard.getByRole('button', { name: 'Connect with Facebook' }).click();
+  await dashboard.getByText('Connected as').waitFor();
+  await dashboard.close();
+}
+
+async function lookupCalls(): Promise<number> {
+  return (await sim.log()).filter((entry) => entry.path.endsWith('branded_content_ad_permissions')).length;
+}
+
+async function timed(page: Page, url: string, ready: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready();
+  return performance.now() - start;
+}
+
+interface Stats {
+  median: number;
+  p90: number;
+  min: number;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!);
+  return { median: at(0.5), p90: at(0.9), min: Math.round(sorted[0]!) };
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(findChromium()!, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium';
+  }
+}
+
+/** Replaces the part of docs/benchmarks.md between this section's markers. */
+function writeSection(name: string, body: string): void {
+  const file = resolve(root, 'docs/benchmarks.md');
+  const text = readFileSync(file, 'utf8');
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`docs/benchmarks.md lacks the ${name} markers`);
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`);
+}
