@@ -114,7 +114,7 @@ export function createDemoWorld(options: { seed?: number; creators?: number; ext
   for (let i = 1; i <= (options.extraPages ?? 0); i++) {
     const tasks = ALL_TASKS.filter(() => random() < 0.5);
     pages.push({
-      id: String(300000000000000 + i),
+      id: `3000000${String(i).padStart(8, '0')}`,
       name: `Client Page ${String(i).padStart(3, '0')}`,
       tasks: tasks.length > 0 ? tasks : ['ANALYZE'],
       newPageExperience: i % 2 === 0,
@@ -122,9 +122,10 @@ export function createDemoWorld(options: { seed?: number; creators?: number; ext
   }
 
   const creators: SimCreator[] = demoCreatorUsernames(options.creators ?? 320).map((username, index) => ({
-    id: String(17841450000000000 + index * 7 + 1),
+    // IDs are built as strings: numbers this large lose precision in JavaScript.
+    id: `178414500${String(index * 7 + 1).padStart(8, '0')}`,
     username,
-    fbPageId: String(100090000000000 + index),
+    fbPageId: `1000900${String(index).padStart(8, '0')}`,
   }));
 
   const permissions: SimPermission[] = [];

@@ -171,9 +171,9 @@ export class SimulatorState {
     const username = by.username?.toLowerCase();
     if (!username || username.startsWith('ghost') || !/^[a-z0-9._]{1,30}$/.test(username)) return undefined;
     const creator: SimCreator = {
-      id: String(17841460000000000 + this.world.creators.length),
+      id: `178414600${String(this.world.creators.length).padStart(8, '0')}`,
       username,
-      fbPageId: String(100099000000000 + this.world.creators.length),
+      fbPageId: `1000990${String(this.world.creators.length).padStart(8, '0')}`,
     };
     this.world.creators.push(creator);
     return creator;

@@ -23,7 +23,26 @@ interface RequestOptions {
   form?: Params;
   /** Use this token instead of asking getAccessToken (used while signing in). */
   token?: string;
+  /** Send the token as the access_token form field (the batch API's documented way). */
+  tokenInForm?: boolean;
 }
+
+export interface BatchRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path after the version, with its query: "123/branded_content_ad_permissions". */
+  relativeUrl: string;
+  body?: Record<string, string>;
+}
+
+/** One item's answer; null when Meta gave none (the batch timed out on its side). */
+export type BatchAnswer = { status: number; body: unknown; error?: AppError; usage: GraphUsage } | null;
+
+/** The most requests one batch may carry. */
+export const MAX_BATCH_SIZE = 50;
+
+const batchAnswersSchema = z.array(
+  z.union([z.null(), z.object({ code: z.number(), headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(), body: z.string().nullable().optional() })]),
+);
 
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
@@ -44,15 +63,17 @@ export function createGraphClient(options: GraphClientOptions) {
     fetch: options.fetch,
   });
 
-  async function request<T extends z.ZodType>(method: 'get' | 'post' | 'delete', path: string, schema: T, requestOptions: RequestOptions = {}, renewed = false): Promise<z.infer<T>> {
+  /** One HTTP exchange with Meta: the token attached, Meta's errors typed, one renewal on a rejected token. */
+  async function exchange(method: 'get' | 'post' | 'delete', path: string, requestOptions: RequestOptions, renewed = false): Promise<{ body: unknown; usage: GraphUsage }> {
     const token = requestOptions.token ?? (await options.getAccessToken());
+    const form = requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
     let response: Response;
     try {
       response = await http(path, {
         method,
         searchParams: requestOptions.searchParams,
-        body: requestOptions.form ? new URLSearchParams(stringValues(requestOptions.form)) : undefined,
-        headers: { authorization: `Bearer ${token}` },
+        body: form ? new URLSearchParams(stringValues(form)) : undefined,
+        headers: requestOptions.tokenInForm ? {} : { authorization: `Bearer ${token}` },
       });
     } catch (error) {
       throw error instanceof TimeoutError
@@ -66,10 +87,15 @@ export function createGraphClient(options: GraphClientOptions) {
     if (metaError || !response.ok) {
       const appError = toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now());
       if (appError.kind === 'session-expired' && !requestOptions.token && !renewed && (await options.onSessionRejected?.(appError))) {
-        return request(method, path, schema, requestOptions, true);
+        return exchange(method, path, requestOptions, true);
       }
       throw appError;
     }
+    return { body, usage };
+  }
+
+  async function request<T extends z.ZodType>(method: 'get' | 'post' | 'delete', path: string, schema: T, requestOptions: RequestOptions = {}): Promise<z.infer<T>> {
+    const { body } = await exchange(method, path, requestOptions);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       throw new AppError('unexpected-response', `Facebook answered ${path.split('?')[0]} in a form Collab Desk does not understand.`);
@@ -81,6 +107,34 @@ export function createGraphClient(options: GraphClientOptions) {
     get: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('get', path, schema, requestOptions),
     post: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('post', path, schema, requestOptions),
     delete: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('delete', path, schema, requestOptions),
+
+    /**
+     * Many calls in one HTTP request (at most 50). Answers come back in request order, each
+     * with its own status, Meta error (typed) and usage headers.
+     */
+    async batch(requests: readonly BatchRequest[]): Promise<{ answers: BatchAnswer[]; usage: GraphUsage }> {
+      if (requests.length > MAX_BATCH_SIZE) throw new Error(`A batch carries at most ${MAX_BATCH_SIZE} requests.`);
+      const batch = requests.map((item) => ({
+        method: item.method,
+        relative_url: item.relativeUrl,
+        ...(item.body ? { body: new URLSearchParams(item.body).toString() } : {}),
+      }));
+      const { body, usage } = await exchange('post', '', { form: { batch: JSON.stringify(batch), include_headers: 'true' }, tokenInForm: true });
+      const parsed = batchAnswersSchema.safeParse(body);
+      if (!parsed.success || parsed.data.length !== requests.length) {
+        throw new AppError('unexpected-response', 'Facebook answered a batch request in a form Collab Desk does not understand.');
+      }
+      const answers = parsed.data.map((item): BatchAnswer => {
+        if (!item) return null;
+        const itemUsage = readUsageHeaders(new Headers((item.headers ?? []).map((header) => [header.name, header.value])));
+        const itemBody = item.body ? parseJsonText(item.body) : undefined;
+        const metaError = errorOf(itemBody);
+        const error = metaError || item.code >= 400 ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now()) : undefined;
+        return { status: item.code, body: itemBody, error, usage: itemUsage };
+      });
+      const worst = answers.reduce((highest, answer) => Math.max(highest, answer?.usage.percent ?? 0), usage.percent);
+      return { answers, usage: { ...usage, percent: worst } };
+    },
 
     /** Follows cursor paging to the end: stops only when Meta gives no `paging.next`. */
     async getAll<T extends z.ZodType>(path: string, item: T, requestOptions: RequestOptions = {}, maxItems = 50_000): Promise<Array<z.infer<T>>> {
@@ -98,7 +152,10 @@ export function createGraphClient(options: GraphClientOptions) {
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  return parseJsonText(await response.text());
+}
+
+function parseJsonText(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAuditLog } from '@/utils/bulk/audit';
+import { createJobStore } from '@/utils/bulk/job-store';
+import { countItems } from '@/utils/bulk/job';
+import { createBulkRunner } from '@/utils/bulk/runner';
+import { openCollabDeskDb } from '@/utils/cache/database';
+import { AppError } from '@/utils/errors';
+import { createGraphClient } from '@/utils/graph/client';
+import { parsePermissionRecord, permissionItemSchema } from '@/utils/partnerships/permission-record';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+
+let sim: RunningSimulator;
+let database = 0;
+const NORTHWIND = '17841400000000001';
+const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.state.reset());
+
+function setup() {
+  let token = sim.state.issueToken(SCOPES).token;
+  const graph = createGraphClient({
+    graphOrigin: sim.url,
+    apiVersion: 'v25.0',
+    getAccessToken: async () => token,
+  });
+  database += 1;
+  const db = openCollabDeskDb(`bulk-test-${database}`);
+  const store = createJobStore(db);
+  const audit = createAuditLog(db);
+  const wakeAt = vi.fn();
+  const deps = {
+    store,
+    graph,
+    audit,
+    fetchBrandList: async (brandIgId: string) =>
+      (await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, permissionItemSchema, { searchParams: { limit: 100 } })).map(parsePermissionRecord),
+    rememberOutcomes: vi.fn(async () => {}),
+    onProgress: vi.fn(),
+    wakeAt,
+    // Waits are real but short, so throttling windows of the simulator pass.
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50))),
+  };
+  const runner = createBulkRunner(deps);
+  return { runner, store, audit, deps, relogin: () => (token = sim.state.issueToken(SCOPES).token) };
+}
+
+const usernames = (count: number, prefix = 'bulk') => Array.from({ length: count }, (_, index) => `${prefix}.creator${index}`);
+
+/** Successful sends the simulator received, per creator. */
+function deliveredSends(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of sim.state.log) {
+    if (entry.batchIndex === undefined || entry.status !== 200 || entry.method !== 'POST') continue;
+    const name = entry.params.creator_instagram_username!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function finished(store: ReturnType<typeof createJobStore>, jobId: string) {
+  await vi.waitFor(async () => expect((await store.get(jobId))?.state).toBe('done'), { timeout: 15_000, interval: 20 });
+  return countItems(await store.items(jobId));
+}
+
+describe('bulk runner', () => {
+  it('sends 120 creators in 3 batch requests, each creator once, and audits every outcome', async () => {
+    const { runner, store, audit } = setup();
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(120), skipped: [{ username: 'already.there', reason: 'Already approved' }] });
+    const counts = await finished(store, job.id);
+    expect(counts).toMatchObject({ sent: 120, skipped: 1, failed: 0, queued: 0 });
+    expect(sim.state.log.filter((entry) => entry.batchSize !== undefined).map((entry) => entry.batchSize)).toEqual([50, 50, 20]);
+    const delivered = deliveredSends();
+    expect(delivered.size).toBe(120);
+    expect([...delivered.values()].every((times) => times === 1)).toBe(true);
+    expect((await audit.list()).filter((entry) => entry.outcome === 'Sent')).toHaveLength(120);
+  });
+
+  it("marks creators Meta refuses as failed with Meta's reason, and retries only those", async () => {
+    const { runner, store } = setup();
+    sim.state.controls.rejectedCreators = ['bulk.creator3', 'bulk.creator7'];
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: [...usernames(10), 'ghost.nobody'], skipped: [] });
+    const counts = await finished(store, job.id);
+    expect(counts).toMatchObject({ sent: 8, failed: 3 });
+    const failed = (await store.items(job.id)).filter((item) => item.state === 'failed');
+    expect(failed.map((item) => [item.username, item.reason])).toEqual([
+      ['bulk.creator3', 'Creator not eligible: @bulk.creator3 cannot receive partnership ad permission requests.'],
+      ['bulk.creator7', 'Creator not eligible: @bulk.creator7 cannot receive partnership ad permission requests.'],
+      ['ghost.nobody', 'Creator not found: Check the username and try again.'],
+    ]);
+
+    sim.state.controls.rejectedCreators = [];
+    sim.state.log = [];
+    await runner.retryFailed(job.id);
+    const again = await finished(store, job.id);
+    expect(again).toMatchObject({ sent: 10, failed: 1 });
+    const retried = sim.state.log.filter((entry) => entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    expect(retried).toEqual(['bulk.creator3', 'bulk.creator7', 'ghost.nobody']);
+  });
+
+  it('waits out throttling and completes without duplicates', async () => {
+    const { runner, store } = setup();
+    sim.state.throttle = { code: 80002, afterCalls: 70, durationMs: 300 };
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150), skipped: [] });
+    await vi.waitFor(async () => expect((await store.get(job.id))?.waitReason).toMatch(/Meta is limiting/), { timeout: 5000, interval: 5 });
+    const counts = await finished(store, job.id);
+    expect(counts.sent).toBe(150);
+    const delivered = deliveredSends();
+    expect(delivered.size).toBe(150);
+    expect([...delivered.values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it('settles lost answers with Meta before sending again', async () => {
+    const { runner, store } = setup();
+    sim.state.controls.batchNullRate = 0.3;
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(100), skipped: [] });
+    const counts = await finished(store, job.id);
+    expect(counts.sent).toBe(100);
+    const items = await store.items(job.id);
+    expect(items.some((item) => item.reason === 'Confirmed with Meta after an interruption')).toBe(true);
+    expect(sim.state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`)).toBe(true);
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it('after a stop mid-batch, resumes where it was and asks nobody twice', async () => {
+    const { runner, store } = setup();
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(60), skipped: [] });
+    await finished(store, job.id);
+    // As if the worker had stopped after Meta received the second batch but before its answers were written.
+    const items = await store.items(job.id);
+    await store.putItems(items.map((item) => (item.index >= 50 ? { ...item, state: 'in-flight' } : item)));
+    await store.update(job.id, { state: 'running' });
+    const restarted = createBulkRunner({ ...setup().deps, store });
+    await restarted.recover();
+    const counts = await finished(store, job.id);
+    expect(counts.sent).toBe(60);
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it('waits for a new login when the session expires, then goes on', async () => {
+    const { runner, store, relogin } = setup();
+    sim.state.expireAllTokens();
+    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(5), skipped: [] });
+    await vi.waitFor(async () => expect(await store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'login' }));
+    relogin();
+    await runner.resumeAfterLogin();
+    expect((await finished(store, job.id)).sent).toBe(5);
+  });
+
+  it('pauses, resumes and cancels', async () => {
+    const { runner, store } = setup();
+    sim.state.controls.latencyMs = 100;
+    const job = await runner.start({ kind: 'revoke', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150, 'gone'), skipped: [] });
+    await runner.pause(job.id);
+    await vi.waitFor(async () => expect((await store.countIn(job.id, 'in-flight')) + (await store.countIn(job.id, 'unknown'))).toBe(0));
+    const queuedWhilePaused = await store.countIn(job.id, 'queued');
+    expect(queuedWhilePaused).toBeGreaterThan(0);
+    await runner.cancel(job.id);
+    const items = await store.items(job.id);
+    expect(items.filter((item) => item.state === 'skipped').every((item) => item.reason === 'Cancelled before it was sent')).toBe(true);
+    expect((await store.get(job.id))?.state).toBe('cancelled');
+    expect(new AppError('temporary', 'x').kind).toBe('temporary');
+  });
+});
