@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -21,6 +22,12 @@ const CHROME_PUBLIC_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.COLLAB_DESK_OUT_DIR ?? '.output',
+  // Libraries written for React (list virtualisation) run on Preact's compatibility layer.
+  alias: {
+    react: resolve('node_modules/preact/compat'),
+    'react-dom': resolve('node_modules/preact/compat'),
+    'react/jsx-runtime': resolve('node_modules/preact/jsx-runtime'),
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
@@ -35,7 +42,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Collab Desk',
     description: 'See which creators let your brand run partnership ads, and ask or revoke in bulk.',
-    permissions: ['identity', 'storage', 'activeTab'],
+    permissions: ['identity', 'storage', 'activeTab', 'alarms'],
     host_permissions: [
       `${graphOrigin}/*`,
       ...(isTestBuild ? ['https://www.instagram.com/*'] : []),

@@ -2,6 +2,7 @@ import type { PartnershipPermission } from '@/utils/partnerships/permission-reco
 import { canRevoke } from '@/utils/partnerships/status';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
 import { StatusWord } from './StatusWord';
+import { VirtualTable } from './VirtualTable';
 
 const COLUMNS: Array<[SortColumn, string]> = [
   ['creator', 'Creator'],
@@ -23,41 +24,39 @@ export function PartnershipsTable(props: {
 }) {
   const { rows, query, onSort, onRevoke, actionsDisabled } = props;
   return (
-    <div class="table-scroll">
-      <table class="data">
-        <caption>Partnership permissions</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map(([column, label]) => (
-              <th scope="col" key={column} aria-sort={query.sort === column ? (query.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" class="sort" onClick={() => onSort(column)}>
-                  {label}
-                  {query.sort === column ? (query.descending ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
-            ))}
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((permission, index) => (
-            <tr key={permission.id ?? permission.creatorUsername ?? index}>
-              <th scope="row">{permission.creatorUsername ? `@${permission.creatorUsername}` : <span class="muted">ID {permission.creatorId ?? permission.id ?? 'unknown'}</span>}</th>
-              <td>
-                <StatusWord status={permission.status} />
-              </td>
-              <td>{formatDate(permission.requestedAt)}</td>
-              <td>
-                {canRevoke(permission.status) && permission.creatorUsername && (
-                  <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
+    <VirtualTable
+      caption="Partnership permissions"
+      columnCount={4}
+      rows={rows}
+      head={
+        <>
+          {COLUMNS.map(([column, label]) => (
+            <th scope="col" key={column} aria-sort={query.sort === column ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+              <button type="button" class="sort" onClick={() => onSort(column)}>
+                {label}
+                {query.sort === column ? (query.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col">Action</th>
+        </>
+      }
+      renderRow={(permission, index) => (
+        <tr key={permission.id ?? permission.creatorUsername ?? index} aria-rowindex={rows.length > 500 ? index + 2 : undefined}>
+          <th scope="row">{permission.creatorUsername ? `@${permission.creatorUsername}` : <span class="muted">ID {permission.creatorId ?? permission.id ?? 'unknown'}</span>}</th>
+          <td>
+            <StatusWord status={permission.status} />
+          </td>
+          <td>{formatDate(permission.requestedAt)}</td>
+          <td>
+            {canRevoke(permission.status) && permission.creatorUsername && (
+              <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
+                Revoke
+              </button>
+            )}
+          </td>
+        </tr>
+      )}
+    />
   );
 }

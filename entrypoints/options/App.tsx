@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ActivityView } from '@/components/ActivityView';
+import { BulkView } from '@/components/BulkView';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
 import { PartnershipsView } from '@/components/PartnershipsView';
 import { PermissionsView } from '@/components/PermissionsView';
@@ -9,6 +11,8 @@ import { WelcomeBanner } from './WelcomeBanner';
 const VIEWS = [
   { id: 'permissions', label: 'Permissions', render: () => <PermissionsView /> },
   { id: 'partnerships', label: 'Partnerships', render: () => <PartnershipsView /> },
+  { id: 'bulk', label: 'Bulk', render: () => <BulkView /> },
+  { id: 'activity', label: 'Activity', render: () => <ActivityView /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsView /> },
 ] as const;
 

@@ -21,6 +21,8 @@ export interface SimulatorControls {
   defaultPageSize: number;
   /** Which of Meta's documented field sets branded_content_ad_permissions returns. */
   permissionFieldVariant: 'reference' | 'guide' | 'sdk';
+  /** Calls a minute that make 100 % in the usage headers (each batch item counts). */
+  callsPerMinuteBudget: number;
   /** Usernames that POST send rejects as not found / not eligible (code 100). */
   rejectedCreators: string[];
 }
@@ -71,6 +73,7 @@ export function defaultControls(): SimulatorControls {
     defaultPageSize: 25,
     permissionFieldVariant: 'reference',
     rejectedCreators: [],
+    callsPerMinuteBudget: 600,
   };
 }
 
@@ -151,10 +154,10 @@ export class SimulatorState {
     return undefined;
   }
 
-  /** Percent of a notional budget of 600 calls a minute used in the last minute. */
+  /** Percent of the calls-a-minute budget used in the last minute. */
   usagePercent(now = Date.now()): number {
     const recent = this.callTimes.filter((time) => time >= now - 60_000).length;
-    const percent = Math.min(100, Math.round((recent / 600) * 100));
+    const percent = Math.min(100, Math.round((recent / this.controls.callsPerMinuteBudget) * 100));
     if (this.throttle?.startedAt !== undefined && now - this.throttle.startedAt < this.throttle.durationMs) return 100;
     return percent;
   }

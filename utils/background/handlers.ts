@@ -7,7 +7,7 @@ import { facebookSession, metaAppIdSetting, selectedBrandSetting } from '../stor
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, partnerships, getAppId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, audit, getAppId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
@@ -52,5 +52,16 @@ export function createHandlers({ auth, graph, access, partnerships, getAppId }: 
     listKeptActions: () => partnerships.keptActions(),
     retryKeptAction: ({ id }) => partnerships.retryKept(id),
     discardKeptAction: ({ id }) => partnerships.discardKept(id),
+    startBulkJob: (job) => bulk.start(job),
+    getBulkJob: async ({ jobId }) => {
+      const job = jobId ? await jobs.get(jobId) : await jobs.latest();
+      return job ? { job, items: (await jobs.items(job.id)).sort((a, b) => a.index - b.index) } : null;
+    },
+    pauseBulkJob: ({ jobId }) => bulk.pause(jobId),
+    resumeBulkJob: ({ jobId }) => bulk.resume(jobId),
+    cancelBulkJob: ({ jobId }) => bulk.cancel(jobId),
+    retryFailedBulkJob: ({ jobId }) => bulk.retryFailed(jobId),
+    getAuditLog: () => audit.list(),
+    clearAuditLog: () => audit.clear(),
   };
 }

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createAuthService } from '../auth/auth-service';
+import { createAuditLog } from '../bulk/audit';
+import { createJobStore } from '../bulk/job-store';
+import { createBulkRunner } from '../bulk/runner';
 import { buildSettings } from '../build-settings';
 import { openCollabDeskDb } from '../cache/database';
 import { createCachedReader } from '../cache/cached-reader';
@@ -14,11 +17,16 @@ import { facebookSession, lastConnectedUser, metaAppIdSetting } from '../storage
 
 export type Services = ReturnType<typeof createServices>;
 
+/** The alarm that wakes the worker when a bulk job's wait (Meta's rate limit) is over. */
+export const BULK_ALARM = 'collab-desk-bulk-resume';
+
 /** Builds the background's services once; the token stays inside them. */
 export function createServices() {
   const events = createEventHub();
   const db = openCollabDeskDb();
   const cache = createGraphCache(db);
+  const jobs = createJobStore(db);
+  const audit = createAuditLog(db);
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
 
   const graph = createGraphClient({
@@ -42,12 +50,14 @@ export function createServices() {
     },
     onChange: (state) => {
       if (state.status === 'signed-out') void forgetEverything();
+      if (state.status === 'signed-in') void bulk.resumeAfterLogin();
       events.broadcast({ type: 'auth-changed', state });
     },
   });
 
   /** Disconnect deletes all Collab Desk keeps about the person's Meta data at once. */
   async function forgetEverything(): Promise<void> {
+    for (const job of await jobs.unfinished()) await bulk.cancel(job.id);
     await cache.clear();
     await (await db).clear('actions');
   }
@@ -75,8 +85,19 @@ export function createServices() {
     reader,
     db,
     currentUserId,
+    audit,
     onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
   });
 
-  return { auth, graph, cache, events, access, partnerships, getAppId };
+  const bulk = createBulkRunner({
+    store: jobs,
+    graph,
+    audit,
+    fetchBrandList: async (brandIgId) => (await partnerships.refreshList(brandIgId)).value,
+    rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
+    onProgress: (jobId) => events.broadcast({ type: 'job-progress', jobId }),
+    wakeAt: (time) => void browser.alarms.create(BULK_ALARM, { when: time }),
+  });
+
+  return { auth, graph, cache, events, access, partnerships, bulk, jobs, audit, getAppId };
 }

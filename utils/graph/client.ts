@@ -126,7 +126,7 @@ export function createGraphClient(options: GraphClientOptions) {
       }
       const answers = parsed.data.map((item): BatchAnswer => {
         if (!item) return null;
-        const itemUsage = readUsageHeaders(new Headers((item.headers ?? []).map((header) => [header.name, header.value])));
+        const itemUsage = readUsageHeaders(new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])));
         const itemBody = item.body ? parseJsonText(item.body) : undefined;
         const metaError = errorOf(itemBody);
         const error = metaError || item.code >= 400 ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now()) : undefined;

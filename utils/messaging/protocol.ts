@@ -1,6 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AuthState } from '../auth/auth-state';
+import type { AuditEntry } from '../bulk/audit';
+import type { BulkItem, BulkJob } from '../bulk/job';
 import type { CachedRead } from '../cache/cached-reader';
 import type { PartnershipAction } from '../partnerships/actions';
 import type { CreatorLookup } from '../partnerships/partnerships-service';
@@ -43,6 +45,14 @@ interface Replies {
   listKeptActions: PartnershipAction[];
   retryKeptAction: PartnershipPermission;
   discardKeptAction: void;
+  startBulkJob: BulkJob;
+  getBulkJob: { job: BulkJob; items: BulkItem[] } | null;
+  pauseBulkJob: void;
+  resumeBulkJob: void;
+  cancelBulkJob: void;
+  retryFailedBulkJob: void;
+  getAuditLog: AuditEntry[];
+  clearAuditLog: void;
 }
 
 /** What a page sends (before the background's schema normalises it). */
@@ -63,6 +73,8 @@ export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
   /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */
   | { type: 'data-changed'; area: DataArea; brandIgId?: string }
+  /** A bulk job moved on: items settled, paused, waiting, done. */
+  | { type: 'job-progress'; jobId: string }
   | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } };
 
 export const EVENTS_PORT = 'collab-desk-events';

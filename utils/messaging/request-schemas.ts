@@ -27,6 +27,22 @@ export const requestSchemas = {
   sendPartnershipRequest: z.object({ brandIgId: igId, username }).strict(),
   revokePartnership: z.object({ brandIgId: igId, username, creatorId: igId.optional() }).strict(),
   listKeptActions: z.undefined(),
+  startBulkJob: z
+    .object({
+      brandIgId: igId,
+      brandUsername: z.string().max(30),
+      kind: z.enum(['send', 'revoke']),
+      usernames: z.array(username).min(1, 'There is no creator to act on.').max(10_000, 'At most 10,000 creators at a time.'),
+      skipped: z.array(z.object({ username: z.string().max(300), reason: z.string().max(300) }).strict()).max(20_000),
+    })
+    .strict(),
+  getBulkJob: z.object({ jobId: z.string().max(100).optional() }).strict(),
+  pauseBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  resumeBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  cancelBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  retryFailedBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  getAuditLog: z.undefined(),
+  clearAuditLog: z.undefined(),
   retryKeptAction: z.object({ id: z.string().max(200) }).strict(),
   discardKeptAction: z.object({ id: z.string().max(200) }).strict(),
   saveSettings: z.object({ metaAppId: z.string().trim().regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.') }).strict(),

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../bulk/audit';
 import type { CachedRead, CachedReader } from '../cache/cached-reader';
 import type { CollabDeskDb } from '../cache/database';
 import type { GraphCache } from '../cache/graph-cache';
@@ -14,6 +15,7 @@ export interface PartnershipsServiceDeps {
   reader: CachedReader;
   db: Promise<CollabDeskDb>;
   currentUserId(): Promise<string>;
+  audit?: AuditLog;
   /** Told when a brand's permissions or kept actions changed. */
   onChange(brandIgId: string): void;
   now?: () => number;
@@ -72,14 +74,27 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     return found.find((record) => record.creatorUsername === username) ?? found.find((record) => !record.creatorUsername) ?? null;
   }
 
-  /** Writes a confirmed change into every cached copy that mentions the creator. */
-  async function rememberChange(brandIgId: string, permission: PartnershipPermission & { creatorUsername: string }): Promise<void> {
+  /** Writes confirmed changes into every cached copy that mentions the creators. */
+  async function rememberChanges(brandIgId: string, permissions: ReadonlyArray<PartnershipPermission & { creatorUsername: string }>): Promise<void> {
+    const changed = new Map(permissions.map((permission) => [permission.creatorUsername, permission]));
     await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (list) => {
-      const others = list.filter((record) => record.creatorUsername !== permission.creatorUsername);
-      return [permission, ...others];
+      const merged = list.map((record) => {
+        const change = record.creatorUsername ? changed.get(record.creatorUsername) : undefined;
+        return change ? { ...record, ...withoutUndefined(change) } : record;
+      });
+      const known = new Set(list.map((record) => record.creatorUsername));
+      return [...permissions.filter((permission) => !known.has(permission.creatorUsername)), ...merged];
     });
-    await deps.cache.write(await creatorKey(brandIgId, permission.creatorUsername), permission, CREATOR_TTL_MS);
+    for (const permission of permissions) {
+      await deps.cache.write(await creatorKey(brandIgId, permission.creatorUsername), permission, CREATOR_TTL_MS);
+    }
     deps.onChange(brandIgId);
+  }
+
+  const rememberChange = (brandIgId: string, permission: PartnershipPermission & { creatorUsername: string }) => rememberChanges(brandIgId, [permission]);
+
+  async function audit(kind: PartnershipAction['kind'], brandIgId: string, username: string, outcome: 'Sent' | 'Revoked' | 'Failed', reason?: string): Promise<void> {
+    await deps.audit?.record([{ at: now(), brandIgId, creator: username, action: kind, outcome, reason, source: 'single' }]);
   }
 
   async function saveAction(action: PartnershipAction): Promise<void> {
@@ -117,6 +132,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       }
       await deleteAction(id);
       await rememberChange(brandIgId, permission);
+      await audit(kind, brandIgId, username, kind === 'send' ? 'Sent' : 'Revoked');
       return permission;
     } catch (error) {
       if (error instanceof AppError && KEEPABLE_ERRORS.has(error.kind)) {
@@ -125,6 +141,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         throw new AppError(error.kind, `${error.message} The ${kind === 'send' ? 'request' : 'revoke'} for @${username} is kept; try it again from the list of kept actions.`, error.details);
       }
       await deleteAction(id);
+      await audit(kind, brandIgId, username, 'Failed', error instanceof AppError ? (error.details.metaMessage ?? error.message) : undefined);
       throw error;
     }
   }
@@ -166,6 +183,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       if (stale) deps.reader.refreshBehind(key, CREATOR_TTL_MS, load);
       return { username, permission: newest.value, fetchedAt: newest.entry.fetchedAt, refreshing: stale };
     },
+
+    /** Confirmed outcomes of bulk jobs, so every view shows them without asking Meta again. */
+    rememberOutcomes: (brandIgId: string, outcomes: ReadonlyArray<{ username: string; status: string }>) =>
+      rememberChanges(brandIgId, outcomes.map(({ username, status }) => ({ creatorUsername: username, status, brandIgId, ...(status === 'PENDING' ? { requestedAt: new Date(now()).toISOString() } : {}) }))),
 
     send: (brandIgId: string, username: string) => perform('send', brandIgId, username),
     revoke: (brandIgId: string, username: string, creatorId?: string) => perform('revoke', brandIgId, username, creatorId),
@@ -213,4 +234,8 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       }
     },
   };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

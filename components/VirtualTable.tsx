@@ -1,0 +1,53 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ComponentChildren, VNode } from 'preact';
+import { useRef } from 'preact/hooks';
+
+/** Up to this many rows are all in the page (so find-in-page and screen readers see them); more are virtualised. */
+export const VIRTUALISE_ABOVE = 500;
+const ROW_HEIGHT = 37;
+
+interface VirtualTableProps<T> {
+  caption: string;
+  /** The header row's cells. */
+  head: ComponentChildren;
+  rows: readonly T[];
+  renderRow: (row: T, index: number) => VNode;
+  columnCount: number;
+}
+
+/** A data table that stays smooth with tens of thousands of rows: only the visible ones are rendered. */
+export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }: VirtualTableProps<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUALISE_ABOVE;
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  return (
+    <div class="table-scroll" ref={scroller}>
+      <table class="data" aria-rowcount={virtual ? rows.length + 1 : undefined}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr aria-rowindex={virtual ? 1 : undefined}>{head}</tr>
+        </thead>
+        <tbody>
+          {virtual ? (
+            <>
+              {before > 0 && <tr aria-hidden="true" style={{ height: `${before}px` }}><td colSpan={columnCount} /></tr>}
+              {items.map((item) => renderRow(rows[item.index]!, item.index))}
+              {after > 0 && <tr aria-hidden="true" style={{ height: `${after}px` }}><td colSpan={columnCount} /></tr>}
+            </>
+          ) : (
+            rows.map((row, index) => renderRow(row, index))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
