@@ -2,14 +2,18 @@
  * `npm run bench`: measures, against the simulator, in one run:
  * - popup open to the creator's status shown, with a warm cache, next to the floor of an
  *   empty extension page opening;
- * - the Graph calls a first lookup and repeated lookups of the same creator make.
- * Prints a Markdown table and writes it into docs/benchmarks.md.
+ * - the Graph calls a first lookup and repeated lookups of the same creator make;
+ * - a bulk send to 1,000 creators with added latency: HTTP requests and wall time, next to
+ *   one request per creator (what clicking through them one by one costs).
+ * Prints Markdown tables and writes them into docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { z } from 'zod';
+import { createGraphClient } from '../utils/graph/client';
 import { SimulatorControl } from '../tests/simulator/control';
 import { startSimulator } from '../tests/simulator/server';
 import { DEFAULT_APP_ID } from '../tests/simulator/state';
@@ -17,6 +21,8 @@ import { buildExtension } from '../tests/support/build-extension';
 import { extensionIdOf, findChromium, launchWithExtension } from '../tests/support/launch-chromium';
 
 const RUNS = 25;
+const BULK_CREATORS = 1_000;
+const BULK_LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, '..');
 
 const simulator = await startSimulator();
@@ -70,10 +76,58 @@ try {
   ].join('\n');
   console.log(`\n${table}\n`);
   writeSection('popup', table);
+
+  const bulk = await benchBulk();
+  console.log(`\n${bulk}\n`);
+  writeSection('bulk', bulk);
 } finally {
   await context.close();
   rmSync(profileDir, { recursive: true, force: true });
   await simulator.close();
+}
+
+/** 1,000 creators through the Bulk view, then the same number one request at a time. */
+async function benchBulk(): Promise<string> {
+  // A budget no run here reaches, so the governor never slows either side down.
+  await sim.setControls({ latencyMs: BULK_LATENCY_MS, callsPerMinuteBudget: 1_000_000 });
+  const page = await context.newPage();
+  await page.goto(`${base}/options.html#bulk`);
+  await page.getByRole('combobox', { name: 'Brand account' }).waitFor();
+  const names = Array.from({ length: BULK_CREATORS }, (_, index) => `bench.bulk${index}`);
+  await page.getByRole('textbox', { name: 'Usernames' }).evaluate((element, text) => {
+    const box = element as HTMLTextAreaElement;
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, names.join('\n'));
+  await sim.clearLog();
+  const bulkStart = performance.now();
+  await page.getByRole('button', { name: 'Send requests', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('status').filter({ hasText: /^Done\.$/ }).waitFor({ timeout: 600_000 });
+  const bulkMs = performance.now() - bulkStart;
+  const bulkLog = await sim.log();
+  const bulkRequests = bulkLog.filter((entry) => entry.batchIndex === undefined).length;
+  const bulkDelivered = bulkLog.filter((entry) => entry.batchIndex !== undefined && entry.status === 200).length;
+
+  await sim.clearLog();
+  const { token } = simulator.state.issueToken(['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand']);
+  const graph = createGraphClient({ graphOrigin: simulator.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const baselineStart = performance.now();
+  for (let index = 0; index < BULK_CREATORS; index++) {
+    await graph.post('17841400000000001/branded_content_ad_permissions', z.unknown(), { form: { creator_instagram_username: `bench.single${index}` } });
+  }
+  const baselineMs = performance.now() - baselineStart;
+  const baselineRequests = (await sim.log()).length;
+  await sim.setControls({ latencyMs: 0 });
+
+  return [
+    `${BULK_CREATORS.toLocaleString('en')} creators, simulator answering every HTTP request after ${BULK_LATENCY_MS} ms. Collab Desk: Bulk view, from clicking Send requests (dry run against the brand's list, then Confirm) to "Done", every item written to IndexedDB before and after its batch. Baseline: one request per creator, one after another, with the same Graph client.`,
+    '',
+    '| way | HTTP requests | creators sent | wall time s |',
+    '| --- | ---: | ---: | ---: |',
+    `| Collab Desk bulk (batch API, 50 per request) | ${bulkRequests} | ${bulkDelivered} | ${(bulkMs / 1000).toFixed(1)} |`,
+    `| one request per creator (baseline) | ${baselineRequests} | ${BULK_CREATORS} | ${(baselineMs / 1000).toFixed(1)} |`,
+  ].join('\n');
 }
 
 async function connect(browserContext: BrowserContext): Promise<void> {
