@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { columnEntries, MAX_FILE_BYTES, readCreatorFile, wrongColumnWarning, type CreatorFile } from '@/utils/bulk/creator-file';
 import type { CheckedList } from '@/utils/bulk/username-list';
+import { plural } from './format';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
 export function BulkInput({ text, onText, checked }: { text: string; onText: (text: string) => void; checked: CheckedList }) {
@@ -76,9 +77,9 @@ export function BulkInput({ text, onText, checked }: { text: string; onText: (te
         </p>
       )}
       <p role="status">
-        <strong>{checked.usernames.length}</strong> creators to act on
+        <strong>{checked.usernames.length}</strong> {checked.usernames.length === 1 ? 'creator' : 'creators'} to act on
         {checked.invalid.length > 0 && `, ${checked.invalid.length} invalid (never sent)`}
-        {checked.duplicates.length > 0 && `, ${checked.duplicates.length} duplicates removed`}.
+        {checked.duplicates.length > 0 && `, ${plural(checked.duplicates.length, 'duplicate')} removed`}.
       </p>
       {checked.invalid.length > 0 && (
         <details open={checked.invalid.length <= 10}>

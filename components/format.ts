@@ -1,3 +1,8 @@
+/** "1 creator", "3 creators". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** "14:05 (in 1 h 59 min)" for a time in the future. */
 export function describeExpiry(expiresAt: number, now: number = Date.now()): string {
   const minutes = Math.max(0, Math.round((expiresAt - now) / 60_000));

@@ -47,12 +47,18 @@ if (headless) {
   const shots = resolve(demoDir, 'screenshots');
   mkdirSync(shots, { recursive: true });
   await dashboard.screenshot({ path: resolve(shots, 'dashboard.png'), fullPage: true });
+  for (const view of ['partnerships', 'bulk']) {
+    await dashboard.goto(`chrome-extension://${extensionId}/options.html#${view}`);
+    await dashboard.getByRole('combobox', { name: 'Brand account' }).waitFor();
+    if (view === 'partnerships') await dashboard.getByRole('table', { name: 'Partnership permissions' }).waitFor();
+    await dashboard.screenshot({ path: resolve(shots, `${view}.png`) });
+  }
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 420 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByText('Connected as').waitFor();
   await popup.screenshot({ path: resolve(shots, 'popup.png') });
-  console.log(`Screenshots saved in ${shots}: dashboard.png, popup.png`);
+  console.log(`Screenshots saved in ${shots}: dashboard.png, partnerships.png, bulk.png, popup.png`);
   await context.close();
   await simulator.close();
 } else {

@@ -23,8 +23,10 @@ export const test = base.extend<Fixtures>({
   },
   context: async ({ userDataDir }, use) => {
     const context = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir);
+    const problems = watchExtensionPages(context);
     await use(context);
     await context.close();
+    expect(problems, 'errors logged or thrown by Collab Desk pages').toEqual([]);
   },
   extensionId: async ({ context }, use) => {
     await use(await extensionIdOf(context));
@@ -47,6 +49,22 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Collects console errors and uncaught exceptions of the extension's own pages. */
+function watchExtensionPages(context: BrowserContext): string[] {
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && page.url().startsWith('chrome-extension://')) problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => {
+      if (page.url().startsWith('chrome-extension://')) problems.push(`${page.url()}: ${error.message}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return problems;
+}
 
 export async function openDashboard(context: BrowserContext, extensionId: string, view = ''): Promise<Page> {
   const page = await context.newPage();
