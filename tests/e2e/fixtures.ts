@@ -72,12 +72,17 @@ export async function openDashboard(context: BrowserContext, extensionId: string
   return page;
 }
 
-/** Enters the simulator's app ID in Settings and logs in through the simulated dialog. */
-export async function connect(page: Page, appId = DEFAULT_APP_ID): Promise<void> {
+/** Enters the simulator's app ID in Settings, as a person setting Collab Desk up does. */
+export async function saveAppId(page: Page, appId = DEFAULT_APP_ID): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Meta app ID' }).fill(appId);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
+}
+
+/** Enters the app ID and logs in through the simulated dialog. */
+export async function connect(page: Page, appId = DEFAULT_APP_ID): Promise<void> {
+  await saveAppId(page, appId);
   await page.getByRole('button', { name: 'Connect with Facebook' }).click();
   await expect(page.getByText('Connected as')).toBeVisible();
 }

@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openCollabDeskDb } from '@/utils/cache/database';
 import { createCachedReader } from '@/utils/cache/cached-reader';
 import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createAccessService } from '@/utils/permissions/access-service';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
-let sim: RunningSimulator;
 let database = 0;
-const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.state.reset());
+const simulator = useSimulator();
 
-function setup(scopes = SCOPES) {
+function setup(scopes = ALL_SCOPES) {
   let now = 1_000_000;
-  const { token } = sim.state.issueToken(scopes);
-  const graph = createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const { token } = simulator().state.issueToken(scopes);
+  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token });
   database += 1;
   const cache = createGraphCache(openCollabDeskDb(`access-test-${database}`), () => now);
   const onBackgroundRefresh = vi.fn();
   const reader = createCachedReader(cache, ({ key: _key, ...outcome }) => onBackgroundRefresh(outcome));
   const access = createAccessService({ graph, cache, reader, currentUserId: async () => 'user-1', ttlMs: 60_000 });
-  const graphCalls = () => sim.state.log.filter((entry) => entry.path.startsWith('me/')).length;
+  const graphCalls = () => simulator().state.log.filter((entry) => entry.path.startsWith('me/')).length;
   return { access, onBackgroundRefresh, graphCalls, advance: (ms: number) => (now += ms) };
 }
 
@@ -45,7 +39,7 @@ describe('access service', () => {
   it('answers a stale copy at once and refreshes it behind, then says so', async () => {
     const { access, onBackgroundRefresh, advance } = setup();
     await access.get();
-    sim.state.world.pages[2]!.name = 'Harbor Coffee Roasters';
+    simulator().state.world.pages[2]!.name = 'Harbor Coffee Roasters';
     advance(60_001);
     const stale = await access.get();
     expect(stale.refreshing).toBe(true);
@@ -58,10 +52,10 @@ describe('access service', () => {
     const { access, onBackgroundRefresh, advance } = setup();
     await access.get();
     advance(60_001);
-    sim.state.throttle = { code: 4, afterCalls: 0, durationMs: 60_000 };
+    simulator().state.throttle = { code: 4, afterCalls: 0, durationMs: 60_000 };
     await access.get();
     await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) }));
-    sim.state.throttle = undefined;
+    simulator().state.throttle = undefined;
     const again = await access.get();
     expect(again.overview.pages).toHaveLength(5);
     // Still stale, so this read refreshed behind too; that one succeeds.

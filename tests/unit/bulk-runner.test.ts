@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAuditLog } from '@/utils/bulk/audit';
 import { createJobStore } from '@/utils/bulk/job-store';
 import { countItems } from '@/utils/bulk/job';
@@ -7,23 +7,17 @@ import { openCollabDeskDb } from '@/utils/cache/database';
 import { AppError } from '@/utils/errors';
 import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionRecord, permissionItemSchema } from '@/utils/partnerships/permission-record';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
-let sim: RunningSimulator;
 let database = 0;
 const NORTHWIND = '17841400000000001';
-const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.state.reset());
+const simulator = useSimulator();
 
 function setup() {
-  let token = sim.state.issueToken(SCOPES).token;
+  let token = simulator().state.issueToken(ALL_SCOPES).token;
   const graph = createGraphClient({
-    graphOrigin: sim.url,
+    graphOrigin: simulator().url,
     apiVersion: 'v25.0',
     getAccessToken: async () => token,
   });
@@ -45,7 +39,7 @@ function setup() {
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50))),
   };
   const runner = createBulkRunner(deps);
-  return { runner, store, audit, deps, relogin: () => (token = sim.state.issueToken(SCOPES).token) };
+  return { runner, store, audit, deps, relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token) };
 }
 
 const usernames = (count: number, prefix = 'bulk') => Array.from({ length: count }, (_, index) => `${prefix}.creator${index}`);
@@ -53,7 +47,7 @@ const usernames = (count: number, prefix = 'bulk') => Array.from({ length: count
 /** Successful sends the simulator received, per creator. */
 function deliveredSends(): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const entry of sim.state.log) {
+  for (const entry of simulator().state.log) {
     if (entry.batchIndex === undefined || entry.status !== 200 || entry.method !== 'POST') continue;
     const name = entry.params.creator_instagram_username!;
     counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -72,7 +66,7 @@ describe('bulk runner', () => {
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(120), skipped: [{ username: 'already.there', reason: 'Already approved' }] });
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 120, skipped: 1, failed: 0, queued: 0 });
-    expect(sim.state.log.filter((entry) => entry.batchSize !== undefined).map((entry) => entry.batchSize)).toEqual([50, 50, 20]);
+    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined).map((entry) => entry.batchSize)).toEqual([50, 50, 20]);
     const delivered = deliveredSends();
     expect(delivered.size).toBe(120);
     expect([...delivered.values()].every((times) => times === 1)).toBe(true);
@@ -81,7 +75,7 @@ describe('bulk runner', () => {
 
   it("marks creators Meta refuses as failed with Meta's reason, and retries only those", async () => {
     const { runner, store } = setup();
-    sim.state.controls.rejectedCreators = ['bulk.creator3', 'bulk.creator7'];
+    simulator().state.controls.rejectedCreators = ['bulk.creator3', 'bulk.creator7'];
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: [...usernames(10), 'ghost.nobody'], skipped: [] });
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 8, failed: 3 });
@@ -92,18 +86,18 @@ describe('bulk runner', () => {
       ['ghost.nobody', 'Creator not found: Check the username and try again.'],
     ]);
 
-    sim.state.controls.rejectedCreators = [];
-    sim.state.log = [];
+    simulator().state.controls.rejectedCreators = [];
+    simulator().state.log = [];
     await runner.retryFailed(job.id);
     const again = await finished(store, job.id);
     expect(again).toMatchObject({ sent: 10, failed: 1 });
-    const retried = sim.state.log.filter((entry) => entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    const retried = simulator().state.log.filter((entry) => entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
     expect(retried).toEqual(['bulk.creator3', 'bulk.creator7', 'ghost.nobody']);
   });
 
   it('waits out throttling and completes without duplicates', async () => {
     const { runner, store } = setup();
-    sim.state.throttle = { code: 80002, afterCalls: 70, durationMs: 300 };
+    simulator().state.throttle = { code: 80002, afterCalls: 70, durationMs: 300 };
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150), skipped: [] });
     await vi.waitFor(async () => expect((await store.get(job.id))?.waitReason).toMatch(/Meta is limiting/), { timeout: 5000, interval: 5 });
     const counts = await finished(store, job.id);
@@ -115,13 +109,13 @@ describe('bulk runner', () => {
 
   it('settles lost answers with Meta before sending again', async () => {
     const { runner, store } = setup();
-    sim.state.controls.batchNullRate = 0.3;
+    simulator().state.controls.batchNullRate = 0.3;
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(100), skipped: [] });
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(100);
     const items = await store.items(job.id);
     expect(items.some((item) => item.reason === 'Confirmed with Meta after an interruption')).toBe(true);
-    expect(sim.state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`)).toBe(true);
+    expect(simulator().state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`)).toBe(true);
     expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
   });
 
@@ -142,7 +136,7 @@ describe('bulk runner', () => {
 
   it('waits for a new login when the session expires, then goes on', async () => {
     const { runner, store, relogin } = setup();
-    sim.state.expireAllTokens();
+    simulator().state.expireAllTokens();
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(5), skipped: [] });
     await vi.waitFor(async () => expect(await store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'login' }));
     relogin();
@@ -152,7 +146,7 @@ describe('bulk runner', () => {
 
   it('pauses, resumes and cancels', async () => {
     const { runner, store } = setup();
-    sim.state.controls.latencyMs = 100;
+    simulator().state.controls.latencyMs = 100;
     const job = await runner.start({ kind: 'revoke', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150, 'gone'), skipped: [] });
     await runner.pause(job.id);
     await vi.waitFor(async () => expect((await store.countIn(job.id, 'in-flight')) + (await store.countIn(job.id, 'unknown'))).toBe(0));

@@ -1,55 +1,49 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createGraphClient } from '@/utils/graph/client';
 import { profileSchema } from '@/utils/graph/schemas';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
-let sim: RunningSimulator;
-const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.state.reset());
+const simulator = useSimulator();
 
 function client(token: () => string, onSessionRejected = vi.fn(async () => false)) {
-  return { graph: createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token(), onSessionRejected }), onSessionRejected };
+  return { graph: createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token(), onSessionRejected }), onSessionRejected };
 }
 
 describe('Graph client against the simulator', () => {
   it('reads and validates a node', async () => {
-    const { token } = sim.state.issueToken(SCOPES);
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
     expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({ id: '10158000000000001', name: 'Dana Reyes' });
   });
 
   it('follows cursor paging until Meta gives no next page', async () => {
-    sim.state.reset({ extraPages: 57 });
-    const { token } = sim.state.issueToken(SCOPES);
+    simulator().state.reset({ extraPages: 57 });
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
     const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), { searchParams: { fields: 'id,name', limit: 10 } });
     expect(pages).toHaveLength(62);
     expect(new Set(pages.map((page) => page.id)).size).toBe(62);
-    expect(sim.state.log.filter((entry) => entry.path === 'me/accounts')).toHaveLength(7);
+    expect(simulator().state.log.filter((entry) => entry.path === 'me/accounts')).toHaveLength(7);
   });
 
   it('turns an expired token into session-expired, after one renewal attempt', async () => {
-    const { token } = sim.state.issueToken(SCOPES);
-    sim.state.expireAllTokens();
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    simulator().state.expireAllTokens();
     const { graph, onSessionRejected } = client(() => token);
     await expect(graph.get('me', profileSchema)).rejects.toMatchObject({ kind: 'session-expired', details: { code: 190, subcode: 463 } });
     expect(onSessionRejected).toHaveBeenCalledTimes(1);
   });
 
   it('retries once with the renewed token when renewal succeeds', async () => {
-    const old = sim.state.issueToken(SCOPES).token;
-    sim.state.expireAllTokens();
+    const old = simulator().state.issueToken(ALL_SCOPES).token;
+    simulator().state.expireAllTokens();
     let current = old;
     const { graph } = client(
       () => current,
       vi.fn(async () => {
-        current = sim.state.issueToken(SCOPES).token;
+        current = simulator().state.issueToken(ALL_SCOPES).token;
         return true;
       }),
     );
@@ -57,8 +51,8 @@ describe('Graph client against the simulator', () => {
   });
 
   it('reports throttling with the time access returns', async () => {
-    const { token } = sim.state.issueToken(SCOPES);
-    sim.state.throttle = { code: 80002, afterCalls: 0, durationMs: 5 * 60_000 };
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 5 * 60_000 };
     const { graph } = client(() => token);
     const before = Date.now();
     const error = await graph.get('17841400000000001/branded_content_ad_permissions', z.unknown()).catch((caught: unknown) => caught);
@@ -68,7 +62,7 @@ describe('Graph client against the simulator', () => {
   });
 
   it('names the missing permission', async () => {
-    const { token } = sim.state.issueToken(['pages_show_list', 'instagram_basic']);
+    const { token } = simulator().state.issueToken(['pages_show_list', 'instagram_basic']);
     const { graph } = client(() => token);
     await expect(graph.get('17841400000000001/branded_content_ad_permissions', z.unknown())).rejects.toMatchObject({
       kind: 'permission-missing',
@@ -82,7 +76,7 @@ describe('Graph client against the simulator', () => {
   });
 
   it('refuses an answer of the wrong shape instead of passing it on', async () => {
-    const { token } = sim.state.issueToken(SCOPES);
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
     await expect(graph.get('me', z.object({ email: z.string() }))).rejects.toMatchObject({ kind: 'unexpected-response' });
   });

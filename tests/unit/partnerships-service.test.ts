@@ -1,54 +1,48 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCachedReader } from '@/utils/cache/cached-reader';
 import { openCollabDeskDb } from '@/utils/cache/database';
 import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
 import { statusWord } from '@/utils/partnerships/status';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
-let sim: RunningSimulator;
 let database = 0;
 const NORTHWIND = '17841400000000001';
-const SCOPES = ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'];
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.state.reset());
+const simulator = useSimulator();
 
 function setup() {
   let now = Date.now();
-  const { token } = sim.state.issueToken(SCOPES);
-  const graph = createGraphClient({ graphOrigin: sim.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const { token } = simulator().state.issueToken(ALL_SCOPES);
+  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token });
   database += 1;
   const db = openCollabDeskDb(`partnerships-test-${database}`);
   const cache = createGraphCache(db, () => now);
   const reader = createCachedReader(cache, () => {});
   const onChange = vi.fn();
   const service = createPartnershipsService({ graph, cache, reader, db, currentUserId: async () => 'u1', onChange, now: () => now });
-  const calls = () => sim.state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
+  const calls = () => simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
   return { service, onChange, calls, db, advance: (ms: number) => (now += ms) };
 }
 
 function simStatusOf(username: string): string | undefined {
-  const creator = sim.state.findCreator({ username })!;
-  return sim.state.world.permissions.find((p) => p.brandIgId === NORTHWIND && p.creatorId === creator.id)?.status;
+  const creator = simulator().state.findCreator({ username })!;
+  return simulator().state.world.permissions.find((p) => p.brandIgId === NORTHWIND && p.creatorId === creator.id)?.status;
 }
 
 describe('partnerships service', () => {
   it('lists every permission of a brand across API pages', async () => {
     const { service, calls } = setup();
     const { value } = await service.list(NORTHWIND);
-    const expected = sim.state.world.permissions.filter((p) => p.brandIgId === NORTHWIND);
+    const expected = simulator().state.world.permissions.filter((p) => p.brandIgId === NORTHWIND);
     expect(value).toHaveLength(expected.length);
     expect(calls().length).toBe(Math.ceil(expected.length / 100));
     expect(calls()[0]!.query.fields).toContain('permission_status');
   });
 
   it.each(['reference', 'guide', 'sdk'] as const)('falls back through the documented field sets (%s)', async (variant) => {
-    sim.state.controls.permissionFieldVariant = variant;
+    simulator().state.controls.permissionFieldVariant = variant;
     const { service } = setup();
     const { value } = await service.list(NORTHWIND);
     expect(value.length).toBeGreaterThan(200);
@@ -105,7 +99,7 @@ describe('partnerships service', () => {
     const revoked = await service.revoke(NORTHWIND, approved.creatorUsername!, approved.creatorId);
     expect(revoked.status).toBe('REVOKED');
     expect(simStatusOf(approved.creatorUsername!)).toBe('REVOKED');
-    const post = sim.state.log.filter((entry) => entry.method === 'POST').at(-1)!;
+    const post = simulator().state.log.filter((entry) => entry.method === 'POST').at(-1)!;
     expect(post.params).toEqual({ creator_instagram_account: approved.creatorId, revoke: 'true' });
   });
 
@@ -117,12 +111,12 @@ describe('partnerships service', () => {
 
   it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
     const { service } = setup();
-    sim.state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
+    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
     await expect(service.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('is kept') });
     const [kept] = await service.keptActions();
     expect(kept).toMatchObject({ kind: 'send', username: 'later.please', state: 'kept' });
     expect(kept!.retryAt).toBeGreaterThan(Date.now());
-    sim.state.throttle = undefined;
+    simulator().state.throttle = undefined;
     await service.retryKept(kept!.id);
     expect(simStatusOf('later.please')).toBe('PENDING');
     expect(await service.keptActions()).toEqual([]);
@@ -137,9 +131,9 @@ describe('partnerships service', () => {
     await service.recoverInterrupted();
     const [kept] = await service.keptActions();
     expect(kept).toMatchObject({ outcomeUnknown: true, state: 'kept' });
-    const sendsBefore = sim.state.log.filter((entry) => entry.method === 'POST').length;
+    const sendsBefore = simulator().state.log.filter((entry) => entry.method === 'POST').length;
     expect((await service.retryKept(kept!.id)).status).toBe('PENDING');
-    expect(sim.state.log.filter((entry) => entry.method === 'POST').length).toBe(sendsBefore);
+    expect(simulator().state.log.filter((entry) => entry.method === 'POST').length).toBe(sendsBefore);
     expect(await service.keptActions()).toEqual([]);
   });
 });

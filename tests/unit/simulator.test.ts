@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Base64Url } from '../simulator/graph-routes';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 import { DEFAULT_APP_ID } from '../simulator/state';
 
-let sim: RunningSimulator;
 const REDIRECT = 'https://nmdeebcjjdbnfnmldhcchnncidicmlcg.chromiumapp.org/';
-const ALL_SCOPES = 'pages_show_list,business_management,instagram_basic,instagram_branded_content_ads_brand';
+const SCOPE_PARAM = ALL_SCOPES.join(',');
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.state.reset());
+const simulator = useSimulator();
 
 function dialog(params: Record<string, string>) {
-  return fetch(`${sim.url}/v25.0/dialog/oauth?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, state: 'st', scope: ALL_SCOPES, ...params })}`, { redirect: 'manual' });
+  return fetch(`${simulator().url}/v25.0/dialog/oauth?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, state: 'st', scope: SCOPE_PARAM, ...params })}`, { redirect: 'manual' });
 }
 
-async function login(scope = ALL_SCOPES): Promise<string> {
+async function login(scope = SCOPE_PARAM): Promise<string> {
   const response = await dialog({ response_type: 'token', scope });
   return new URLSearchParams(new URL(response.headers.get('location')!).hash.slice(1)).get('access_token')!;
 }
 
 function graph(path: string, token: string, init: RequestInit = {}) {
-  return fetch(`${sim.url}/v25.0/${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+  return fetch(`${simulator().url}/v25.0/${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
 }
 
 describe('login dialog', () => {
@@ -45,18 +40,18 @@ describe('login dialog', () => {
     const verifier = 'v'.repeat(64);
     const location = new URL((await dialog({ response_type: 'code', code_challenge: sha256Base64Url(verifier), code_challenge_method: 'S256' })).headers.get('location')!);
     const code = location.searchParams.get('code')!;
-    const exchange = (codeVerifier: string) => fetch(`${sim.url}/v25.0/oauth/access_token?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, code, code_verifier: codeVerifier })}`);
+    const exchange = (codeVerifier: string) => fetch(`${simulator().url}/v25.0/oauth/access_token?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, code, code_verifier: codeVerifier })}`);
     expect((await exchange('wrong'.repeat(10))).status).toBe(400);
     const body = (await (await exchange(verifier)).json()) as { access_token: string };
     expect((await graph('me', body.access_token)).status).toBe(200);
   });
 
   it('can cancel, tamper with the state, or wait for a click', async () => {
-    sim.state.controls.loginBehavior = 'deny';
+    simulator().state.controls.loginBehavior = 'deny';
     expect(new URL((await dialog({})).headers.get('location')!).searchParams.get('error')).toBe('access_denied');
-    sim.state.controls.loginBehavior = 'wrong-state';
+    simulator().state.controls.loginBehavior = 'wrong-state';
     expect(new URL((await dialog({ response_type: 'token' })).headers.get('location')!).hash).toContain('state=tampered-state');
-    sim.state.controls.loginBehavior = 'needs-click';
+    simulator().state.controls.loginBehavior = 'needs-click';
     const page = await dialog({ response_type: 'token' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Continue as Dana Reyes');
@@ -65,7 +60,7 @@ describe('login dialog', () => {
 
 describe('Graph endpoints', () => {
   it('reports declined permissions', async () => {
-    sim.state.controls.declinedPermissions = ['business_management'];
+    simulator().state.controls.declinedPermissions = ['business_management'];
     const token = await login();
     const body = (await (await graph('me/permissions', token)).json()) as { data: Array<{ permission: string; status: string }> };
     expect(body.data).toContainEqual({ permission: 'business_management', status: 'declined' });
@@ -88,7 +83,7 @@ describe('Graph endpoints', () => {
     const filtered = (await (await graph('17841400000000001/branded_content_ad_permissions?creator_username=MAYA.TRAILS', token)).json()) as { data: Array<Record<string, unknown>> };
     expect(filtered.data.map((row) => row.creator_username)).toEqual(['maya.trails']);
 
-    sim.state.controls.permissionFieldVariant = 'guide';
+    simulator().state.controls.permissionFieldVariant = 'guide';
     const guide = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).json()) as { data: Array<Record<string, unknown>> };
     expect(Object.keys(guide.data[0]!).sort()).toEqual(['brand_ig_user', 'creator_fb_page', 'creator_id', 'creator_username', 'id', 'permission_status']);
     const wrongField = await graph('17841400000000001/branded_content_ad_permissions?fields=permission_created_time', token);
@@ -102,8 +97,8 @@ describe('Graph endpoints', () => {
     expect(((await (await send()).json()) as { error: { code: number } }).error.code).toBe(100);
     const revoke = await graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'new.creator', revoke: 'true' }) });
     expect(revoke.status).toBe(200);
-    const creator = sim.state.findCreator({ username: 'new.creator' })!;
-    expect(sim.state.world.permissions.find((p) => p.creatorId === creator.id)?.status).toBe('REVOKED');
+    const creator = simulator().state.findCreator({ username: 'new.creator' })!;
+    expect(simulator().state.world.permissions.find((p) => p.creatorId === creator.id)?.status).toBe('REVOKED');
   });
 
   it('refuses partnership calls without the ADVERTISE or MANAGE task', async () => {
@@ -115,19 +110,19 @@ describe('Graph endpoints', () => {
   it('answers a batch in order, item by item, and refuses more than 50 items', async () => {
     const token = await login();
     const item = (username: string) => ({ method: 'POST', relative_url: '17841400000000001/branded_content_ad_permissions', body: `creator_instagram_username=${username}` });
-    const response = await fetch(`${sim.url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify([item('batch.one'), item('ghost.account'), { method: 'GET', relative_url: 'me?fields=name' }]) }) });
+    const response = await fetch(`${simulator().url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify([item('batch.one'), item('ghost.account'), { method: 'GET', relative_url: 'me?fields=name' }]) }) });
     const answers = (await response.json()) as Array<{ code: number; body: string }>;
     expect(answers.map((answer) => answer.code)).toEqual([200, 400, 200]);
     expect(JSON.parse(answers[1]!.body).error.code).toBe(100);
     expect(JSON.parse(answers[2]!.body)).toEqual({ name: 'Dana Reyes' });
 
-    const tooMany = await fetch(`${sim.url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify(Array.from({ length: 51 }, (_, i) => item(`c${i}`))) }) });
+    const tooMany = await fetch(`${simulator().url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify(Array.from({ length: 51 }, (_, i) => item(`c${i}`))) }) });
     expect(tooMany.status).toBe(400);
   });
 
   it('throttles after a number of calls, with usage headers saying when access returns', async () => {
     const token = await login();
-    sim.state.throttle = { code: 80002, afterCalls: 2, durationMs: 3 * 60_000 };
+    simulator().state.throttle = { code: 80002, afterCalls: 2, durationMs: 3 * 60_000 };
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {
@@ -140,7 +135,7 @@ describe('Graph endpoints', () => {
   });
 
   it('answers CORS preflights', async () => {
-    const response = await fetch(`${sim.url}/v25.0/me`, { method: 'OPTIONS' });
+    const response = await fetch(`${simulator().url}/v25.0/me`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
   });
