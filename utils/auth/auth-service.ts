@@ -116,6 +116,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       return state;
     },
 
+    /** Keeps the connected person's name current (it can change on Facebook). */
+    async updateUser(user: FacebookUser): Promise<AuthState> {
+      const session = await deps.session.get();
+      if (session) await deps.session.set({ ...session, user });
+      return announce();
+    },
+
     /** The token for a Graph call; renews it silently when it has run out. */
     async getAccessToken(): Promise<string> {
       const session = await deps.session.get();

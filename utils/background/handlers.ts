@@ -3,7 +3,7 @@ import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
-import { facebookSession, metaAppIdSetting, selectedBrandSetting } from '../storage';
+import { metaAppIdSetting, selectedBrandSetting } from '../storage';
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
@@ -27,12 +27,7 @@ export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, 
       return state;
     },
     disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
-    refreshProfile: async () => {
-      const user = await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } });
-      const session = await facebookSession.getValue();
-      if (session) await facebookSession.setValue({ ...session, user });
-      return auth.getState();
-    },
+    refreshProfile: async () => auth.updateUser(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })),
     getSettings: settingsView,
     saveSettings: async ({ metaAppId }) => {
       await metaAppIdSetting.setValue(metaAppId);
