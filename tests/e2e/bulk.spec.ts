@@ -153,6 +153,31 @@ test.describe('bulk management', () => {
     await expect(reopened.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 300');
   });
 
+  test('pause, resume and stop from the job panel', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await openBulk(page);
+    await sim.setControls({ latencyMs: 300 });
+    await startBulk(page, Array.from({ length: 400 }, (_, index) => `paused.${index}`));
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(page.getByText('Paused by you.')).toBeVisible();
+    const settledWhilePaused = async () => (await deliveries(sim)).size;
+    const atPause = await settledWhilePaused();
+    await page.waitForTimeout(1500);
+    // At most the batch that was already on its way lands after Pause.
+    expect((await settledWhilePaused()) - atPause).toBeLessThanOrEqual(50);
+    const afterPause = await settledWhilePaused();
+    await page.waitForTimeout(1000);
+    expect(await settledWhilePaused()).toBe(afterPause);
+
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect.poll(settledWhilePaused, { timeout: 20_000 }).toBeGreaterThan(afterPause);
+    await page.getByRole('button', { name: 'Stop job' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Cancelled\./ })).toBeVisible();
+    await expect(resultRow(page, 'paused.399')).toContainText('Skipped');
+    await expect(resultRow(page, 'paused.399')).toContainText('Cancelled before it was sent');
+    expect([...(await deliveries(sim)).values()].every((times) => times === 1)).toBe(true);
+  });
+
   test('bad files give clear messages and nothing breaks', async ({ context, extensionId, sim }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
