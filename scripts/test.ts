@@ -1,6 +1,7 @@
 /**
- * `npm test`: type check, unit tests, product builds for Chrome and Firefox, then the
- * end-to-end suite on the built Chrome extension. Ends with one "N passed, N failed" line.
+ * `npm test`: type check, unit tests, product builds for Chrome and Firefox, the
+ * end-to-end suite on the built Chrome extension, and a smoke test of the Firefox build in
+ * Firefox ESR. Ends with one "N passed, N failed" line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,18 @@ interface Step {
   args: string[];
   /** Reads how many tests passed and failed from the runner's JSON report. */
   count?: () => { passed: number; failed: number };
+  /** Why the step cannot run on this machine, if it cannot. */
+  missing?: () => string | undefined;
 }
+
+function vitestCount(report: string) {
+  return () => {
+    const summary = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    return { passed: summary.numPassedTests, failed: summary.numFailedTests };
+  };
+}
+
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const steps: Step[] = [
   { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
@@ -27,10 +39,7 @@ const steps: Step[] = [
     title: 'Unit tests',
     command: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`],
-    count: () => {
-      const report = JSON.parse(readFileSync(`${results}/unit.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number };
-      return { passed: report.numPassedTests, failed: report.numFailedTests };
-    },
+    count: vitestCount(`${results}/unit.json`),
   },
   { title: 'Build for Chrome (MV3)', command: bin('wxt'), args: ['build', '-b', 'chrome'] },
   { title: 'Build for Firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
@@ -42,6 +51,14 @@ const steps: Step[] = [
       const report = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
       return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
     },
+    missing: () => (findChromium() ? undefined : "No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH."),
+  },
+  {
+    title: 'Firefox smoke test (built extension in Firefox ESR)',
+    command: bin('vitest'),
+    args: ['run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/firefox.json`],
+    count: vitestCount(`${results}/firefox.json`),
+    missing: () => (existsSync(firefox) ? undefined : "No Firefox ESR found: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH."),
   },
 ];
 
@@ -50,14 +67,20 @@ let failed = 0;
 const failedSteps: string[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.title}`);
-  if (step.command === bin('playwright') && !findChromium()) {
-    console.error('No Chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROMIUM_PATH.');
+  const missing = step.missing?.();
+  if (missing) {
+    console.error(missing);
     failedSteps.push(step.title);
     failed += 1;
     continue;
   }
   const run = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-  const counted = step.count && existsSync(`${results}/${step.title.startsWith('Unit') ? 'unit' : 'e2e'}.json`) ? step.count() : undefined;
+  let counted: { passed: number; failed: number } | undefined;
+  try {
+    counted = step.count?.();
+  } catch {
+    counted = undefined; // the runner stopped before writing its report
+  }
   if (counted) {
     passed += counted.passed;
     failed += counted.failed;
