@@ -21,20 +21,32 @@ export function createEventHub() {
   };
 }
 
-/** Page side: listens to background events, reconnecting when the service worker restarts. */
+const pageListeners = new Set<(event: BackgroundEvent) => void>();
+let pagePort: Browser.runtime.Port | undefined;
+
+/** Opens the page's one events port (again, after the service worker restarted) while anyone listens. */
+function connectPagePort(): void {
+  if (pagePort || pageListeners.size === 0) return;
+  const port = browser.runtime.connect({ name: EVENTS_PORT });
+  pagePort = port;
+  port.onMessage.addListener((event) => {
+    for (const listener of [...pageListeners]) listener(event as BackgroundEvent);
+  });
+  port.onDisconnect.addListener(() => {
+    if (pagePort === port) pagePort = undefined;
+    setTimeout(connectPagePort, 500);
+  });
+}
+
+/** Page side: listens to background events over one shared port per page. */
 export function subscribeToBackgroundEvents(listener: (event: BackgroundEvent) => void): () => void {
-  let closed = false;
-  let port: Browser.runtime.Port | undefined;
-  const open = () => {
-    port = browser.runtime.connect({ name: EVENTS_PORT });
-    port.onMessage.addListener((event) => listener(event as BackgroundEvent));
-    port.onDisconnect.addListener(() => {
-      if (!closed) setTimeout(open, 500);
-    });
-  };
-  open();
+  pageListeners.add(listener);
+  connectPagePort();
   return () => {
-    closed = true;
-    port?.disconnect();
+    pageListeners.delete(listener);
+    if (pageListeners.size === 0) {
+      pagePort?.disconnect();
+      pagePort = undefined;
+    }
   };
 }
