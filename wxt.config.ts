@@ -8,9 +8,11 @@ import { defineConfig } from 'wxt';
  * - COLLAB_DESK_TEST_BUILD=1 adds what only the end-to-end tests need (a probe content
  *   script, read access to instagram.com tabs); product builds never have them.
  * - COLLAB_DESK_OUT_DIR puts the build somewhere other than .output/.
+ * - COLLAB_DESK_STORE_BUILD=1 (npm run zip) leaves out the manifest key: the stores assign the ID.
  */
 const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebook.com');
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
+const isStoreBuild = process.env.COLLAB_DESK_STORE_BUILD === '1';
 // test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page).
 const testOnlyEntrypoints = ['test-probe', 'blank'];
 
@@ -49,7 +51,9 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'collab-desk@collab-desk.app', strict_min_version: '115.0' } } }
-      : { key: CHROME_PUBLIC_KEY }),
+      : isStoreBuild
+        ? {}
+        : { key: CHROME_PUBLIC_KEY }),
     action: { default_title: 'Collab Desk' },
   }),
 });
