@@ -72,6 +72,15 @@ export async function openDashboard(context: BrowserContext, extensionId: string
   return page;
 }
 
+/**
+ * Closes every other tab, the dashboard opened at install included, for tests that count
+ * the calls made to Meta: an open dashboard loads data of its own when the session changes.
+ */
+export async function closeOtherPages(page: Page): Promise<void> {
+  await page.context().waitForEvent('page', { predicate: (other) => other.url().includes('#welcome'), timeout: 2000 }).catch(() => undefined);
+  for (const other of page.context().pages()) if (other !== page) await other.close();
+}
+
 /** Enters the simulator's app ID in Settings, as a person setting Collab Desk up does. */
 export async function saveAppId(page: Page, appId = DEFAULT_APP_ID): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -98,6 +98,9 @@ describe('partnerships service', () => {
     const approved = value.find((record) => record.status === 'APPROVED')!;
     const revoked = await service.revoke(NORTHWIND, approved.creatorUsername!, approved.creatorId);
     expect(revoked.status).toBe('REVOKED');
+    // The revoke keeps what was known of the request.
+    expect(revoked).toMatchObject({ id: approved.id, requestedAt: approved.requestedAt });
+    expect((await service.lookup(NORTHWIND, approved.creatorUsername!)).permission).toEqual(revoked);
     expect(simStatusOf(approved.creatorUsername!)).toBe('REVOKED');
     const post = simulator().state.log.filter((entry) => entry.method === 'POST').at(-1)!;
     expect(post.params).toEqual({ creator_instagram_account: approved.creatorId, revoke: 'true' });

@@ -34,7 +34,7 @@ export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, 
       return settingsView();
     },
     getAccessOverview: async () => ({ ...(await access.get()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
-    refreshAccessOverview: () => access.refresh(),
+    refreshAccessOverview: async () => ({ ...(await access.refresh()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
     selectBrand: async ({ igId }) => {
       await selectedBrandSetting.setValue(igId);
       return { selectedBrandIgId: igId };

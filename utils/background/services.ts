@@ -94,7 +94,9 @@ export function createServices() {
     graph,
     audit,
     fetchBrandList: async (brandIgId) => (await partnerships.refreshList(brandIgId)).value,
-    rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
+    rememberOutcomes: async (brandIgId, outcomes) => {
+      await partnerships.rememberOutcomes(brandIgId, outcomes);
+    },
     onProgress: (jobId) => events.broadcast({ type: 'job-progress', jobId }),
     wakeAt: (time) => void browser.alarms.create(BULK_ALARM, { when: time }),
   });

@@ -38,6 +38,9 @@ export interface NewJob {
 
 type Settled = Pick<BulkItem, 'state' | 'reason' | 'attempts'>;
 
+/** A job going (again): no reason to wait any more. */
+const RUNNING: Partial<BulkJob> = { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined };
+
 export type BulkRunner = ReturnType<typeof createBulkRunner>;
 
 /**
@@ -73,7 +76,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
     for (;;) {
       const job = (await deps.store.unfinished()).find((candidate) => candidate.state === 'running' || (candidate.state === 'waiting' && candidate.waitingFor === 'time' && (candidate.resumeAt ?? 0) <= now()));
       if (!job) return;
-      if (job.state === 'waiting') await deps.store.update(job.id, { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined });
+      if (job.state === 'waiting') await deps.store.update(job.id, RUNNING);
       const outcome = await runJob(job.id);
       if (outcome === 'stopped') return;
     }
@@ -169,7 +172,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
       return { item, state: reached ? (job.kind === 'send' ? 'sent' : 'revoked') : 'queued', reason: reached ? 'Confirmed with Meta after an interruption' : undefined, attempts: item.attempts } as const;
     });
     await deps.store.putItems(settled.map(({ item, state, reason }) => ({ ...item, state, reason, updatedAt: now() })));
-    await recordOutcomes(job, settled.map((entry) => ({ ...entry, state: entry.state })));
+    await recordOutcomes(job, settled);
     deps.onProgress(job.id);
   }
 
@@ -207,7 +210,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
     await sleep(ms);
     const current = await deps.store.get(job.id);
     if (current?.state !== 'waiting') return false;
-    await deps.store.update(job.id, { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined });
+    await deps.store.update(job.id, RUNNING);
     deps.onProgress(job.id);
     return true;
   }
@@ -252,7 +255,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
     async resume(jobId: string): Promise<void> {
       const job = await deps.store.get(jobId);
       if (!job || job.state === 'done' || job.state === 'cancelled') return;
-      await deps.store.update(jobId, { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined });
+      await deps.store.update(jobId, RUNNING);
       deps.onProgress(jobId);
       void kick();
     },
@@ -274,7 +277,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
     async retryFailed(jobId: string): Promise<void> {
       const moved = await deps.store.moveAll(jobId, 'failed', { state: 'queued', reason: undefined, attempts: 0 });
       if (moved === 0) return;
-      await deps.store.update(jobId, { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined });
+      await deps.store.update(jobId, RUNNING);
       deps.onProgress(jobId);
       void kick();
     },

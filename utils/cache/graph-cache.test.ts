@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openCollabDeskDb } from './database';
 import { createGraphCache } from './graph-cache';
 
@@ -15,38 +15,37 @@ describe('graph cache', () => {
     now = 1_000_000;
   });
 
-  it('answers from IndexedDB while fresh, and calls the API again once stale', async () => {
+  it('keeps a value with when it was fetched, fresh until its time to live has passed', async () => {
     const cache = freshCache();
-    const load = vi.fn(async () => ({ calls: load.mock.calls.length }));
-    expect(await cache.readThrough('me', 60_000, load)).toEqual({ value: { calls: 1 }, fetchedAt: 1_000_000, fromCache: false });
+    await cache.write('me', { name: 'Dana' }, 60_000);
+    const entry = (await cache.read<{ name: string }>('me'))!;
+    expect(entry).toEqual({ key: 'me', value: { name: 'Dana' }, fetchedAt: 1_000_000, ttlMs: 60_000 });
     now += 59_999;
-    expect(await cache.readThrough('me', 60_000, load)).toEqual({ value: { calls: 1 }, fetchedAt: 1_000_000, fromCache: true });
+    expect(cache.isFresh(entry)).toBe(true);
     now += 1;
-    expect(await cache.readThrough('me', 60_000, load)).toMatchObject({ value: { calls: 2 }, fromCache: false });
-    expect(load).toHaveBeenCalledTimes(2);
+    expect(cache.isFresh(entry)).toBe(false);
   });
 
-  it('refreshes on demand even when fresh', async () => {
+  it('changes a value in place without making it look newer, and ignores absent keys', async () => {
     const cache = freshCache();
-    const load = vi.fn(async () => load.mock.calls.length);
-    await cache.readThrough('k', 60_000, load);
-    expect((await cache.readThrough('k', 60_000, load, true)).value).toBe(2);
+    await cache.write('list', [1, 2], 60_000);
+    now += 30_000;
+    await cache.update<number[]>('list', (list) => [...list, 3]);
+    await cache.update<number[]>('absent', (list) => [...list, 3]);
+    expect(await cache.read('list')).toEqual({ key: 'list', value: [1, 2, 3], fetchedAt: 1_000_000, ttlMs: 60_000 });
+    expect(await cache.read('absent')).toBeUndefined();
   });
 
-  it('keeps the old value when loading fails', async () => {
-    const cache = freshCache();
-    await cache.write('k', 'old', 1);
-    now += 10;
-    await expect(cache.readThrough('k', 1, async () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
-    expect((await cache.read('k'))?.value).toBe('old');
-  });
-
-  it('forgets everything on clear', async () => {
+  it('removes one key, or everything on clear', async () => {
     const cache = freshCache();
     await cache.write('a', 1, 1000);
     await cache.write('b', 2, 1000);
-    await cache.clear();
+    await cache.write('c', 3, 1000);
+    await cache.remove('a');
     expect(await cache.read('a')).toBeUndefined();
+    expect((await cache.read('b'))?.value).toBe(2);
+    await cache.clear();
     expect(await cache.read('b')).toBeUndefined();
+    expect(await cache.read('c')).toBeUndefined();
   });
 });

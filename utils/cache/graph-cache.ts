@@ -1,12 +1,5 @@
 import type { CacheEntry, CollabDeskDb } from './database';
 
-export interface CachedValue<T> {
-  value: T;
-  fetchedAt: number;
-  /** True when the value came from IndexedDB rather than a fresh call. */
-  fromCache: boolean;
-}
-
 export type GraphCache = ReturnType<typeof createGraphCache>;
 
 /** Graph answers kept in IndexedDB with the time they were fetched and how long they stay fresh. */
@@ -29,14 +22,6 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
     read,
     write,
     isFresh,
-
-    /** The cached value while fresh; otherwise loads, stores and returns the new one. */
-    async readThrough<T>(key: string, ttlMs: number, load: () => Promise<T>, forceRefresh = false): Promise<CachedValue<T>> {
-      const entry = forceRefresh ? undefined : await read<T>(key);
-      if (entry && isFresh(entry)) return { value: entry.value, fetchedAt: entry.fetchedAt, fromCache: true };
-      const fresh = await write(key, await load(), ttlMs);
-      return { value: fresh.value, fetchedAt: fresh.fetchedAt, fromCache: false };
-    },
 
     /** Changes a cached value in place, keeping when it was fetched; does nothing when absent. */
     async update<T>(key: string, change: (value: T) => T): Promise<void> {

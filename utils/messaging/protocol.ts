@@ -35,7 +35,7 @@ interface Replies {
   getSettings: SettingsView;
   saveSettings: SettingsView;
   getAccessOverview: AccessSnapshot & { selectedBrandIgId: string };
-  refreshAccessOverview: AccessSnapshot;
+  refreshAccessOverview: AccessSnapshot & { selectedBrandIgId: string };
   selectBrand: { selectedBrandIgId: string };
   listPartnerships: CachedRead<PartnershipPermission[]>;
   refreshPartnerships: CachedRead<PartnershipPermission[]>;

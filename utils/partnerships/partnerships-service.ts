@@ -74,24 +74,26 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     return found.find((record) => record.creatorUsername === username) ?? found.find((record) => !record.creatorUsername) ?? null;
   }
 
-  /** Writes confirmed changes into every cached copy that mentions the creators. */
-  async function rememberChanges(brandIgId: string, permissions: ReadonlyArray<PartnershipPermission & { creatorUsername: string }>): Promise<void> {
-    const changed = new Map(permissions.map((permission) => [permission.creatorUsername, permission]));
-    await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (list) => {
-      const merged = list.map((record) => {
-        const change = record.creatorUsername ? changed.get(record.creatorUsername) : undefined;
-        return change ? { ...record, ...withoutUndefined(change) } : record;
-      });
-      const known = new Set(list.map((record) => record.creatorUsername));
-      return [...permissions.filter((permission) => !known.has(permission.creatorUsername)), ...merged];
-    });
-    for (const permission of permissions) {
-      await deps.cache.write(await creatorKey(brandIgId, permission.creatorUsername), permission, CREATOR_TTL_MS);
+  /**
+   * Writes confirmed changes into every cached copy that mentions the creators, each merged
+   * over what was known (a revoke keeps the request's date and ID); returns the merged records.
+   */
+  async function rememberChanges(brandIgId: string, changes: ReadonlyArray<PartnershipPermission & { creatorUsername: string }>): Promise<PartnershipPermission[]> {
+    const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
+    const merged = new Map<string, PartnershipPermission>();
+    for (const change of changes) {
+      const known = (await deps.cache.read<PartnershipPermission | null>(await creatorKey(brandIgId, change.creatorUsername)))?.value ?? list.find((record) => record.creatorUsername === change.creatorUsername);
+      merged.set(change.creatorUsername, { ...known, ...withoutUndefined(change) } as PartnershipPermission);
     }
+    await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (cached) => {
+      const listed = new Set(cached.map((record) => record.creatorUsername));
+      const added = [...merged.values()].filter((record) => !listed.has(record.creatorUsername));
+      return [...added, ...cached.map((record) => (record.creatorUsername && merged.get(record.creatorUsername)) || record)];
+    });
+    for (const [username, record] of merged) await deps.cache.write(await creatorKey(brandIgId, username), record, CREATOR_TTL_MS);
     deps.onChange(brandIgId);
+    return [...merged.values()];
   }
-
-  const rememberChange = (brandIgId: string, permission: PartnershipPermission & { creatorUsername: string }) => rememberChanges(brandIgId, [permission]);
 
   async function audit(kind: PartnershipAction['kind'], brandIgId: string, username: string, outcome: 'Sent' | 'Revoked' | 'Failed', reason?: string): Promise<void> {
     await deps.audit?.record([{ at: now(), brandIgId, creator: username, action: kind, outcome, reason, source: 'single' }]);
@@ -117,23 +119,19 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const form: Record<string, string> = creatorId ? { creator_instagram_account: creatorId } : { creator_instagram_username: username };
       if (kind === 'revoke') form.revoke = 'true';
       const answer = await deps.graph.post(edge(brandIgId), sentRecord, { form });
-      const permission = {
-        id: answer.id === undefined ? undefined : String(answer.id),
-        creatorUsername: username,
-        creatorId,
-        brandIgId,
-        status: kind === 'send' ? 'PENDING' : 'REVOKED',
-        requestedAt: kind === 'send' ? new Date(now()).toISOString() : undefined,
-      };
-      if (kind === 'revoke') {
-        const previous = await lookupCached(brandIgId, username);
-        permission.requestedAt = previous?.requestedAt;
-        permission.id ??= previous?.id;
-      }
       await deleteAction(id);
-      await rememberChange(brandIgId, permission);
+      const [permission] = await rememberChanges(brandIgId, [
+        {
+          id: answer.id === undefined ? undefined : String(answer.id),
+          creatorUsername: username,
+          creatorId,
+          brandIgId,
+          status: kind === 'send' ? 'PENDING' : 'REVOKED',
+          requestedAt: kind === 'send' ? new Date(now()).toISOString() : undefined,
+        },
+      ]);
       await audit(kind, brandIgId, username, kind === 'send' ? 'Sent' : 'Revoked');
-      return permission;
+      return permission!;
     } catch (error) {
       if (error instanceof AppError && KEEPABLE_ERRORS.has(error.kind)) {
         await saveAction({ id, kind, brandIgId, username, creatorId, state: 'kept', reason: error.message, retryAt: error.details.retryAt, createdAt: started, updatedAt: now() });
@@ -144,13 +142,6 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       await audit(kind, brandIgId, username, 'Failed', error instanceof AppError ? (error.details.metaMessage ?? error.message) : undefined);
       throw error;
     }
-  }
-
-  async function lookupCached(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
-    const creator = await deps.cache.read<PartnershipPermission | null>(await creatorKey(brandIgId, username));
-    if (creator) return creator.value ?? undefined;
-    const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
-    return list?.value.find((record) => record.creatorUsername === username);
   }
 
   return {
@@ -172,9 +163,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const load = () => fetchCreator(brandIgId, username);
       const creator = await deps.cache.read<PartnershipPermission | null>(key);
       const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
-      const newest = [creator && { entry: creator, value: creator.value ?? undefined }, list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) }]
-        .filter((candidate) => candidate !== undefined && candidate !== null)
-        .sort((a, b) => b.entry.fetchedAt - a.entry.fetchedAt)[0];
+      const fromCreator = creator && { entry: creator, value: creator.value ?? undefined };
+      const fromList = list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) };
+      // The newer of the two copies answers.
+      const newest = fromCreator && fromList ? (fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt ? fromCreator : fromList) : (fromCreator ?? fromList);
       if (!newest) {
         const fresh = await deps.reader.refresh(key, CREATOR_TTL_MS, load);
         return { username, permission: fresh.value ?? undefined, fetchedAt: fresh.fetchedAt, refreshing: false };
@@ -206,7 +198,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         const alreadyDone = action.kind === 'send' ? group === 'pending' || group === 'approved' : group === 'revoked';
         if (alreadyDone && current) {
           await deleteAction(id);
-          await rememberChange(action.brandIgId, { ...current, creatorUsername: action.username });
+          await rememberChanges(action.brandIgId, [{ ...current, creatorUsername: action.username }]);
           return current;
         }
       }

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { describeError } from '@/utils/errors';
+import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
+import type { BackgroundEvent, DataArea } from '@/utils/messaging/protocol';
+import type { ActionError } from './use-action';
+
+interface CachedDataSource<T> {
+  /** The background's cached copy (it refreshes a stale one behind it). */
+  load: () => Promise<T & { refreshing: boolean }>;
+  /** A fresh copy from Meta, on the person's request. */
+  refresh: () => Promise<T>;
+  area: DataArea;
+  /** Set for partnerships: only this brand's events count. */
+  brandIgId?: string;
+}
+
+/**
+ * Data shown from the background's cache at once; a newer copy arrives by event when the
+ * cached one was stale, and a failed refresh shows its reason over the data already shown.
+ * With no source (nothing to show yet), nothing is asked.
+ */
+export function useCachedData<T>(source: CachedDataSource<T> | undefined, dependencies: unknown[]) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ActionError>();
+  const [refreshing, setRefreshing] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!source) return;
+    try {
+      const loaded = await source.load();
+      setData(loaded);
+      setRefreshing(loaded.refreshing);
+      setError(undefined);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }, dependencies);
+
+  const refresh = useCallback(async () => {
+    if (!source) return;
+    setRefreshing(true);
+    try {
+      setData(await source.refresh());
+      setError(undefined);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setRefreshing(false);
+    }
+  }, dependencies);
+
+  useEffect(() => {
+    setData(undefined);
+    void load();
+    const concerns = (event: BackgroundEvent) => 'area' in event && event.area === source?.area && event.brandIgId === source?.brandIgId;
+    return subscribeToBackgroundEvents((event) => {
+      if (event.type === 'auth-changed' || (event.type === 'data-changed' && concerns(event))) void load();
+      if (event.type === 'refresh-failed' && concerns(event)) {
+        setRefreshing(false);
+        setError(event.error);
+      }
+    });
+  }, [load]);
+
+  return { data, setData, error, refreshing, refresh };
+}
