@@ -46,6 +46,7 @@ export function BulkView() {
             brandUsername: brand.username,
             kind,
             usernames: plan.steps.filter((step) => step.run).map((step) => step.username),
+            creatorIds: Object.fromEntries(plan.steps.filter((step) => step.run && step.creatorId).map((step) => [step.username, step.creatorId!])),
             skipped: [
               ...plan.steps.filter((step) => !step.run).map((step) => ({ username: step.username, reason: step.note })),
               ...checked.invalid.map((entry) => ({ username: entry.input.slice(0, 300), reason: `Not a valid username: ${entry.reason}` })),

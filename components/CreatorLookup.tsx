@@ -3,7 +3,7 @@ import { checkUsername } from '@/utils/instagram/username';
 import { describeError } from '@/utils/errors';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
-import { canRevoke, canSend } from '@/utils/partnerships/status';
+import { canRevoke, canSend, noActionReason } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
@@ -130,6 +130,7 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
               </button>
             )}
           </div>
+          {!pendingStatus && noActionReason(status) && <p class="muted">{noActionReason(status)}</p>}
           {blocked && <p class="muted">Actions are off until this brand account is ready (see above).</p>}
         </div>
       )}

@@ -1,5 +1,5 @@
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { PartnershipAction } from '@/utils/partnerships/actions';
+import { creatorRefLabel, type PartnershipAction } from '@/utils/partnerships/actions';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 
@@ -14,7 +14,7 @@ export function KeptActions({ actions, brandUsernames }: { actions: PartnershipA
         {actions.map((action) => (
           <li key={action.id}>
             <strong>
-              {action.kind === 'send' ? 'Send request to' : 'Revoke'} @{action.username}
+              {action.kind === 'send' ? 'Send request to' : 'Revoke'} <bdi>{creatorRefLabel(action)}</bdi>
             </strong>{' '}
             <span class="muted">for @{brandUsernames.get(action.brandIgId) ?? action.brandIgId}.</span> {action.reason}
             {' '}

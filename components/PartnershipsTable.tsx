@@ -1,4 +1,4 @@
-import type { PartnershipPermission } from '@/utils/partnerships/permission-record';
+import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canRevoke } from '@/utils/partnerships/status';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
 import { StatusWord } from './StatusWord';
@@ -43,13 +43,13 @@ export function PartnershipsTable(props: {
       }
       renderRow={(permission, index) => (
         <tr key={permission.id ?? permission.creatorUsername ?? index} aria-rowindex={rows.length > 500 ? index + 2 : undefined}>
-          <th scope="row">{permission.creatorUsername ? `@${permission.creatorUsername}` : <span class="muted">ID {permission.creatorId ?? permission.id ?? 'unknown'}</span>}</th>
+          <th scope="row">{permission.creatorUsername ? <bdi>{creatorLabel(permission)}</bdi> : <span class="muted">{creatorLabel(permission)}</span>}</th>
           <td>
             <StatusWord status={permission.status} />
           </td>
           <td>{formatDate(permission.requestedAt)}</td>
           <td>
-            {canRevoke(permission.status) && permission.creatorUsername && (
+            {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
               <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
                 Revoke
               </button>

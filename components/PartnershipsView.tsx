@@ -2,8 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { statusWord } from '@/utils/partnerships/status';
+import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
+import { canSend, noActionReason, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, tableRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { BrandPicker } from './BrandPicker';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
@@ -53,6 +53,10 @@ export function PartnershipsView() {
     if (!creatorCheck?.ok || !brand) return;
     const username = creatorCheck.username;
     const existing = permissions.find((permission) => permission.creatorUsername === username);
+    if (existing && !canSend(existing.status)) {
+      setSentNotice(noActionReason(existing.status) ?? `@${username} is already ${statusWord(existing.status)} for @${brand.username}; no second request is sent.`);
+      return;
+    }
     setConfirm({
       title: `Send a request to @${username}?`,
       message: (
@@ -72,20 +76,21 @@ export function PartnershipsView() {
   }
 
   function askToRevoke(permission: PartnershipPermission) {
-    if (!brand || !permission.creatorUsername) return;
-    const username = permission.creatorUsername;
+    if (!brand || (!permission.creatorUsername && !permission.creatorId)) return;
+    const label = creatorLabel(permission);
     setConfirm({
-      title: `Revoke @${username}?`,
-      message: <p>@{brand.username} will no longer be able to run partnership ads with @{username}'s handle.</p>,
-      onConfirm: () => void action.run(() => sendMessage('revokePartnership', { brandIgId: brand.igId, username, creatorId: permission.creatorId })),
+      title: `Revoke ${label}?`,
+      message: <p>@{brand.username} will no longer be able to run partnership ads with the handle of {label}.</p>,
+      onConfirm: () => void action.run(() => sendMessage('revokePartnership', { brandIgId: brand.igId, username: permission.creatorUsername, creatorId: permission.creatorId })),
     });
   }
 
   function exportCsv() {
     if (!brand) return;
+    // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word.
     const csv = toCsv(
-      ['creator_username', 'status', 'requested_at', 'creator_id', 'permission_id'],
-      rows.map((row) => [row.creatorUsername, statusWord(row.status), row.requestedAt, row.creatorId, row.id]),
+      ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id'],
+      rows.map((row) => [row.creatorUsername, statusWord(row.status), row.status, row.requestedAt, row.creatorId, row.id]),
     );
     downloadCsv(csvFileName(brand.username, 'partnerships'), csv);
   }

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { PagePermissionsTable } from './PagePermissionsTable';
 import { ReadinessList } from './ReadinessList';
@@ -9,6 +11,10 @@ import { useAccessOverview } from './use-access-overview';
 export function PermissionsView() {
   const { snapshot, error, refreshing, refresh } = useAccessOverview();
   const overview = snapshot?.overview;
+  const [loginConfigId, setLoginConfigId] = useState('');
+  useEffect(() => {
+    void sendMessage('getSettings', undefined).then((settings) => setLoginConfigId(settings.effectiveLoginConfigId));
+  }, []);
   return (
     <section aria-labelledby="permissions-heading">
       <div class="row view-heading">
@@ -30,6 +36,12 @@ export function PermissionsView() {
           </div>
           <div class="card">
             <TokenPermissionsTable permissions={overview.tokenPermissions} />
+            {loginConfigId && (
+              <p class="muted">
+                You log in with Facebook Login for Business configuration {loginConfigId}. A configuration grants all of its permissions or none: to change
+                them, edit the configuration in your Meta app's dashboard, then connect again.
+              </p>
+            )}
           </div>
           <PagePermissionsTable pages={overview.pages} />
         </>

@@ -7,6 +7,7 @@ import { useAction } from './use-action';
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings>();
   const [appId, setAppId] = useState('');
+  const [configId, setConfigId] = useState('');
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
   const { busy, error, run } = useAction();
@@ -15,13 +16,14 @@ export function SettingsView() {
     void sendMessage('getSettings', undefined).then((loaded) => {
       setSettings(loaded);
       setAppId(loaded.metaAppId);
+      setConfigId(loaded.loginConfigId);
     });
   }, []);
 
   async function save(event: Event) {
     event.preventDefault();
     setSaved(false);
-    const updated = await run(() => sendMessage('saveSettings', { metaAppId: appId }));
+    const updated = await run(() => sendMessage('saveSettings', { metaAppId: appId, loginConfigId: configId }));
     if (updated) {
       setSettings(updated);
       setSaved(true);
@@ -42,12 +44,7 @@ export function SettingsView() {
       <form class="card" onSubmit={save}>
         <div class="field">
           <label for="meta-app-id">Meta app ID</label>
-          <div class="row">
-            <input id="meta-app-id" inputMode="numeric" autoComplete="off" value={appId} onInput={(event) => setAppId(event.currentTarget.value)} placeholder={settings.effectiveMetaAppId || 'e.g. 1234567890123456'} />
-            <button type="submit" disabled={busy}>
-              Save
-            </button>
-          </div>
+          <input id="meta-app-id" inputMode="numeric" autoComplete="off" value={appId} onInput={(event) => setAppId(event.currentTarget.value)} placeholder={settings.effectiveMetaAppId || 'e.g. 1234567890123456'} />
           <p class="muted">
             {settings.metaAppId
               ? 'Collab Desk logs in with this app.'
@@ -55,13 +52,44 @@ export function SettingsView() {
                 ? `Empty: the app this build came with (${settings.effectiveMetaAppId}) is used.`
                 : 'Create an app at developers.facebook.com with Facebook Login, then paste its App ID here.'}
           </p>
-          {saved && (
-            <p class="notice ok" role="status">
-              Saved.
-            </p>
-          )}
-          <ErrorNotice error={error} />
         </div>
+        <div class="field">
+          <label for="login-config-id">Login configuration ID</label>
+          <input
+            id="login-config-id"
+            inputMode="numeric"
+            autoComplete="off"
+            value={configId}
+            onInput={(event) => setConfigId(event.currentTarget.value)}
+            placeholder={settings.effectiveLoginConfigId || 'Empty for a Consumer-type app'}
+            aria-describedby="login-config-help"
+          />
+          <div id="login-config-help" class="muted">
+            <p>Which one your app needs depends on its type:</p>
+            <ul>
+              <li>
+                <strong>Consumer</strong> app (Facebook Login): leave this empty. Collab Desk asks for each permission itself.
+              </li>
+              <li>
+                <strong>Business</strong> app (Facebook Login for Business): in the app dashboard, under Facebook Login for Business, Configurations, create one with a
+                user access token and the permissions pages_show_list, business_management, instagram_basic and instagram_branded_content_ads_brand, then paste its ID
+                here. Without it Facebook says the app is not available. A configuration grants all of its permissions or none.
+              </li>
+            </ul>
+            {!settings.loginConfigId && settings.effectiveLoginConfigId && <p>Empty: the configuration this build came with ({settings.effectiveLoginConfigId}) is used.</p>}
+          </div>
+        </div>
+        <div class="row">
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
+        </div>
+        {saved && (
+          <p class="notice ok" role="status">
+            Saved.
+          </p>
+        )}
+        <ErrorNotice error={error} />
         <div class="field">
           <label id="redirect-label">Redirect URI for your Meta app</label>
           <p class="muted">In the app's Facebook Login settings, add this to "Valid OAuth Redirect URIs":</p>

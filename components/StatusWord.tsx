@@ -1,6 +1,10 @@
-import { statusGroup, statusWord } from '@/utils/partnerships/status';
+import { noActionReason, statusGroup, statusWord } from '@/utils/partnerships/status';
 
-/** The status word of the UI contract, coloured by what it means. */
+/** The status word of the UI contract, coloured by what it means; an unknown status says why no action is offered. */
 export function StatusWord({ status }: { status: string | undefined }) {
-  return <span class={`status-word status-${statusGroup(status)}`}>{statusWord(status)}</span>;
+  return (
+    <bdi class={`status-word status-${statusGroup(status)}`} title={noActionReason(status)}>
+      {statusWord(status)}
+    </bdi>
+  );
 }

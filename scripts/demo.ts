@@ -2,6 +2,7 @@
  * `npm run demo`: starts the Graph API simulator with the built-in demo data, builds the
  * extension against it, and opens Chromium with the extension loaded and connected.
  * `npm run demo -- --headless`: saves screenshots of the dashboard and popup instead.
+ * `npm run demo -- --variants`: the variant world (records in every shape Meta's sources show).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,7 +17,7 @@ const demoDir = resolve(root, '.demo');
 const wantsHeadless = process.argv.includes('--headless');
 const portFlag = process.argv.indexOf('--port');
 
-const simulator = await startSimulator({ port: portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0 });
+const simulator = await startSimulator({ port: portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0, world: { variants: process.argv.includes('--variants') } });
 console.log(`Graph API simulator with demo data: ${simulator.url}`);
 console.log('Building Collab Desk against it…');
 const extensionDir = buildExtension({ graphOrigin: simulator.url, outDir: '.demo/build', metaAppId: DEFAULT_APP_ID });

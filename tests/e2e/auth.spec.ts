@@ -1,3 +1,4 @@
+import { DEFAULT_APP_ID, DEFAULT_LOGIN_CONFIG_ID } from '../simulator/state';
 import { closeOtherPages, connect, expect, openDashboard, saveAppId, test } from './fixtures';
 
 test.describe('signing in with Facebook', () => {
@@ -13,6 +14,8 @@ test.describe('signing in with Facebook', () => {
     expect(dialog.redirect_uri).toBe(`https://${extensionId}.chromiumapp.org/`);
     expect(dialog.scope!.split(',')).toEqual(expect.arrayContaining(['instagram_basic', 'pages_show_list', 'business_management', 'instagram_branded_content_ads_brand']));
     expect(dialog.state!.length).toBeGreaterThanOrEqual(16);
+    // No Login for Business configuration set: the classic dialog.
+    expect(dialog.config_id).toBeUndefined();
 
     await page.reload();
     await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
@@ -58,6 +61,24 @@ test.describe('signing in with Facebook', () => {
     await page.getByRole('button', { name: 'Connect with Facebook' }).click();
     await expect(page.getByRole('alert')).toContainText('Facebook login was cancelled');
     await expect(page.getByText('Not connected')).toBeVisible();
+  });
+
+  test('Login for Business: with a configuration ID the dialog gets config_id (no scope) and signs in', async ({ context, extensionId, sim }) => {
+    // A Business-type app: the simulated dialog refuses any login without a configuration.
+    await sim.setControls({ appType: 'business' });
+    const page = await openDashboard(context, extensionId);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Meta app ID' }).fill(DEFAULT_APP_ID);
+    await page.getByRole('textbox', { name: 'Login configuration ID' }).fill(DEFAULT_LOGIN_CONFIG_ID);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Connect with Facebook' }).click();
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+    const business = (await sim.log()).filter((entry) => entry.path === 'dialog/oauth').at(-1)!;
+    expect(business.query.config_id).toBe(DEFAULT_LOGIN_CONFIG_ID);
+    expect(business.query.scope).toBeUndefined();
+    await page.getByRole('link', { name: 'Permissions' }).click();
+    await expect(page.getByText(/grants all of its permissions or none/)).toBeVisible();
   });
 
   test('a login answer with the wrong state is refused', async ({ context, extensionId, sim }) => {

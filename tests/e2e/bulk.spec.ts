@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SimulatorControl } from '../simulator/control';
 import { connect, expect, openDashboard, test } from './fixtures';
+import { E2E_RATE_LIMIT_STEP_MS } from './global-setup';
 
 const INVALID = ['bad name', 'x..y', '.dot', 'waytoolongusername_abcdefghijklmn', 'hy-phen'];
 
@@ -130,6 +131,26 @@ test.describe('bulk management', () => {
     expect(delivered.size).toBe(150);
     expect([...delivered.values()].every((times) => times === 1)).toBe(true);
     expect((await sim.log()).some((entry) => entry.errorCode === 80002)).toBe(true);
+  });
+
+  test('a throttle with code 4 and no time given: nothing goes out until the back-off has passed, then the job completes', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await openBulk(page);
+    await sim.throttle({ code: 4, afterCalls: 30, durationMs: 500 });
+    const names = Array.from({ length: 100 }, (_, index) => `app.limited.${index}`);
+    await startBulk(page, names);
+    await waitUntilDone(page, 60_000);
+    const log = await sim.log();
+    const throttled = log.filter((entry) => entry.errorCode === 4);
+    expect(throttled.length).toBeGreaterThan(0);
+    // The simulator's window lasted half a second; Collab Desk still waited its whole first step.
+    const lastThrottle = Math.max(...throttled.map((entry) => entry.at));
+    const firstThrottle = Math.min(...throttled.map((entry) => entry.at));
+    const between = log.filter((entry) => entry.at > lastThrottle && entry.at < firstThrottle + E2E_RATE_LIMIT_STEP_MS - 100);
+    expect(between).toEqual([]);
+    const delivered = await deliveries(sim);
+    expect(delivered.size).toBe(100);
+    expect([...delivered.values()].every((times) => times === 1)).toBe(true);
   });
 
   test('a service worker stopped mid-job: reopening the dashboard completes it, every creator exactly once', async ({ context, extensionId, sim }) => {

@@ -107,6 +107,7 @@ test.describe('creator partnership-ad permissions', () => {
     const expectedApproved = mine.filter((permission) => permission.status.toUpperCase() === 'APPROVED').length;
     const expectedPending = mine.filter((permission) => permission.status.toUpperCase() === 'PENDING').length;
     const [expired] = await creatorsWithStatus(sim, 'EXPIRED');
+    const [unlisted] = await creatorsWithStatus(sim, 'REJECTED');
 
     const page = await openDashboard(context, extensionId);
     await connect(page);
@@ -120,10 +121,12 @@ test.describe('creator partnership-ad permissions', () => {
     const listCalls = (await sim.log()).filter((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`);
     expect(listCalls.length).toBeGreaterThanOrEqual(2);
 
-    // A status Meta does not document is listed as received.
+    // Statuses beyond Meta's three documented ones read as the contract's words, with no Revoke.
     await page.getByRole('searchbox', { name: 'Search creators' }).fill(expired!);
-    await expect(table.getByRole('row').filter({ hasText: `@${expired}` })).toContainText('EXPIRED');
+    await expect(table.getByRole('row').filter({ hasText: `@${expired}` })).toContainText('Expired');
     await expect(table.getByRole('row').filter({ hasText: `@${expired}` }).getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill(unlisted!);
+    await expect(table.getByRole('row').filter({ hasText: `@${unlisted}` })).toContainText('Rejected');
 
     await page.getByRole('searchbox', { name: 'Search creators' }).fill('');
     await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: `Approved (${expectedApproved})` });
@@ -156,31 +159,39 @@ test.describe('creator partnership-ad permissions', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = readFileSync(await (await download).path(), 'utf8');
     const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('creator_username,status,requested_at,creator_id,permission_id');
+    expect(lines[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^new\.partner,Pending,/);
+    expect(lines[1]).toMatch(/^new\.partner,Pending,PENDING,/);
   });
 
   test('a throttled send says when to retry and keeps the action until it goes through', async ({ context, extensionId, sim }) => {
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');
     await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
-    await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 60_000 });
+    // Meta's window is shorter than a minute, so its estimate says 0 minutes: the back-off decides.
+    await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 1_000 });
     await popup.getByRole('button', { name: 'Send request' }).click();
-    await expect(popup.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Try again after');
+    await expect(popup.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until');
     await expect(popup.getByRole('alert')).toContainText('is kept');
     await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
     const kept = popup.getByRole('region', { name: /Kept actions/ });
     await expect(kept).toContainText('Send request to @patient.one');
-    await expect(kept).toContainText('Try again after');
+    await expect(kept).toContainText('makes no call until');
 
     // Kept across closing the popup.
     await popup.reload();
     await expect(popup.getByRole('heading', { name: 'Kept actions (1)' })).toBeVisible();
 
+    // Meta's window is over, but the back-off (3 s in test builds, a minute in product builds) is not: nothing goes out.
     await sim.throttle(null);
+    const callsBefore = (await sim.log()).length;
     await popup.getByRole('button', { name: 'Try again' }).click();
-    await expect(popup.getByRole('heading', { name: /Kept actions/ })).toHaveCount(0);
+    await expect(kept.getByRole('alert')).toContainText('makes no call until');
+    expect((await sim.log()).length).toBe(callsBefore);
+    await expect(async () => {
+      await popup.getByRole('button', { name: 'Try again' }).click();
+      await expect(popup.getByRole('heading', { name: /Kept actions/ })).toHaveCount(0, { timeout: 1000 });
+    }).toPass({ timeout: 10_000, intervals: [1000] });
     const log = await sim.log();
     expect(sends(log, 'patient.one').filter((entry) => entry.status === 200)).toHaveLength(1);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');

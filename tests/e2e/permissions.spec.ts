@@ -125,7 +125,7 @@ test.describe('Page task permissions', () => {
     await openPermissions(page);
     await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 120_000 });
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(page.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Try again after');
+    await expect(page.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until');
     await expect(page.getByRole('rowheader', { name: 'Northwind Outdoor' })).toBeVisible();
   });
 

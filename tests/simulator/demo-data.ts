@@ -31,9 +31,46 @@ export interface SimPermission {
   id: string;
   brandIgId: string;
   creatorId: string;
+  /** As the list edge writes it: any casing, an undocumented word, or digits (see shape). */
   status: string;
   createdTime: string;
+  /** How the list edge writes this record, in the variant world (see RECORD_SHAPES). */
+  shape?: RecordShape;
 }
+
+/**
+ * The ways Meta's documents, SDKs and third parties show a permission record (see
+ * meta-graph-notes.md): the variant world gives one to each of a few records.
+ * reference: the v25 reference's fields. unix-seconds / unix-ms: numeric times.
+ * numeric-ids: IDs as JSON numbers above 2^53. no-username: creator_ig_id only.
+ * guide: the guide's names. sdk: the generated SDK's id, permission_type, status.
+ * business-edge: integer status and time, nested creator_ig_user. odd-types: other fields of
+ * unexpected types (an object time, a numeric URL, an array brand).
+ */
+export type RecordShape = 'reference' | 'unix-seconds' | 'unix-ms' | 'numeric-ids' | 'no-username' | 'guide' | 'sdk' | 'business-edge' | 'odd-types';
+
+/** The variant world's records of @northwind.outdoor: creator, shape and status as Meta writes it. */
+export const VARIANT_RECORDS: ReadonlyArray<{ username: string; shape: RecordShape; status: string; word: string }> = [
+  { username: 'variant.reference', shape: 'reference', status: 'APPROVED', word: 'Approved' },
+  { username: 'variant.seconds', shape: 'unix-seconds', status: 'APPROVED', word: 'Approved' },
+  { username: 'variant.millis', shape: 'unix-ms', status: 'PENDING', word: 'Pending' },
+  { username: 'variant.numeric', shape: 'numeric-ids', status: 'APPROVED', word: 'Approved' },
+  { username: 'variant.lower', shape: 'reference', status: 'approved', word: 'Approved' },
+  { username: 'variant.awaiting', shape: 'reference', status: 'PENDING_APPROVAL', word: 'Pending' },
+  { username: 'variant.rejected', shape: 'reference', status: 'REJECTED', word: 'Rejected' },
+  { username: 'variant.removed', shape: 'reference', status: 'SELF_REMOVED', word: 'Removed by creator' },
+  { username: 'variant.cancelled', shape: 'reference', status: 'Cancelled', word: 'Canceled' },
+  { username: 'variant.expired', shape: 'reference', status: 'EXPIRED', word: 'Expired' },
+  { username: 'variant.review', shape: 'reference', status: 'IN_REVIEW', word: 'IN_REVIEW' },
+  { username: 'variant.nameless', shape: 'no-username', status: 'APPROVED', word: 'Approved' },
+  { username: 'variant.guide', shape: 'guide', status: 'PENDING_APPROVAL', word: 'Pending' },
+  { username: 'variant.sdk', shape: 'sdk', status: 'approved', word: 'Approved' },
+  { username: 'variant.business', shape: 'business-edge', status: '2', word: 'Approved' },
+  { username: 'variant.odd', shape: 'odd-types', status: 'PENDING', word: 'Pending' },
+];
+
+/** The variant.numeric creator's ID: above 2^53 and odd, so a plain JSON.parse changes it. */
+export const UNSAFE_CREATOR_ID = '17841460000099999';
 
 export interface DemoWorld {
   user: { id: string; name: string };
@@ -102,7 +139,7 @@ function pickStatus(random: () => number): string {
   return 'APPROVED';
 }
 
-export function createDemoWorld(options: { seed?: number; creators?: number; extraPages?: number } = {}): DemoWorld {
+export function createDemoWorld(options: { seed?: number; creators?: number; extraPages?: number; variants?: boolean } = {}): DemoWorld {
   const random = seededRandom(options.seed ?? 20261122);
   const pages: SimPage[] = [
     { id: '200000000000001', name: 'Northwind Outdoor', tasks: [...ALL_TASKS], newPageExperience: true, instagram: DEMO_BRANDS.northwind },
@@ -149,5 +186,25 @@ export function createDemoWorld(options: { seed?: number; creators?: number; ext
     }
   }
 
+  if (options.variants) addVariantRecords(creators, permissions, start);
   return { user: { id: '10158000000000001', name: 'Dana Reyes' }, pages, creators, permissions };
+}
+
+function addVariantRecords(creators: SimCreator[], permissions: SimPermission[], start: number): void {
+  VARIANT_RECORDS.forEach(({ username, shape, status }, index) => {
+    const creator: SimCreator = {
+      id: shape === 'numeric-ids' ? UNSAFE_CREATOR_ID : `178414610000${String(index * 2 + 1).padStart(5, '0')}`,
+      username,
+      fbPageId: `1000910${String(index).padStart(8, '0')}`,
+    };
+    creators.push(creator);
+    permissions.unshift({
+      id: `perm_variant_${String(index).padStart(2, '0')}`,
+      brandIgId: DEMO_BRANDS.northwind.id,
+      creatorId: creator.id,
+      status,
+      createdTime: new Date(start + index * 86_400_000).toISOString().replace('.000Z', '+0000'),
+      shape,
+    });
+  });
 }

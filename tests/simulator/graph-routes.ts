@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SimPage, SimPermission } from './demo-data';
-import type { IssuedToken, SimulatorState } from './state';
+import { simStatusKind, type IssuedToken, type SimulatorState } from './state';
 
 /** One Graph API call, whether it came as its own HTTP request or as an item of a batch. */
 export interface GraphCall {
@@ -68,10 +68,11 @@ export function handleGraphCall(state: SimulatorState, call: GraphCall): GraphRe
     if (throttle) {
       const remainingMs = throttle.durationMs - (Date.now() - (throttle.startedAt ?? Date.now()));
       const minutes = Math.max(0, Math.ceil(remainingMs / 60_000) - (remainingMs < 60_000 ? 1 : 0));
+      // Only the Instagram limit (80002) says when access returns; app and user limits do not.
       return {
         status: 400,
         body: metaErrorBody(throttle.code, THROTTLE_MESSAGES[throttle.code]!, { is_transient: true }),
-        headers: usageHeaders(state, igId, minutes),
+        headers: usageHeaders(state, igId, throttle.code === 80002 ? minutes : undefined),
       };
     }
     if (state.controls.failureRate > 0 && state.random() < state.controls.failureRate) {
@@ -89,14 +90,22 @@ function ok(body: unknown, headers: Record<string, string>): GraphResult {
   return { status: 200, body, headers };
 }
 
-function usageHeaders(state: SimulatorState, igId: string | undefined, regainMinutes = 0): Record<string, string> {
+function usageHeaders(state: SimulatorState, igId: string | undefined, regainMinutes: number | undefined = 0): Record<string, string> {
   const percent = state.usagePercent();
   const headers: Record<string, string> = {
     'x-app-usage': JSON.stringify({ call_count: percent, total_time: Math.round(percent / 2), total_cputime: Math.round(percent / 3) }),
   };
   if (igId) {
     headers['x-business-use-case-usage'] = JSON.stringify({
-      [igId]: [{ type: 'instagram', call_count: percent, total_time: Math.round(percent / 2), total_cputime: Math.round(percent / 3), estimated_time_to_regain_access: regainMinutes }],
+      [igId]: [
+        {
+          type: 'instagram',
+          call_count: percent,
+          total_time: Math.round(percent / 2),
+          total_cputime: Math.round(percent / 3),
+          ...(regainMinutes === undefined ? {} : { estimated_time_to_regain_access: regainMinutes }),
+        },
+      ],
     });
   }
   return headers;
@@ -198,8 +207,69 @@ function listPermissions(state: SimulatorState, call: GraphCall, token: IssuedTo
     .filter((permission) => permission.brandIgId === igId)
     .map((permission) => ({ permission, creator: state.findCreator({ id: permission.creatorId })! }))
     .filter(({ creator }) => !filter || creator.username === filter)
-    .map(({ permission, creator }) => pick(permissionRecord(variant, permission, creator, page), fields));
-  return paginate(records, call, state.controls.defaultPageSize);
+    // A record of the variant world is written in its own shape, whatever fields were asked for.
+    .map(({ permission, creator }) =>
+      permission.shape && variant === 'reference' ? shapedRecord(permission, creator, page) : pick(permissionRecord(variant, permission, creator, page), fields),
+    );
+  return paginate(records, call, state.controls.defaultPageSize, state.controls.repeatPagingCursor);
+}
+
+/** A JSON number of any size, written with exactly these digits (JSON.stringify cannot). */
+export class RawJsonNumber {
+  constructor(readonly digits: string) {}
+  toJSON(): string {
+    return `@@raw-number:${this.digits}@@`;
+  }
+}
+
+/** JSON text in which RawJsonNumber values appear as bare numbers. */
+export function toJsonText(body: unknown): string {
+  return JSON.stringify(body).replace(/"@@raw-number:(-?\d+)@@"/g, '$1');
+}
+
+function shapedRecord(permission: SimPermission, creator: { id: string; username: string; fbPageId: string }, page: SimPage): Record<string, unknown> {
+  const brand = page.instagram!;
+  const createdMs = Date.parse(permission.createdTime.replace('+0000', 'Z'));
+  const reference = {
+    id: permission.id,
+    creator_ig_id: creator.id,
+    creator_username: creator.username,
+    creator_fb_page_id: creator.fbPageId,
+    brand_ig_id: brand.id,
+    brand_username: brand.username,
+    permission_status: permission.status,
+    permission_created_time: permission.createdTime,
+    permission_url: `https://www.instagram.com/accounts/partnership_ads/${permission.id}/`,
+  };
+  switch (permission.shape) {
+    case 'unix-seconds':
+      return { ...reference, permission_created_time: Math.floor(createdMs / 1000) };
+    case 'unix-ms':
+      return { ...reference, permission_created_time: createdMs };
+    case 'numeric-ids':
+      return { ...reference, creator_ig_id: new RawJsonNumber(creator.id), brand_ig_id: new RawJsonNumber(brand.id), creator_fb_page_id: Number(creator.fbPageId) };
+    case 'no-username': {
+      const { creator_username: _username, ...rest } = reference;
+      return rest;
+    }
+    case 'guide':
+      return { id: permission.id, creator_username: creator.username, creator_id: creator.id, creator_fb_page: creator.fbPageId, brand_ig_user: { id: brand.id }, permission_status: permission.status };
+    case 'sdk':
+      return { id: permission.id, permission_type: 'PARTNERSHIP_AD', status: permission.status };
+    case 'business-edge':
+      return {
+        id: permission.id,
+        brand_ig_user: { id: brand.id, username: brand.username },
+        creator_ig_user: { id: creator.id, username: creator.username },
+        creator_linked_fb_page: { id: creator.fbPageId },
+        permission_status: Number(permission.status),
+        permission_created_time: Math.floor(createdMs / 1000),
+      };
+    case 'odd-types':
+      return { ...reference, permission_created_time: { date: permission.createdTime }, permission_url: 42, brand_ig_id: [brand.id], brand_username: null, extra_field: { nested: [1, 2] } };
+    default:
+      return reference;
+  }
 }
 
 function permissionRecord(variant: SimulatorState['controls']['permissionFieldVariant'], permission: SimPermission, creator: { id: string; username: string; fbPageId: string }, page: SimPage): Record<string, unknown> {
@@ -244,17 +314,18 @@ function sendPermission(state: SimulatorState, call: GraphCall, token: IssuedTok
   brandPage(state, token, igId);
   const creator = creatorFromParams(state, call, true);
   const existing = state.world.permissions.find((p) => p.brandIgId === igId && p.creatorId === creator.id);
-  const status = existing?.status.toUpperCase();
-  if (existing && (status === 'PENDING' || status === 'APPROVED')) {
-    throw new MetaError(400, 100, `(#100) A partnership ad permission for @${creator.username} is already ${status.toLowerCase()}.`, {
-      error_user_title: status === 'PENDING' ? 'Request already sent' : 'Already approved',
-      error_user_msg: status === 'PENDING' ? 'This creator has not answered your earlier request yet.' : 'This creator has already approved your brand.',
+  const kind = existing ? simStatusKind(existing.status) : 'other';
+  if (kind !== 'other') {
+    throw new MetaError(400, 100, `(#100) A partnership ad permission for @${creator.username} is already ${kind}.`, {
+      error_user_title: kind === 'pending' ? 'Request already sent' : 'Already approved',
+      error_user_msg: kind === 'pending' ? 'This creator has not answered your earlier request yet.' : 'This creator has already approved your brand.',
     });
   }
   const createdTime = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
   if (existing) {
     existing.status = 'PENDING';
     existing.createdTime = createdTime;
+    existing.shape = undefined;
     return { id: existing.id };
   }
   const permission = { id: state.nextId('perm_'), brandIgId: igId, creatorId: creator.id, status: 'PENDING', createdTime };
@@ -266,11 +337,10 @@ function revokePermission(state: SimulatorState, call: GraphCall, token: IssuedT
   brandPage(state, token, igId);
   const creator = creatorFromParams(state, call, false);
   const existing = state.world.permissions.find((p) => p.brandIgId === igId && p.creatorId === creator.id);
-  const status = existing?.status.toUpperCase();
-  if (!existing || (status !== 'PENDING' && status !== 'APPROVED')) {
+  if (!existing || simStatusKind(existing.status) === 'other') {
     throw new MetaError(400, 100, `(#100) There is no active partnership ad permission for @${creator.username} to revoke.`);
   }
-  existing.status = 'REVOKED';
+  existing.status = existing.shape === 'business-edge' ? '4' : 'REVOKED';
   return { id: existing.id };
 }
 
@@ -284,7 +354,7 @@ function exchangeCode(state: SimulatorState, call: GraphCall): unknown {
     throw new MetaError(400, 100, 'Invalid code verifier.', { error_subcode: 36008 });
   }
   state.codes.delete(code!);
-  const { token, expiresIn } = state.issueToken(grant.scopes);
+  const { token, expiresIn } = state.issueToken(grant.scopes, { declineNone: grant.declineNone });
   return { access_token: token, token_type: 'bearer', expires_in: expiresIn };
 }
 
@@ -340,11 +410,12 @@ function pick(record: Record<string, unknown>, fields: string[]): Record<string,
   return Object.fromEntries(fields.filter((field) => field in record).map((field) => [field, record[field]]));
 }
 
-function paginate(records: unknown[], call: GraphCall, defaultPageSize: number): unknown {
+function paginate(records: unknown[], call: GraphCall, defaultPageSize: number, repeatCursor = false): unknown {
   const limit = Math.min(Math.max(Number(call.query.limit) || defaultPageSize, 1), 100);
   const start = call.query.after ? Number(Buffer.from(call.query.after, 'base64').toString('utf8')) || 0 : 0;
   const slice = records.slice(start, start + limit);
-  const end = start + slice.length;
+  // The looping fault: every page after the first points back to the second.
+  const end = repeatCursor ? Math.min(limit, records.length - 1) : start + slice.length;
   const cursor = (offset: number) => Buffer.from(String(offset)).toString('base64');
   const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(end) } };
   if (end < records.length) {

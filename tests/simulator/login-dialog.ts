@@ -19,6 +19,15 @@ export function answerLoginDialog(state: SimulatorState, query: Record<string, s
   if (!redirectUri || !redirectAllowed) {
     return errorPage('URL Blocked', "This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.");
   }
+  // Facebook Login for Business: a configuration's permissions, all or none; without one a
+  // Business-type app is "not available". Consumer apps use the classic scope.
+  const configId = query.config_id;
+  if (configId !== undefined && !state.controls.loginConfigs[configId]) {
+    return errorPage('Invalid configuration', `The login configuration "${configId}" does not exist for this app.`);
+  }
+  if (configId === undefined && state.controls.appType === 'business') {
+    return errorPage('App not available', 'It looks like this app isn\'t available. This app needs at least one supported permission.');
+  }
   const behavior = state.controls.loginBehavior;
   const returnedState = behavior === 'wrong-state' ? 'tampered-state' : (query.state ?? '');
   if (behavior === 'deny') {
@@ -32,9 +41,9 @@ export function answerLoginDialog(state: SimulatorState, query: Record<string, s
       html: `<!doctype html><title>Log in with Facebook</title><main><h1>Collab Desk is requesting access</h1><p>${escapeHtml(state.world.user.name)}, continue to share your Pages with this app.</p><a id="continue" href="${escapeHtml(href)}">Continue as ${escapeHtml(state.world.user.name)}</a></main>`,
     };
   }
-  const scopes = (query.scope ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
+  const scopes = configId !== undefined ? state.controls.loginConfigs[configId]! : (query.scope ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
   if ((query.response_type ?? 'code') === 'token') {
-    const { token, expiresIn } = state.issueToken(scopes);
+    const { token, expiresIn } = state.issueToken(scopes, { declineNone: configId !== undefined });
     const issued = state.tokens.get(token)!;
     const params = new URLSearchParams({
       access_token: token,
@@ -50,7 +59,7 @@ export function answerLoginDialog(state: SimulatorState, query: Record<string, s
     return { redirect: `${redirectUri}#${params}` };
   }
   const code = randomBytes(24).toString('base64url');
-  state.codes.set(code, { challenge: query.code_challenge, redirectUri, clientId, scopes });
+  state.codes.set(code, { challenge: query.code_challenge, redirectUri, clientId, scopes, declineNone: configId !== undefined });
   return { redirect: `${redirectUri}?${new URLSearchParams({ code, state: returnedState })}#_=_` };
 }
 

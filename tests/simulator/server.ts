@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleGraphCall, metaErrorBody, type GraphCall } from './graph-routes';
+import { handleGraphCall, metaErrorBody, toJsonText, type GraphCall } from './graph-routes';
 import { answerLoginDialog } from './login-dialog';
 import { SimulatorState, type SimulatorControls, type WorldOptions } from './state';
 
@@ -118,7 +118,7 @@ function handleBatch(state: SimulatorState, request: { params: Record<string, st
     return {
       code: result.status,
       headers: Object.entries({ 'content-type': 'application/json; charset=UTF-8', ...result.headers }).map(([name, value]) => ({ name, value })),
-      body: JSON.stringify(result.body),
+      body: toJsonText(result.body),
     };
   });
   sendJson(response, 200, answers);
@@ -191,5 +191,5 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers }).end(JSON.stringify(body));
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers }).end(toJsonText(body));
 }

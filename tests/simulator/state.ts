@@ -25,6 +25,15 @@ export interface SimulatorControls {
   callsPerMinuteBudget: number;
   /** Usernames that POST send rejects as not found / not eligible (code 100). */
   rejectedCreators: string[];
+  /**
+   * consumer: the classic dialog (scope). business: Facebook Login for Business, whose dialog
+   * needs a config_id and says "It looks like this app isn't available" without one.
+   */
+  appType: 'consumer' | 'business';
+  /** Login for Business configurations: ID -> the permissions it grants (all or none). */
+  loginConfigs: Record<string, string[]>;
+  /** A fault: list pages always point to the same next cursor, as a looping API would. */
+  repeatPagingCursor: boolean;
 }
 
 export interface ThrottleRule {
@@ -74,13 +83,28 @@ export function defaultControls(): SimulatorControls {
     permissionFieldVariant: 'reference',
     rejectedCreators: [],
     callsPerMinuteBudget: 600,
+    appType: 'consumer',
+    loginConfigs: { [DEFAULT_LOGIN_CONFIG_ID]: ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'] },
+    repeatPagingCursor: false,
   };
+}
+
+export const DEFAULT_LOGIN_CONFIG_ID = '818181818181818';
+
+/** What a status means to the simulator's own rules (Meta's list writes it in many ways). */
+export function simStatusKind(status: string): 'pending' | 'approved' | 'other' {
+  const name = status.trim().toUpperCase();
+  if (name === 'PENDING' || name === 'PENDING_APPROVAL' || name === '1') return 'pending';
+  if (name === 'APPROVED' || name === '2' || name === '7') return 'approved';
+  return 'other';
 }
 
 export interface WorldOptions {
   seed?: number;
   creators?: number;
   extraPages?: number;
+  /** Adds @northwind.outdoor records written in every variant Meta's sources show (VARIANT_RECORDS). */
+  variants?: boolean;
 }
 
 export class SimulatorState {
@@ -88,7 +112,7 @@ export class SimulatorState {
   controls: SimulatorControls = defaultControls();
   throttle: ThrottleRule | undefined;
   tokens = new Map<string, IssuedToken>();
-  codes = new Map<string, { challenge?: string; redirectUri: string; clientId: string; scopes: string[] }>();
+  codes = new Map<string, { challenge?: string; redirectUri: string; clientId: string; scopes: string[]; declineNone?: boolean }>();
   log: LogEntry[] = [];
   random: () => number;
   /** Bumped by reset(): requests that began before it are dropped, so tests cannot leak into each other. */
@@ -119,13 +143,15 @@ export class SimulatorState {
     return `${prefix}${Date.now().toString(36)}${this.serial}`;
   }
 
-  issueToken(scopes: string[]): { token: string; expiresIn: number } {
+  /** declineNone: a Login for Business configuration is granted whole (no permission can be declined). */
+  issueToken(scopes: string[], options: { declineNone?: boolean } = {}): { token: string; expiresIn: number } {
     const token = `SIM${this.nextId('tok')}${Math.floor(this.random() * 1e9).toString(36)}`;
     const unique = [...new Set(scopes)];
+    const declined = options.declineNone ? [] : this.controls.declinedPermissions;
     this.tokens.set(token, {
       userId: this.world.user.id,
-      scopes: unique.filter((scope) => !this.controls.declinedPermissions.includes(scope)),
-      declined: unique.filter((scope) => this.controls.declinedPermissions.includes(scope)),
+      scopes: unique.filter((scope) => !declined.includes(scope)),
+      declined: unique.filter((scope) => declined.includes(scope)),
       expiresAt: Date.now() + this.controls.tokenTtlSeconds * 1000,
       revoked: false,
     });

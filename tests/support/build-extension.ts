@@ -6,6 +6,8 @@ export interface ExtensionBuildOptions {
   outDir: string;
   metaAppId?: string;
   testBuild?: boolean;
+  /** Shortens the first back-off after a throttle (a minute in product builds). */
+  rateLimitFirstStepMs?: number;
   browser?: 'chrome' | 'firefox';
 }
 
@@ -20,6 +22,7 @@ export function buildExtension(options: ExtensionBuildOptions): string {
       WXT_GRAPH_ORIGIN: options.graphOrigin,
       WXT_FACEBOOK_ORIGIN: options.graphOrigin,
       WXT_META_APP_ID: options.metaAppId ?? '',
+      WXT_RATE_LIMIT_FIRST_STEP_MS: options.rateLimitFirstStepMs ? String(options.rateLimitFirstStepMs) : '',
       COLLAB_DESK_TEST_BUILD: options.testBuild ? '1' : '',
       COLLAB_DESK_OUT_DIR: resolve(root, options.outDir),
     },

@@ -13,7 +13,7 @@ const simulator = useSimulator();
 function setup(scopes = ALL_SCOPES) {
   let now = 1_000_000;
   const { token } = simulator().state.issueToken(scopes);
-  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token, now: () => now });
   database += 1;
   const cache = createGraphCache(openCollabDeskDb(`access-test-${database}`), () => now);
   const onBackgroundRefresh = vi.fn();
@@ -49,13 +49,22 @@ describe('access service', () => {
   });
 
   it('reports a failed background refresh and keeps the cached copy', async () => {
-    const { access, onBackgroundRefresh, advance } = setup();
+    const { access, onBackgroundRefresh, advance, graphCalls } = setup();
     await access.get();
     advance(60_001);
     simulator().state.throttle = { code: 4, afterCalls: 0, durationMs: 60_000 };
     await access.get();
     await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) }));
     simulator().state.throttle = undefined;
+    // Code 4 came without a time: for the first minute no call goes out, and the cached copy answers.
+    const callsWhileBlocked = graphCalls();
+    advance(59_000);
+    const blocked = await access.get();
+    expect(blocked.overview.pages).toHaveLength(5);
+    await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledTimes(2));
+    expect(onBackgroundRefresh).toHaveBeenLastCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) });
+    expect(graphCalls()).toBe(callsWhileBlocked);
+    advance(1_001);
     const again = await access.get();
     expect(again.overview.pages).toHaveLength(5);
     // Still stale, so this read refreshed behind too; that one succeeds.

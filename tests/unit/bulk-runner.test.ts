@@ -6,7 +6,8 @@ import { createBulkRunner } from '@/utils/bulk/runner';
 import { openCollabDeskDb } from '@/utils/cache/database';
 import { AppError } from '@/utils/errors';
 import { createGraphClient } from '@/utils/graph/client';
-import { parsePermissionRecord, permissionItemSchema } from '@/utils/partnerships/permission-record';
+import { parsePermissionItems } from '@/utils/partnerships/permission-record';
+import { z } from 'zod';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
 let database = 0;
@@ -16,10 +17,14 @@ const simulator = useSimulator();
 
 function setup() {
   let token = simulator().state.issueToken(ALL_SCOPES).token;
+  // Real time plus what the test skips ahead, shared by the client's rate-limit gate and the runner.
+  let skipped = 0;
+  const now = () => Date.now() + skipped;
   const graph = createGraphClient({
     graphOrigin: simulator().url,
     apiVersion: 'v25.0',
     getAccessToken: async () => token,
+    now,
   });
   database += 1;
   const db = openCollabDeskDb(`bulk-test-${database}`);
@@ -31,15 +36,16 @@ function setup() {
     graph,
     audit,
     fetchBrandList: async (brandIgId: string) =>
-      (await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, permissionItemSchema, { searchParams: { limit: 100 } })).map(parsePermissionRecord),
+      parsePermissionItems(await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } })),
     rememberOutcomes: vi.fn(async () => {}),
     onProgress: vi.fn(),
     wakeAt,
+    now,
     // Waits are real but short, so throttling windows of the simulator pass.
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50))),
   };
   const runner = createBulkRunner(deps);
-  return { runner, store, audit, deps, relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token) };
+  return { runner, store, audit, deps, wakeAt, skipAhead: (ms: number) => (skipped += ms), relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token) };
 }
 
 const usernames = (count: number, prefix = 'bulk') => Array.from({ length: count }, (_, index) => `${prefix}.creator${index}`);
@@ -95,11 +101,27 @@ describe('bulk runner', () => {
     expect(retried).toEqual(['bulk.creator3', 'bulk.creator7', 'ghost.nobody']);
   });
 
-  it('waits out throttling and completes without duplicates', async () => {
-    const { runner, store } = setup();
-    simulator().state.throttle = { code: 80002, afterCalls: 70, durationMs: 300 };
+  it.each([
+    ['code 4 with no time given', 4],
+    ['code 80002, estimated 0 minutes', 80002],
+  ] as const)('a throttle (%s) waits minutes, sends nothing meanwhile, then completes without duplicates', async (_name, code) => {
+    const { runner, store, wakeAt, skipAhead } = setup();
+    simulator().state.throttle = { code, afterCalls: 70, durationMs: 300 };
     const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150), skipped: [] });
     await vi.waitFor(async () => expect((await store.get(job.id))?.waitReason).toMatch(/Meta is limiting/), { timeout: 5000, interval: 5 });
+    const waiting = (await store.get(job.id))!;
+    expect(waiting.state).toBe('waiting');
+    expect(waiting.resumeAt! - Date.now()).toBeGreaterThanOrEqual(59_000);
+    await vi.waitFor(() => expect(wakeAt).toHaveBeenCalledWith(waiting.resumeAt));
+    // The simulator's window is long over, yet nothing goes out before the wait ends.
+    const callsBefore = simulator().state.log.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await runner.kick();
+    expect(simulator().state.log.length).toBe(callsBefore);
+    expect((await store.get(job.id))?.state).toBe('waiting');
+    // The alarm fires after the minute.
+    skipAhead(60_000);
+    void runner.kick();
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(150);
     const delivered = deliveredSends();

@@ -5,6 +5,7 @@ import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
 import { statusWord } from '@/utils/partnerships/status';
+import { UNSAFE_CREATOR_ID, VARIANT_RECORDS } from '../simulator/demo-data';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
 let database = 0;
@@ -15,7 +16,7 @@ const simulator = useSimulator();
 function setup() {
   let now = Date.now();
   const { token } = simulator().state.issueToken(ALL_SCOPES);
-  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token, now: () => now });
   database += 1;
   const db = openCollabDeskDb(`partnerships-test-${database}`);
   const cache = createGraphCache(db, () => now);
@@ -54,7 +55,44 @@ describe('partnerships service', () => {
     const { service } = setup();
     const { value } = await service.list(NORTHWIND);
     const statuses = new Set(value.map((record) => statusWord(record.status)));
-    expect(statuses).toEqual(new Set(['Approved', 'Pending', 'Revoked', 'REJECTED', 'CANCELED', 'EXPIRED']));
+    expect(statuses).toEqual(new Set(['Approved', 'Pending', 'Revoked', 'Rejected', 'Canceled', 'Expired']));
+  });
+
+  it('reads every record of the variant world: none blank, every status word right, the nameless one by ID, every digit of IDs sent as numbers', async () => {
+    simulator().state.reset({ variants: true });
+    const { service } = setup();
+    const { value } = await service.list(NORTHWIND);
+    const creators = new Map(simulator().state.world.creators.map((creator) => [creator.username, creator.id]));
+    for (const variant of VARIANT_RECORDS) {
+      const id = creators.get(variant.username)!;
+      const record = value.find((candidate) => candidate.creatorId === id || candidate.creatorUsername === variant.username || (variant.shape === 'sdk' && candidate.id?.startsWith('perm_variant_13')));
+      expect(record, variant.username).toBeDefined();
+      expect(statusWord(record!.status), variant.username).toBe(variant.word);
+      if (variant.shape !== 'no-username' && variant.shape !== 'sdk') expect(record!.creatorUsername, variant.shape).toBe(variant.username);
+      if (variant.shape !== 'sdk') expect(record!.creatorId, variant.shape).toBe(id);
+      if (!['sdk', 'guide', 'odd-types'].includes(variant.shape)) expect(record!.requestedAt, variant.shape).toMatch(/^2026-01-/);
+    }
+    expect(value.find((record) => record.creatorUsername === 'variant.numeric')!.creatorId).toBe(UNSAFE_CREATOR_ID);
+    expect(value.every((record) => record.status !== '')).toBe(true);
+  });
+
+  it('revokes a creator Meta names only by Instagram ID, by that ID', async () => {
+    simulator().state.reset({ variants: true });
+    const { service } = setup();
+    const nameless = (await service.list(NORTHWIND)).value.find((record) => record.creatorId && !record.creatorUsername)!;
+    const revoked = await service.revoke(NORTHWIND, { creatorId: nameless.creatorId });
+    expect(revoked).toMatchObject({ creatorId: nameless.creatorId, status: 'REVOKED', id: nameless.id });
+    const post = simulator().state.log.filter((entry) => entry.method === 'POST').at(-1)!;
+    expect(post.params).toEqual({ creator_instagram_account: nameless.creatorId, revoke: 'true' });
+    expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status)).toEqual(['REVOKED']);
+  });
+
+  it('ends a list whose paging goes round in circles with a clear error, after a bounded number of calls', async () => {
+    simulator().state.controls.repeatPagingCursor = true;
+    const { service, calls } = setup();
+    await expect(service.list(NORTHWIND)).rejects.toMatchObject({ kind: 'unexpected-response', message: expect.stringContaining('same page') });
+    // The first page, then the second, whose next cursor is the one just followed.
+    expect(calls().length).toBe(2);
   });
 
   it('looks a creator up once, then answers repeated lookups from the cache', async () => {
@@ -96,7 +134,7 @@ describe('partnerships service', () => {
     const { service } = setup();
     const { value } = await service.list(NORTHWIND);
     const approved = value.find((record) => record.status === 'APPROVED')!;
-    const revoked = await service.revoke(NORTHWIND, approved.creatorUsername!, approved.creatorId);
+    const revoked = await service.revoke(NORTHWIND, { username: approved.creatorUsername!, creatorId: approved.creatorId });
     expect(revoked.status).toBe('REVOKED');
     // The revoke keeps what was known of the request.
     expect(revoked).toMatchObject({ id: approved.id, requestedAt: approved.requestedAt });
@@ -113,13 +151,18 @@ describe('partnerships service', () => {
   });
 
   it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
-    const { service } = setup();
+    const { service, advance } = setup();
     simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
-    await expect(service.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('is kept') });
+    await expect(service.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('The request for @later.please is kept') });
     const [kept] = await service.keptActions();
     expect(kept).toMatchObject({ kind: 'send', username: 'later.please', state: 'kept' });
-    expect(kept!.retryAt).toBeGreaterThan(Date.now());
+    // Code 80002 with no time left in the window still closes the gate for a minute: nothing goes out.
+    expect(kept!.retryAt! - Date.now()).toBeGreaterThanOrEqual(59_000);
     simulator().state.throttle = undefined;
+    const callsBefore = simulator().state.log.length;
+    await expect(service.retryKept(kept!.id)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(simulator().state.log.length).toBe(callsBefore);
+    advance(60_000);
     await service.retryKept(kept!.id);
     expect(simStatusOf('later.please')).toBe('PENDING');
     expect(await service.keptActions()).toEqual([]);

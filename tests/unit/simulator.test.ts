@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Base64Url } from '../simulator/graph-routes';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
-import { DEFAULT_APP_ID } from '../simulator/state';
+import { DEFAULT_APP_ID, DEFAULT_LOGIN_CONFIG_ID } from '../simulator/state';
+import { UNSAFE_CREATOR_ID, VARIANT_RECORDS } from '../simulator/demo-data';
 
 const REDIRECT = 'https://nmdeebcjjdbnfnmldhcchnncidicmlcg.chromiumapp.org/';
 const SCOPE_PARAM = ALL_SCOPES.join(',');
@@ -59,6 +60,19 @@ describe('login dialog', () => {
 });
 
 describe('Graph endpoints', () => {
+  it('Login for Business: a Business-type app needs config_id, which grants its whole configuration and ignores scope', async () => {
+    simulator().state.controls.appType = 'business';
+    simulator().state.controls.declinedPermissions = ['business_management'];
+    const refused = await dialog({ response_type: 'token' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('It looks like this app isn&#39;t available');
+    expect((await dialog({ response_type: 'token', config_id: '1' })).status).toBe(400);
+    const location = new URL((await dialog({ response_type: 'token', config_id: DEFAULT_LOGIN_CONFIG_ID, scope: 'pages_show_list' })).headers.get('location')!);
+    const token = new URLSearchParams(location.hash.slice(1)).get('access_token')!;
+    const granted = (await (await graph('me/permissions', token)).json()) as { data: Array<{ permission: string; status: string }> };
+    expect(granted.data.filter((entry) => entry.status === 'granted').map((entry) => entry.permission).sort()).toEqual([...ALL_SCOPES].sort());
+  });
+
   it('reports declined permissions', async () => {
     simulator().state.controls.declinedPermissions = ['business_management'];
     const token = await login();
@@ -88,6 +102,26 @@ describe('Graph endpoints', () => {
     expect(Object.keys(guide.data[0]!).sort()).toEqual(['brand_ig_user', 'creator_fb_page', 'creator_id', 'creator_username', 'id', 'permission_status']);
     const wrongField = await graph('17841400000000001/branded_content_ad_permissions?fields=permission_created_time', token);
     expect(((await wrongField.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+
+  it('writes the variant world in every shape, IDs above 2^53 as bare JSON numbers', async () => {
+    simulator().state.reset({ variants: true });
+    const token = await login();
+    const text = await (await graph('17841400000000001/branded_content_ad_permissions?limit=100', token)).text();
+    expect(text).toContain(`"creator_ig_id":${UNSAFE_CREATOR_ID}`);
+    const records = (JSON.parse(text) as { data: Array<Record<string, unknown>> }).data.slice(0, VARIANT_RECORDS.length);
+    expect(records.some((record) => typeof record.permission_created_time === 'number')).toBe(true);
+    expect(records.some((record) => typeof record.permission_status === 'number')).toBe(true);
+    expect(records.some((record) => !('creator_username' in record) && 'creator_ig_id' in record)).toBe(true);
+    expect(records.some((record) => record.permission_status === 'PENDING_APPROVAL')).toBe(true);
+  });
+
+  it('refuses a second request while PENDING_APPROVAL, as for PENDING', async () => {
+    simulator().state.reset({ variants: true });
+    const token = await login();
+    const response = await graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'variant.awaiting' }) });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('already pending');
   });
 
   it('sends, refuses a duplicate, and revokes', async () => {

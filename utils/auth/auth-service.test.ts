@@ -17,6 +17,7 @@ function setup(overrides: Partial<AuthServiceDeps> = {}) {
     facebookOrigin: 'https://fb.test',
     apiVersion: 'v25.0',
     getAppId: async () => '42',
+    getLoginConfigId: async () => '',
     session: { get: async () => session, set: async (value) => void (session = value) },
     lastUser: { get: async () => lastUser, set: async (value) => void (lastUser = value) },
     fetchProfile: vi.fn(async () => DANA),
@@ -35,6 +36,14 @@ describe('auth service', () => {
     expect(state).toEqual({ status: 'signed-in', user: DANA, expiresAt: NOW + 3_600_000, declinedScopes: [] });
     expect(session()?.accessToken).toBe('T1');
     expect(JSON.stringify(changes)).not.toContain('T1');
+  });
+
+  it('opens the Login for Business dialog with config_id (and no scope) when a configuration is set', async () => {
+    const { auth, launchWebAuthFlow } = setup({ getLoginConfigId: async () => ' 818 ' });
+    await auth.connect({ interactive: true });
+    const url = new URL(launchWebAuthFlow.mock.calls[0]![0].url);
+    expect(url.searchParams.get('config_id')).toBe('818');
+    expect(url.searchParams.has('scope')).toBe(false);
   });
 
   it('refuses to open the dialog without an app ID', async () => {

@@ -8,6 +8,8 @@ export interface AuthServiceDeps {
   facebookOrigin: string;
   apiVersion: string;
   getAppId(): Promise<string>;
+  /** The Login for Business configuration ID, or '' for the classic dialog. */
+  getLoginConfigId(): Promise<string>;
   session: {
     get(): Promise<StoredSession | null>;
     set(value: StoredSession | null): Promise<void>;
@@ -54,6 +56,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       state,
       scopes: LOGIN_SCOPES,
       rerequest: options.rerequest,
+      configId: (await deps.getLoginConfigId()).trim() || undefined,
     });
     let redirectUrl: string | undefined;
     try {

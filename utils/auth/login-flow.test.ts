@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLoginUrl, explainAuthFlowFailure, LOGIN_SCOPES, parseLoginRedirect } from './login-flow';
+import { buildLoginUrl, explainAuthFlowFailure, LOGIN_SCOPES, parseLoginRedirect, webAuthFlowDetails } from './login-flow';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const NOW = 1_800_000_000_000;
@@ -21,6 +21,17 @@ describe('buildLoginUrl', () => {
   it('adds auth_type=rerequest only when asking again for declined permissions', () => {
     const url = new URL(buildLoginUrl({ facebookOrigin: 'https://www.facebook.com', apiVersion: 'v25.0', appId: '42', redirectUri: REDIRECT, state: 's', scopes: ['a'], rerequest: true }));
     expect(url.searchParams.get('auth_type')).toBe('rerequest');
+  });
+});
+
+describe('webAuthFlowDetails', () => {
+  it("lets Chrome's silent renewal follow Facebook's script redirects, with a time limit", () => {
+    expect(webAuthFlowDetails('https://x', false, 'chrome')).toEqual({ url: 'https://x', interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 5_000 });
+  });
+
+  it('sends only the standard details to Firefox and to interactive logins', () => {
+    expect(webAuthFlowDetails('https://x', false, 'firefox')).toEqual({ url: 'https://x', interactive: false });
+    expect(webAuthFlowDetails('https://x', true, 'chrome')).toEqual({ url: 'https://x', interactive: true });
   });
 });
 

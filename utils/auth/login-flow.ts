@@ -17,6 +17,11 @@ export interface LoginUrlInput {
   scopes: readonly string[];
   /** Ask again for permissions the person declined before. */
   rerequest?: boolean;
+  /**
+   * A Facebook Login for Business configuration (Business-type apps). Its permissions are
+   * set in the app dashboard and granted all or none, so `scope` is not sent with it.
+   */
+  configId?: string;
 }
 
 export function buildLoginUrl(input: LoginUrlInput): string {
@@ -25,7 +30,8 @@ export function buildLoginUrl(input: LoginUrlInput): string {
   url.searchParams.set('redirect_uri', input.redirectUri);
   url.searchParams.set('state', input.state);
   url.searchParams.set('response_type', 'token');
-  url.searchParams.set('scope', input.scopes.join(','));
+  if (input.configId) url.searchParams.set('config_id', input.configId);
+  else url.searchParams.set('scope', input.scopes.join(','));
   url.searchParams.set('return_scopes', 'true');
   if (input.rerequest) url.searchParams.set('auth_type', 'rerequest');
   return url.toString();
@@ -62,6 +68,19 @@ export function parseLoginRedirect(redirectUrl: string, expectedState: string, n
     grantedScopes: splitScopes(params.get('granted_scopes')),
     declinedScopes: splitScopes(params.get('denied_scopes')),
   };
+}
+
+/** How long a silent renewal may take through Facebook's script redirects before it counts as failed (a page that waits for a click never redirects). */
+export const SILENT_RENEWAL_TIMEOUT_MS = 5_000;
+
+/**
+ * The details for identity.launchWebAuthFlow. Chrome ends a silent (non-interactive) flow at
+ * the first page load unless told not to, and Facebook may redirect by script after it; Firefox
+ * refuses options it does not know, so they go to Chrome only.
+ */
+export function webAuthFlowDetails(url: string, interactive: boolean, browserName: string): { url: string; interactive: boolean; abortOnLoadForNonInteractive?: boolean; timeoutMsForNonInteractive?: number } {
+  if (interactive || browserName !== 'chrome') return { url, interactive };
+  return { url, interactive, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: SILENT_RENEWAL_TIMEOUT_MS };
 }
 
 /** Explains why identity.launchWebAuthFlow failed without reaching the redirect. */

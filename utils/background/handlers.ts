@@ -3,15 +3,17 @@ import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
-import { metaAppIdSetting, selectedBrandSetting } from '../storage';
+import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting } from '../storage';
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, audit, getAppId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, audit, getAppId, getLoginConfigId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
       effectiveMetaAppId: await getAppId(),
+      loginConfigId: await loginConfigIdSetting.getValue(),
+      effectiveLoginConfigId: await getLoginConfigId(),
       redirectUri: browser.identity.getRedirectURL(),
       graphOrigin: buildSettings.graphOrigin,
       graphApiVersion: buildSettings.graphApiVersion,
@@ -29,8 +31,9 @@ export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, 
     disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
     refreshProfile: async () => auth.updateUser(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })),
     getSettings: settingsView,
-    saveSettings: async ({ metaAppId }) => {
+    saveSettings: async ({ metaAppId, loginConfigId }) => {
       await metaAppIdSetting.setValue(metaAppId);
+      if (loginConfigId !== undefined) await loginConfigIdSetting.setValue(loginConfigId);
       return settingsView();
     },
     getAccessOverview: async () => ({ ...(await access.get()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
@@ -43,7 +46,7 @@ export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, 
     refreshPartnerships: ({ brandIgId }) => partnerships.refreshList(brandIgId),
     lookupCreator: ({ brandIgId, username }) => partnerships.lookup(brandIgId, username),
     sendPartnershipRequest: ({ brandIgId, username }) => partnerships.send(brandIgId, username),
-    revokePartnership: ({ brandIgId, username, creatorId }) => partnerships.revoke(brandIgId, username, creatorId),
+    revokePartnership: ({ brandIgId, username, creatorId }) => partnerships.revoke(brandIgId, { username, creatorId }),
     listKeptActions: () => partnerships.keptActions(),
     retryKeptAction: ({ id }) => partnerships.retryKept(id),
     discardKeptAction: ({ id }) => partnerships.discardKept(id),

@@ -13,7 +13,9 @@ import { profileSchema, successSchema } from '../graph/schemas';
 import { createEventHub } from '../messaging/events';
 import { createPartnershipsService } from '../partnerships/partnerships-service';
 import { accessCacheKey, createAccessService } from '../permissions/access-service';
-import { facebookSession, lastConnectedUser, metaAppIdSetting } from '../storage';
+import { createRateLimitGate } from '../graph/rate-limit-gate';
+import { webAuthFlowDetails } from '../auth/login-flow';
+import { facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -28,20 +30,26 @@ export function createServices() {
   const jobs = createJobStore(db);
   const audit = createAuditLog(db);
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
+  const getLoginConfigId = async () => (await loginConfigIdSetting.getValue()) || buildSettings.defaultLoginConfigId;
 
   const graph = createGraphClient({
     graphOrigin: buildSettings.graphOrigin,
     apiVersion: buildSettings.graphApiVersion,
     getAccessToken: () => auth.getAccessToken(),
     onSessionRejected: () => auth.renewSilently(),
+    rateLimitGate: createRateLimitGate({
+      firstStepMs: buildSettings.rateLimitFirstStepMs,
+      persist: { load: () => rateLimitBlock.getValue(), save: (block) => rateLimitBlock.setValue(block) },
+    }),
   });
 
   const auth = createAuthService({
-    launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
+    launchWebAuthFlow: ({ url, interactive }) => browser.identity.launchWebAuthFlow(webAuthFlowDetails(url, interactive, import.meta.env.BROWSER)),
     redirectUri: browser.identity.getRedirectURL(),
     facebookOrigin: buildSettings.facebookOrigin,
     apiVersion: buildSettings.graphApiVersion,
     getAppId,
+    getLoginConfigId,
     session: { get: () => facebookSession.getValue(), set: (value) => facebookSession.setValue(value) },
     lastUser: { get: () => lastConnectedUser.getValue(), set: (value) => lastConnectedUser.setValue(value) },
     fetchProfile: (token) => graph.get('me', profileSchema, { searchParams: { fields: 'id,name' }, token }),
@@ -101,5 +109,5 @@ export function createServices() {
     wakeAt: (time) => void browser.alarms.create(BULK_ALARM, { when: time }),
   });
 
-  return { auth, graph, cache, events, access, partnerships, bulk, jobs, audit, getAppId };
+  return { auth, graph, cache, events, access, partnerships, bulk, jobs, audit, getAppId, getLoginConfigId };
 }

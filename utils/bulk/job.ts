@@ -32,6 +32,8 @@ export interface BulkItem {
   /** Position in the person's list; results keep this order. */
   index: number;
   username: string;
+  /** The creator's Instagram ID when known: sends and revokes then name the creator by it. */
+  creatorId?: string;
   state: ItemState;
   reason?: string;
   attempts: number;

@@ -6,8 +6,10 @@ const current = [
   { creatorUsername: 'pending.one', status: 'pending' },
   { creatorUsername: 'revoked.one', status: 'REVOKED' },
   { creatorUsername: 'odd.one', status: 'EXPIRED' },
+  { creatorUsername: 'waiting.one', status: 'PENDING_APPROVAL', creatorId: '17841400000000007' },
+  { creatorUsername: 'unknown.one', status: 'IN_REVIEW' },
 ];
-const everyone = ['approved.one', 'pending.one', 'revoked.one', 'odd.one', 'new.one'];
+const everyone = ['approved.one', 'pending.one', 'revoked.one', 'odd.one', 'waiting.one', 'unknown.one', 'new.one'];
 
 describe('planBulk', () => {
   it('plans a bulk send against the current list', () => {
@@ -16,15 +18,18 @@ describe('planBulk', () => {
       ['approved.one', false, 'Already approved'],
       ['pending.one', false, 'Already pending'],
       ['revoked.one', true, 'Request again (was Revoked)'],
-      ['odd.one', true, 'Request again (was EXPIRED)'],
+      ['odd.one', true, 'Request again (was Expired)'],
+      ['waiting.one', false, 'Already pending'],
+      ['unknown.one', false, 'Not sent: unknown status IN_REVIEW'],
       ['new.one', true, 'New request'],
     ]);
     expect(plan.toRun).toBe(3);
     expect(plan.counts).toEqual([
       ['Already approved', 1],
-      ['Already pending', 1],
+      ['Already pending', 2],
       ['Request again (was Revoked)', 1],
-      ['Request again (was EXPIRED)', 1],
+      ['Request again (was Expired)', 1],
+      ['Not sent: unknown status IN_REVIEW', 1],
       ['New request', 1],
     ]);
   });
@@ -34,7 +39,9 @@ describe('planBulk', () => {
     expect(plan.steps.filter((step) => step.run).map((step) => [step.username, step.note])).toEqual([
       ['approved.one', 'Revoke (Approved)'],
       ['pending.one', 'Revoke (Pending)'],
+      ['waiting.one', 'Revoke (Pending)'],
     ]);
+    expect(plan.steps.find((step) => step.username === 'waiting.one')?.creatorId).toBe('17841400000000007');
     expect(plan.steps.find((step) => step.username === 'new.one')?.note).toBe('Nothing to revoke (Not requested)');
   });
 });

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { BatchAnswer, BatchRequest, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
 import type { PartnershipPermission } from '../partnerships/permission-record';
-import { statusGroup } from '../partnerships/status';
+import { statusAfter, tookEffect } from '../partnerships/status';
 import type { AuditEntry, AuditLog } from './audit';
 import { MAX_ATTEMPTS, pauseBeforeNextBatch, transientBackoff } from './governor';
 import type { BulkItem, BulkJob } from './job';
@@ -16,7 +16,7 @@ export interface BulkRunnerDeps {
   /** The brand's current list, fresh from Meta: used to settle items whose outcome is unknown. */
   fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
-  rememberOutcomes(brandIgId: string, outcomes: Array<{ username: string; status: string }>): Promise<void>;
+  rememberOutcomes(brandIgId: string, outcomes: Array<{ username: string; creatorId?: string; status: string }>): Promise<void>;
   onProgress(jobId: string): void;
   /** Asks to be woken at a time (an alarm), for waits too long to sleep through. */
   wakeAt(time: number): void;
@@ -32,6 +32,8 @@ export interface NewJob {
   brandUsername: string;
   /** Creators to act on, in the person's order. */
   usernames: readonly string[];
+  /** Instagram IDs known from the brand's list, by username. */
+  creatorIds?: Readonly<Record<string, string>>;
   /** Creators the dry run skipped, with why; shown in the results. */
   skipped: ReadonlyArray<{ username: string; reason: string }>;
 }
@@ -158,17 +160,19 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
       source: 'bulk',
     }));
     await deps.audit.record(entries);
-    const confirmed = finished.filter(({ state }) => state !== 'failed').map(({ item }) => ({ username: item.username, status: job.kind === 'send' ? 'PENDING' : 'REVOKED' }));
+    const confirmed = finished.filter(({ state }) => state !== 'failed').map(({ item }) => ({ username: item.username, creatorId: item.creatorId, status: statusAfter(job.kind) }));
     if (confirmed.length > 0) await deps.rememberOutcomes(job.brandIgId, confirmed);
   }
 
   /** Items whose answer was lost: done if Meta's list shows the change, else sent again. */
   async function settleUnknown(job: BulkJob): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
-    const current = new Map((await deps.fetchBrandList(job.brandIgId)).map((record) => [record.creatorUsername, record.status]));
+    const list = await deps.fetchBrandList(job.brandIgId);
+    const byUsername = new Map(list.map((record) => [record.creatorUsername, record.status]));
+    const byId = new Map(list.map((record) => [record.creatorId, record.status]));
     const settled = unknown.map((item) => {
-      const group = statusGroup(current.get(item.username));
-      const reached = job.kind === 'send' ? group === 'pending' || group === 'approved' : group === 'revoked';
+      const status = byUsername.get(item.username) ?? (item.creatorId ? byId.get(item.creatorId) : undefined);
+      const reached = tookEffect(job.kind, status);
       return { item, state: reached ? (job.kind === 'send' ? 'sent' : 'revoked') : 'queued', reason: reached ? 'Confirmed with Meta after an interruption' : undefined, attempts: item.attempts } as const;
     });
     await deps.store.putItems(settled.map(({ item, state, reason }) => ({ ...item, state, reason, updatedAt: now() })));
@@ -231,7 +235,7 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
         updatedAt: created,
       };
       const items: BulkItem[] = [
-        ...input.usernames.map((username, index) => ({ jobId: job.id, index, username, state: 'queued' as const, attempts: 0, updatedAt: created })),
+        ...input.usernames.map((username, index) => ({ jobId: job.id, index, username, creatorId: input.creatorIds?.[username], state: 'queued' as const, attempts: 0, updatedAt: created })),
         ...input.skipped.map(({ username, reason }, offset) => ({ jobId: job.id, index: input.usernames.length + offset, username, state: 'skipped' as const, reason, attempts: 0, updatedAt: created })),
       ];
       await deps.store.create(job, items);
@@ -284,8 +288,9 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
   };
 }
 
+/** Names the creator by Instagram ID when known (Meta documents revoke that way), else by username. */
 function toRequest(job: BulkJob, item: BulkItem): BatchRequest {
-  const body: Record<string, string> = { creator_instagram_username: item.username };
+  const body: Record<string, string> = item.creatorId ? { creator_instagram_account: item.creatorId } : { creator_instagram_username: item.username };
   if (job.kind === 'revoke') body.revoke = 'true';
   return { method: 'POST', relativeUrl: `${job.brandIgId}/branded_content_ad_permissions`, body };
 }

@@ -1,7 +1,9 @@
 import ky, { TimeoutError } from 'ky';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { toAppError, type MetaErrorBody } from './meta-errors';
+import { parseGraphJson } from './graph-json';
+import { rateLimitedError, toAppError, type MetaErrorBody } from './meta-errors';
+import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate';
 import { readUsageHeaders, type GraphUsage } from './usage';
 
 type Params = Record<string, string | number | boolean>;
@@ -13,6 +15,8 @@ export interface GraphClientOptions {
   /** Called when Meta rejects the token (code 190). Resolves true when a new token was obtained. */
   onSessionRejected?(error: AppError): Promise<boolean>;
   onUsage?(usage: GraphUsage): void;
+  /** Holds every call while Meta's rate limit lasts; one per client unless given. */
+  rateLimitGate?: RateLimitGate;
   fetch?: typeof fetch;
   now?: () => number;
   timeoutMs?: number;
@@ -55,6 +59,7 @@ export type GraphClient = ReturnType<typeof createGraphClient>;
 /** The one way the extension talks to the Graph API: typed, validated, with Meta's errors in plain words. */
 export function createGraphClient(options: GraphClientOptions) {
   const now = options.now ?? Date.now;
+  const gate = options.rateLimitGate ?? createRateLimitGate({ now });
   const http = ky.create({
     prefixUrl: `${options.graphOrigin}/${options.apiVersion}/`,
     retry: 0,
@@ -65,6 +70,8 @@ export function createGraphClient(options: GraphClientOptions) {
 
   /** One HTTP exchange with Meta: the token attached, Meta's errors typed, one renewal on a rejected token. */
   async function exchange(method: 'get' | 'post' | 'delete', path: string, requestOptions: RequestOptions, renewed = false): Promise<{ body: unknown; usage: GraphUsage }> {
+    const blockedUntil = await gate.blockedUntil();
+    if (blockedUntil !== undefined) throw rateLimitedError(blockedUntil);
     const token = requestOptions.token ?? (await options.getAccessToken());
     const form = requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
     let response: Response;
@@ -85,7 +92,7 @@ export function createGraphClient(options: GraphClientOptions) {
     const body = await readJson(response);
     const metaError = errorOf(body);
     if (metaError || !response.ok) {
-      const appError = toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now());
+      const appError = gated(toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now()), usage);
       if (appError.kind === 'session-expired' && !requestOptions.token && !renewed && (await options.onSessionRejected?.(appError))) {
         return exchange(method, path, requestOptions, true);
       }
@@ -94,8 +101,14 @@ export function createGraphClient(options: GraphClientOptions) {
     return { body, usage };
   }
 
+  /** A throttle closes the gate; the error then says when it opens. */
+  function gated(error: AppError, usage: GraphUsage): AppError {
+    return error.kind === 'rate-limited' ? rateLimitedError(gate.throttled(usage), error.details) : error;
+  }
+
   async function request<T extends z.ZodType>(method: 'get' | 'post' | 'delete', path: string, schema: T, requestOptions: RequestOptions = {}): Promise<z.infer<T>> {
     const { body } = await exchange(method, path, requestOptions);
+    gate.succeeded();
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       throw new AppError('unexpected-response', `Facebook answered ${path.split('?')[0]} in a form Collab Desk does not understand.`);
@@ -127,40 +140,64 @@ export function createGraphClient(options: GraphClientOptions) {
       const answers = parsed.data.map((item): BatchAnswer => {
         if (!item) return null;
         const itemUsage = readUsageHeaders(new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])));
-        const itemBody = item.body ? parseJsonText(item.body) : undefined;
+        const itemBody = item.body ? parseGraphJson(item.body) : undefined;
         const metaError = errorOf(itemBody);
         const error = metaError || item.code >= 400 ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now()) : undefined;
         return { status: item.code, body: itemBody, error, usage: itemUsage };
       });
+      // One throttle for the whole batch: the gate closes once, and every throttled item says until when.
+      const throttled = answers.filter((answer) => answer?.error?.kind === 'rate-limited');
+      if (throttled.length > 0) {
+        const regainAccessMinutes = Math.max(...throttled.map((answer) => answer!.usage.regainAccessMinutes ?? 0));
+        const until = gate.throttled({ percent: 100, regainAccessMinutes });
+        for (const answer of throttled) answer!.error = rateLimitedError(until, answer!.error!.details);
+      } else {
+        gate.succeeded();
+      }
       const worst = answers.reduce((highest, answer) => Math.max(highest, answer?.usage.percent ?? 0), usage.percent);
       return { answers, usage: { ...usage, percent: worst } };
     },
 
-    /** Follows cursor paging to the end: stops only when Meta gives no `paging.next`. */
+    /**
+     * Follows cursor paging to the end: stops only when Meta gives no `paging.next`. A cursor
+     * seen before would start a loop, so it ends the read with a clear error instead.
+     */
     async getAll<T extends z.ZodType>(path: string, item: T, requestOptions: RequestOptions = {}, maxItems = 50_000): Promise<Array<z.infer<T>>> {
       const items: Array<z.infer<T>> = [];
-      let after: string | undefined;
-      do {
-        const searchParams = { ...requestOptions.searchParams, ...(after ? { after } : {}) };
-        const page = await request('get', path, pageOf(item), { ...requestOptions, searchParams });
-        items.push(...page.data);
-        after = page.paging?.next ? page.paging.cursors?.after : undefined;
-      } while (after && items.length < maxItems);
+      const seen = new Set<string>();
+      let next: Params | undefined = requestOptions.searchParams ?? {};
+      while (next && items.length < maxItems) {
+        const page = await request('get', path, pageOf(item), { ...requestOptions, searchParams: next });
+        for (const entry of page.data) items.push(entry);
+        next = nextPageParams(requestOptions.searchParams ?? {}, page.paging);
+        const key = next && JSON.stringify(Object.entries(next).sort());
+        if (key !== undefined && seen.has(key)) {
+          throw new AppError('unexpected-response', `Facebook sent the same page of ${path.split('/').pop()} twice, so Collab Desk stopped reading after ${items.length} records instead of going round in circles. Try again later.`);
+        }
+        if (key !== undefined) seen.add(key);
+      }
       return items;
     },
   };
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  return parseJsonText(await response.text());
+  return parseGraphJson(await response.text());
 }
 
-function parseJsonText(text: string): unknown {
-  if (!text) return undefined;
+/**
+ * The query of the next page, or undefined at the end (no `paging.next`): the first page's
+ * query with `cursors.after`, else the query of the `next` link itself (offset paging).
+ */
+function nextPageParams(first: Params, paging: { cursors?: { after?: string }; next?: string } | undefined): Params | undefined {
+  if (!paging?.next) return undefined;
+  if (paging.cursors?.after) return { ...first, after: paging.cursors.after };
   try {
-    return JSON.parse(text);
+    const params = Object.fromEntries(new URL(paging.next).searchParams);
+    delete params.access_token;
+    return params;
   } catch {
-    return text === 'true' ? true : undefined;
+    return undefined;
   }
 }
 

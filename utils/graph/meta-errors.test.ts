@@ -29,7 +29,7 @@ describe('toAppError', () => {
   it('says when a throttled call may be tried again', () => {
     const error = toAppError({ code: 80002, message: 'too many' }, { percent: 100, regainAccessMinutes: 5 }, NOW);
     expect(error.details.retryAt).toBe(NOW + 5 * 60_000);
-    expect(error.message).toMatch(/^Meta is limiting how fast Collab Desk may call it\. Try again after /);
+    expect(error.message).toMatch(/^Meta is limiting how fast Collab Desk may call it\. Collab Desk makes no call until /);
   });
 
   it("prefers Meta's words for people and drops the (#code) prefix otherwise", () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { regainAccessAt, type GraphUsage } from './usage';
+import type { GraphUsage } from './usage';
 
 /** Meta's error body: {"error":{"message","type","code","error_subcode",...}}. */
 export interface MetaErrorBody {
@@ -23,8 +23,8 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
     return new AppError('session-expired', 'Your Facebook session has expired or was ended. Connect again to continue; nothing you were doing is lost.', details);
   }
   if (code !== undefined && RATE_LIMIT_CODES.has(code)) {
-    const retryAt = regainAccessAt(usage, now);
-    return new AppError('rate-limited', `Meta is limiting how fast Collab Desk may call it. Try again after ${formatTime(retryAt)}.`, { ...details, retryAt });
+    // The caller's rate-limit gate decides the real wait; Meta's estimate is the least of it.
+    return rateLimitedError(now + (usage.regainAccessMinutes ?? 0) * 60_000, details);
   }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
     return new AppError('permission-missing', `Facebook refused: ${details.metaMessage}. Check your Page role and the permissions you gave Collab Desk.`, details);
@@ -39,6 +39,11 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
     return new AppError('invalid-request', `Facebook did not accept the request: ${details.metaMessage}`, details);
   }
   return new AppError('unexpected-response', `Facebook returned an error: ${details.metaMessage}`, details);
+}
+
+/** A call Meta throttled, or one not made because Meta's limit has not lifted yet. */
+export function rateLimitedError(retryAt: number, details: AppError['details'] = {}): AppError {
+  return new AppError('rate-limited', `Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until ${formatTime(retryAt)}.`, { ...details, retryAt });
 }
 
 /** Meta's user-facing text when it gives one, else its developer message without the "(#100)" prefix. */

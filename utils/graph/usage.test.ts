@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUsageHeaders, regainAccessAt } from './usage';
+import { readUsageHeaders } from './usage';
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -19,12 +19,3 @@ describe('readUsageHeaders', () => {
   });
 });
 
-describe('regainAccessAt', () => {
-  it("uses Meta's estimate in minutes", () => {
-    expect(regainAccessAt({ percent: 100, regainAccessMinutes: 4 }, 1000)).toBe(1000 + 240_000);
-  });
-  it('waits a short while when Meta says 0 or nothing', () => {
-    expect(regainAccessAt({ percent: 100, regainAccessMinutes: 0 }, 1000)).toBe(16_000);
-    expect(regainAccessAt({ percent: 100 }, 1000)).toBe(16_000);
-  });
-});

@@ -6,8 +6,6 @@ export interface GraphUsage {
   regainAccessMinutes?: number;
 }
 
-const MIN_THROTTLE_WAIT_MS = 15_000;
-
 export function readUsageHeaders(headers: { get(name: string): string | null }): GraphUsage {
   const percents: number[] = [];
   let regainAccessMinutes: number | undefined;
@@ -26,12 +24,6 @@ export function readUsageHeaders(headers: { get(name: string): string | null }):
     }
   }
   return { percent: percents.length > 0 ? Math.max(...percents) : 0, regainAccessMinutes };
-}
-
-/** When a throttled caller may try again: Meta's estimate, or a short pause when it says 0 or nothing. */
-export function regainAccessAt(usage: GraphUsage, now: number): number {
-  const minutes = usage.regainAccessMinutes ?? 0;
-  return now + Math.max(minutes * 60_000, MIN_THROTTLE_WAIT_MS);
 }
 
 function usagePercents(entry: Record<string, unknown>): number[] {

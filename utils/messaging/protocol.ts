@@ -21,6 +21,10 @@ export interface SettingsView {
   metaAppId: string;
   /** The app ID login will use. */
   effectiveMetaAppId: string;
+  /** The Login for Business configuration ID the person entered; empty when using the build's (or none). */
+  loginConfigId: string;
+  /** The configuration login will use; empty means the classic dialog with permissions asked one by one. */
+  effectiveLoginConfigId: string;
   /** What to paste into the Meta app's "Valid OAuth Redirect URIs". */
   redirectUri: string;
   graphOrigin: string;
@@ -65,7 +69,26 @@ export type Reply<K extends RequestType> = Replies[K];
 
 export type ProtocolMap = { [K in RequestType]: (data: Requests[K]) => Replies[K] };
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { onMessage } = messaging;
+
+/** Requests that only read: safe to ask again when the service worker stopped before answering. */
+const READS_ONLY = new Set<RequestType>(['getAuthState', 'getSettings', 'getAccessOverview', 'listPartnerships', 'lookupCreator', 'listKeptActions', 'getBulkJob', 'getAuditLog']);
+const WORKER_GONE = /message channel closed|receiving end does not exist|message port closed/i;
+
+/**
+ * Asks the background. A read whose answer was lost because the service worker was stopped
+ * is asked once more (the worker starts again for it); a write is never sent twice from here.
+ */
+export async function sendMessage<K extends RequestType>(type: K, ...data: Parameters<ProtocolMap[K]>): Promise<Reply<K>> {
+  const send = () => (messaging.sendMessage as (type: K, ...rest: unknown[]) => Promise<Reply<K>>)(type, ...data);
+  try {
+    return await send();
+  } catch (error) {
+    if (!READS_ONLY.has(type) || !(error instanceof Error) || !WORKER_GONE.test(error.message)) throw error;
+    return send();
+  }
+}
 
 /** Events the background pushes to open pages over a port (no polling). */
 export type DataArea = 'access' | 'partnerships';

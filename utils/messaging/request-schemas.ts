@@ -25,7 +25,11 @@ export const requestSchemas = {
   refreshPartnerships: z.object({ brandIgId: igId }).strict(),
   lookupCreator: z.object({ brandIgId: igId, username }).strict(),
   sendPartnershipRequest: z.object({ brandIgId: igId, username }).strict(),
-  revokePartnership: z.object({ brandIgId: igId, username, creatorId: igId.optional() }).strict(),
+  // Meta documents revoke by Instagram ID; a record without a username is revoked by it alone.
+  revokePartnership: z
+    .object({ brandIgId: igId, username: username.optional(), creatorId: igId.optional() })
+    .strict()
+    .refine((request) => request.username !== undefined || request.creatorId !== undefined, 'Name the creator by username or Instagram ID.'),
   listKeptActions: z.undefined(),
   startBulkJob: z
     .object({
@@ -33,6 +37,8 @@ export const requestSchemas = {
       brandUsername: z.string().max(30),
       kind: z.enum(['send', 'revoke']),
       usernames: z.array(username).min(1, 'There is no creator to act on.').max(10_000, 'At most 10,000 creators at a time.'),
+      /** Instagram IDs known from the brand's list, by username: bulk revokes name creators by ID. */
+      creatorIds: z.record(z.string().max(30), igId).optional(),
       skipped: z.array(z.object({ username: z.string().max(300), reason: z.string().max(300) }).strict()).max(20_000),
     })
     .strict(),
@@ -45,6 +51,11 @@ export const requestSchemas = {
   clearAuditLog: z.undefined(),
   retryKeptAction: z.object({ id: z.string().max(200) }).strict(),
   discardKeptAction: z.object({ id: z.string().max(200) }).strict(),
-  saveSettings: z.object({ metaAppId: z.string().trim().regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.') }).strict(),
+  saveSettings: z
+    .object({
+      metaAppId: z.string().trim().regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.'),
+      loginConfigId: z.string().trim().regex(/^\d{0,20}$/, 'A login configuration ID is made of digits only.').optional(),
+    })
+    .strict(),
 } as const;
 

@@ -1,10 +1,13 @@
+import { creatorLabel } from './permission-record';
+
 /** A send or revoke the person asked for, as recorded before it goes to Meta. */
 export interface PartnershipAction {
-  /** `${brandIgId}:${kind}:${username}`: one action per creator, brand and kind. */
+  /** One action per creator, brand and kind (see actionId). */
   id: string;
   kind: 'send' | 'revoke';
   brandIgId: string;
-  username: string;
+  /** Absent when Meta's list named the creator by Instagram ID only. */
+  username?: string;
   creatorId?: string;
   /** in-flight: sent, no answer yet. kept: could not finish; waits for the person to try again. */
   state: 'in-flight' | 'kept';
@@ -18,8 +21,19 @@ export interface PartnershipAction {
   updatedAt: number;
 }
 
-export function actionId(kind: PartnershipAction['kind'], brandIgId: string, username: string): string {
-  return `${brandIgId}:${kind}:${username}`;
+/** A creator as an action names them: by username, by Instagram ID, or both (at least one). */
+export interface CreatorRef {
+  username?: string;
+  creatorId?: string;
+}
+
+/** How people see the creator an action names: @username, or the Instagram ID. */
+export function creatorRefLabel(creator: CreatorRef): string {
+  return creatorLabel({ creatorUsername: creator.username, creatorId: creator.creatorId });
+}
+
+export function actionId(kind: PartnershipAction['kind'], brandIgId: string, creator: CreatorRef): string {
+  return `${brandIgId}:${kind}:${creator.username ?? `#${creator.creatorId}`}`;
 }
 
 /** Errors after which the action is worth keeping: nothing was wrong with the request itself. */

@@ -4,9 +4,9 @@ import type { CollabDeskDb } from '../cache/database';
 import type { GraphCache } from '../cache/graph-cache';
 import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
-import { actionId, KEEPABLE_ERRORS, type PartnershipAction } from './actions';
-import { parsePermissionRecord, permissionItemSchema, type PartnershipPermission } from './permission-record';
-import { statusGroup } from './status';
+import { actionId, creatorRefLabel, KEEPABLE_ERRORS, type CreatorRef, type PartnershipAction } from './actions';
+import { parsePermissionItems, type PartnershipPermission } from './permission-record';
+import { statusAfter, tookEffect } from './status';
 import { z } from 'zod';
 
 export interface PartnershipsServiceDeps {
@@ -34,7 +34,7 @@ const CREATOR_TTL_MS = 2 * 60_000;
 
 /** The field sets Meta documents, tried in order; the last resort asks for Meta's defaults. */
 const FIELD_SETS: Array<string | undefined> = [
-  'id,creator_ig_id,creator_username,brand_ig_id,permission_status,permission_created_time',
+  'id,creator_ig_id,creator_username,brand_ig_id,permission_status,permission_created_time,permission_url',
   'id,creator_id,creator_username,brand_ig_user,permission_status',
   undefined,
 ];
@@ -49,17 +49,17 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   const now = deps.now ?? Date.now;
   let fieldSet = 0;
   const listKey = async (brandIgId: string) => `${await deps.currentUserId()}:partnerships:${brandIgId}`;
-  const creatorKey = async (brandIgId: string, username: string) => `${await listKey(brandIgId)}:creator:${username}`;
+  const creatorCacheKey = async (brandIgId: string, username: string) => `${await listKey(brandIgId)}:creator:${username}`;
 
   /** Lists with the first documented field set Meta accepts, remembering which one that was. */
   async function fetchPermissions(brandIgId: string, creatorUsername?: string): Promise<PartnershipPermission[]> {
     for (;;) {
       const fields = FIELD_SETS[fieldSet];
       try {
-        const items = await deps.graph.getAll(edge(brandIgId), permissionItemSchema, {
+        const items = await deps.graph.getAll(edge(brandIgId), z.unknown(), {
           searchParams: { limit: 100, ...(fields ? { fields } : {}), ...(creatorUsername ? { creator_username: creatorUsername } : {}) },
         });
-        return items.map(parsePermissionRecord);
+        return parsePermissionItems(items);
       } catch (error) {
         const unknownField = error instanceof AppError && error.kind === 'invalid-request' && /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '');
         if (!unknownField || fieldSet >= FIELD_SETS.length - 1) throw error;
@@ -77,26 +77,29 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   /**
    * Writes confirmed changes into every cached copy that mentions the creators, each merged
    * over what was known (a revoke keeps the request's date and ID); returns the merged records.
+   * Creators are matched by username, or by Instagram ID when Meta gave no username.
    */
-  async function rememberChanges(brandIgId: string, changes: ReadonlyArray<PartnershipPermission & { creatorUsername: string }>): Promise<PartnershipPermission[]> {
+  async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
-    const merged = new Map<string, PartnershipPermission>();
+    const matches = (record: PartnershipPermission, change: PartnershipPermission) =>
+      (change.creatorUsername !== undefined && record.creatorUsername === change.creatorUsername) || (change.creatorId !== undefined && record.creatorId === change.creatorId);
+    const merged: PartnershipPermission[] = [];
     for (const change of changes) {
-      const known = (await deps.cache.read<PartnershipPermission | null>(await creatorKey(brandIgId, change.creatorUsername)))?.value ?? list.find((record) => record.creatorUsername === change.creatorUsername);
-      merged.set(change.creatorUsername, { ...known, ...withoutUndefined(change) } as PartnershipPermission);
+      const lookedUp = change.creatorUsername ? (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, change.creatorUsername)))?.value : undefined;
+      const known = lookedUp ?? list.find((record) => matches(record, change));
+      merged.push({ ...known, ...withoutUndefined(change) } as PartnershipPermission);
     }
     await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (cached) => {
-      const listed = new Set(cached.map((record) => record.creatorUsername));
-      const added = [...merged.values()].filter((record) => !listed.has(record.creatorUsername));
-      return [...added, ...cached.map((record) => (record.creatorUsername && merged.get(record.creatorUsername)) || record)];
+      const added = merged.filter((record) => !cached.some((listed) => matches(listed, record)));
+      return [...added, ...cached.map((record) => merged.find((change) => matches(record, change)) ?? record)];
     });
-    for (const [username, record] of merged) await deps.cache.write(await creatorKey(brandIgId, username), record, CREATOR_TTL_MS);
+    for (const record of merged) if (record.creatorUsername) await deps.cache.write(await creatorCacheKey(brandIgId, record.creatorUsername), record, CREATOR_TTL_MS);
     deps.onChange(brandIgId);
-    return [...merged.values()];
+    return merged;
   }
 
-  async function audit(kind: PartnershipAction['kind'], brandIgId: string, username: string, outcome: 'Sent' | 'Revoked' | 'Failed', reason?: string): Promise<void> {
-    await deps.audit?.record([{ at: now(), brandIgId, creator: username, action: kind, outcome, reason, source: 'single' }]);
+  async function audit(kind: PartnershipAction['kind'], brandIgId: string, creator: CreatorRef, outcome: 'Sent' | 'Revoked' | 'Failed', reason?: string): Promise<void> {
+    await deps.audit?.record([{ at: now(), brandIgId, creator: creatorRefLabel(creator).replace(/^@/, ''), action: kind, outcome, reason, source: 'single' }]);
   }
 
   async function saveAction(action: PartnershipAction): Promise<void> {
@@ -109,14 +112,16 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
 
   /**
    * Records the action, calls Meta, and either forgets the record (done, or refused for a
-   * reason trying again cannot fix) or keeps it with the reason, so nothing is lost.
+   * reason trying again cannot fix) or keeps it with the reason, so nothing is lost. The
+   * creator is named by Instagram ID whenever it is known (Meta documents revoke that way).
    */
-  async function perform(kind: PartnershipAction['kind'], brandIgId: string, username: string, creatorId?: string): Promise<PartnershipPermission> {
-    const id = actionId(kind, brandIgId, username);
+  async function perform(kind: PartnershipAction['kind'], brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
+    const id = actionId(kind, brandIgId, creator);
     const started = now();
+    const { username, creatorId } = creator;
     await saveAction({ id, kind, brandIgId, username, creatorId, state: 'in-flight', createdAt: started, updatedAt: started });
     try {
-      const form: Record<string, string> = creatorId ? { creator_instagram_account: creatorId } : { creator_instagram_username: username };
+      const form: Record<string, string> = creatorId ? { creator_instagram_account: creatorId } : { creator_instagram_username: username! };
       if (kind === 'revoke') form.revoke = 'true';
       const answer = await deps.graph.post(edge(brandIgId), sentRecord, { form });
       await deleteAction(id);
@@ -126,22 +131,28 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
           creatorUsername: username,
           creatorId,
           brandIgId,
-          status: kind === 'send' ? 'PENDING' : 'REVOKED',
+          status: statusAfter(kind),
           requestedAt: kind === 'send' ? new Date(now()).toISOString() : undefined,
         },
       ]);
-      await audit(kind, brandIgId, username, kind === 'send' ? 'Sent' : 'Revoked');
+      await audit(kind, brandIgId, creator, kind === 'send' ? 'Sent' : 'Revoked');
       return permission!;
     } catch (error) {
       if (error instanceof AppError && KEEPABLE_ERRORS.has(error.kind)) {
         await saveAction({ id, kind, brandIgId, username, creatorId, state: 'kept', reason: error.message, retryAt: error.details.retryAt, createdAt: started, updatedAt: now() });
         deps.onChange(brandIgId);
-        throw new AppError(error.kind, `${error.message} The ${kind === 'send' ? 'request' : 'revoke'} for @${username} is kept; try it again from the list of kept actions.`, error.details);
+        throw new AppError(error.kind, `${error.message} The ${kind === 'send' ? 'request' : 'revoke'} for ${creatorRefLabel(creator)} is kept; try it again from the list of kept actions.`, error.details);
       }
       await deleteAction(id);
-      await audit(kind, brandIgId, username, 'Failed', error instanceof AppError ? (error.details.metaMessage ?? error.message) : undefined);
+      await audit(kind, brandIgId, creator, 'Failed', error instanceof AppError ? (error.details.metaMessage ?? error.message) : undefined);
       throw error;
     }
+  }
+
+  /** The creator's record on Meta's list now: by username (Meta filters the list), else by ID. */
+  async function currentRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined> {
+    if (creator.username) return (await fetchCreator(brandIgId, creator.username)) ?? undefined;
+    return (await fetchPermissions(brandIgId)).find((record) => record.creatorId === creator.creatorId);
   }
 
   return {
@@ -159,7 +170,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
      * list without calling Meta while they are fresh; refreshes behind a stale answer.
      */
     async lookup(brandIgId: string, username: string): Promise<CreatorLookup> {
-      const key = await creatorKey(brandIgId, username);
+      const key = await creatorCacheKey(brandIgId, username);
       const load = () => fetchCreator(brandIgId, username);
       const creator = await deps.cache.read<PartnershipPermission | null>(key);
       const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
@@ -177,11 +188,14 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     },
 
     /** Confirmed outcomes of bulk jobs, so every view shows them without asking Meta again. */
-    rememberOutcomes: (brandIgId: string, outcomes: ReadonlyArray<{ username: string; status: string }>) =>
-      rememberChanges(brandIgId, outcomes.map(({ username, status }) => ({ creatorUsername: username, status, brandIgId, ...(status === 'PENDING' ? { requestedAt: new Date(now()).toISOString() } : {}) }))),
+    rememberOutcomes: (brandIgId: string, outcomes: ReadonlyArray<CreatorRef & { status: string }>) =>
+      rememberChanges(
+        brandIgId,
+        outcomes.map(({ username, creatorId, status }) => ({ creatorUsername: username, creatorId, status, brandIgId, ...(status === 'PENDING' ? { requestedAt: new Date(now()).toISOString() } : {}) })),
+      ),
 
-    send: (brandIgId: string, username: string) => perform('send', brandIgId, username),
-    revoke: (brandIgId: string, username: string, creatorId?: string) => perform('revoke', brandIgId, username, creatorId),
+    send: (brandIgId: string, username: string) => perform('send', brandIgId, { username }),
+    revoke: (brandIgId: string, creator: CreatorRef) => perform('revoke', brandIgId, creator),
 
     async keptActions(): Promise<PartnershipAction[]> {
       const all = await (await deps.db).getAll('actions');
@@ -192,17 +206,16 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     async retryKept(id: string): Promise<PartnershipPermission> {
       const action = await (await deps.db).get('actions', id);
       if (!action) throw new AppError('invalid-request', 'That action is no longer kept; it may already be done.');
+      const creator = { username: action.username, creatorId: action.creatorId };
       if (action.outcomeUnknown) {
-        const current = (await fetchCreator(action.brandIgId, action.username)) ?? undefined;
-        const group = statusGroup(current?.status);
-        const alreadyDone = action.kind === 'send' ? group === 'pending' || group === 'approved' : group === 'revoked';
-        if (alreadyDone && current) {
+        const current = await currentRecord(action.brandIgId, creator);
+        if (current && tookEffect(action.kind, current.status)) {
           await deleteAction(id);
-          await rememberChanges(action.brandIgId, [{ ...current, creatorUsername: action.username }]);
+          await rememberChanges(action.brandIgId, [{ ...current, creatorUsername: current.creatorUsername ?? action.username }]);
           return current;
         }
       }
-      return perform(action.kind, action.brandIgId, action.username, action.creatorId);
+      return perform(action.kind, action.brandIgId, creator);
     },
 
     async discardKept(id: string): Promise<void> {

@@ -1,56 +1,106 @@
-import { z } from 'zod';
-
 /**
- * One creator's partnership-ad permission for a brand. Meta's pages disagree on the field
- * names (guide: creator_id, creator_fb_page, brand_ig_user{id}; v25 reference: creator_ig_id,
- * creator_fb_page_id, brand_ig_id, permission_created_time...; SDK: status), so every
- * documented name is accepted and nothing is dropped for lack of a field.
+ * One creator's partnership-ad permission for a brand, read from whatever Meta sent.
+ *
+ * Meta's pages disagree on names and types: the guide says creator_id, creator_fb_page,
+ * brand_ig_user{id}; the v25 reference creator_ig_id, brand_ig_id, permission_created_time,
+ * permission_url; the SDK id, permission_type, status; the business-level edge types times
+ * and statuses as integers and nests creator_ig_user. Each field is read on its own, so an
+ * unexpected type costs that field only, never the record.
  */
 export interface PartnershipPermission {
   id?: string;
   creatorUsername?: string;
   creatorId?: string;
   brandIgId?: string;
-  /** The status exactly as Meta sent it. */
+  /** The status exactly as Meta sent it ('' when it sent none); see status.ts for its meaning. */
   status: string;
   /** ISO time the request was made, when Meta gives it. */
   requestedAt?: string;
+  /** Where the creator accepts, when Meta gives it. */
+  permissionUrl?: string;
 }
 
-const idLike = z.union([z.string(), z.number()]).transform(String);
+type Raw = Record<string, unknown>;
 
-const rawRecordSchema = z.object({
-  id: idLike.optional(),
-  creator_username: z.string().optional(),
-  creator_ig_id: idLike.optional(),
-  creator_id: idLike.optional(),
-  brand_ig_id: idLike.optional(),
-  brand_ig_user: z.object({ id: idLike.optional() }).optional(),
-  permission_status: z.string().optional(),
-  status: z.string().optional(),
-  permission_created_time: z.string().optional(),
-  created_time: z.string().optional(),
-});
-
-/** Accepts any object (the list edge's items); unusable values become absent fields. */
-export const permissionItemSchema = z.record(z.string(), z.unknown());
-
-export function parsePermissionRecord(raw: Record<string, unknown>): PartnershipPermission {
-  const parsed = rawRecordSchema.safeParse(raw);
-  const record = parsed.success ? parsed.data : {};
+export function parsePermissionRecord(raw: Raw): PartnershipPermission {
+  const creator = objectField(raw, 'creator_ig_user');
+  const brand = objectField(raw, 'brand_ig_user');
   return {
-    id: record.id,
-    creatorUsername: record.creator_username?.toLowerCase(),
-    creatorId: record.creator_ig_id ?? record.creator_id,
-    brandIgId: record.brand_ig_id ?? record.brand_ig_user?.id,
-    status: record.permission_status ?? record.status ?? 'UNKNOWN',
-    requestedAt: normalizeTime(record.permission_created_time ?? record.created_time),
+    id: readId(raw.id),
+    creatorUsername: readUsername(raw.creator_username) ?? readUsername(creator?.username),
+    creatorId: readId(raw.creator_ig_id) ?? readId(raw.creator_id) ?? readId(creator?.id),
+    brandIgId: readId(raw.brand_ig_id) ?? readId(brand?.id) ?? readId(raw.brand_ig_user),
+    status: readStatus(raw.permission_status) ?? readStatus(raw.status) ?? '',
+    requestedAt: readTime(raw.permission_created_time) ?? readTime(raw.created_time),
+    permissionUrl: readHttpsUrl(raw.permission_url),
   };
 }
 
-/** Meta writes times as 2026-01-05T00:00:00+0000, which not every parser accepts. */
-function normalizeTime(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+/** The list edge's items: anything that is an object becomes a record, whatever its fields hold. */
+export function parsePermissionItems(items: readonly unknown[]): PartnershipPermission[] {
+  const records: PartnershipPermission[] = [];
+  for (const item of items) {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) records.push(parsePermissionRecord(item as Raw));
+  }
+  return records;
+}
+
+/** How a creator is named to people: @username, or the Instagram ID when Meta gave no name. */
+export function creatorLabel(record: { creatorUsername?: string; creatorId?: string; id?: string }): string {
+  if (record.creatorUsername) return `@${record.creatorUsername}`;
+  if (record.creatorId) return `Instagram ID ${record.creatorId}`;
+  return record.id ? `Permission ${record.id}` : 'Unknown creator';
+}
+
+function objectField(raw: Raw, name: string): Raw | undefined {
+  const value = raw[name];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : undefined;
+}
+
+/** IDs come as strings, or as numbers (unsafe ones already kept as digit strings by the client). */
+function readId(value: unknown): string | undefined {
+  if (typeof value === 'string') return /^\w{1,64}$/.test(value.trim()) ? value.trim() : undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'bigint' && value >= 0n) return value.toString();
+  return undefined;
+}
+
+function readUsername(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().replace(/^@/, '').toLowerCase();
+  return /^[a-z0-9._]{1,30}$/.test(name) ? name : undefined;
+}
+
+/** Statuses come as words in any casing, or as numbers (the business edge's integers). */
+function readStatus(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Times come as ISO strings, with "+0000" offsets, or as Unix seconds or milliseconds (numbers or digits). */
+export function readTime(value: unknown): string | undefined {
+  let epochMs: number;
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,16}$/.test(value.trim()))) {
+    const number = Number(value);
+    if (!Number.isFinite(number) || number <= 0) return undefined;
+    // Seconds until the year 5138 stay below 1e11; milliseconds since 1973 are above it.
+    epochMs = number < 1e11 ? number * 1000 : number;
+  } else if (typeof value === 'string') {
+    epochMs = Date.parse(value.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  } else {
+    return undefined;
+  }
+  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return undefined;
+  return new Date(epochMs).toISOString();
+}
+
+function readHttpsUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }

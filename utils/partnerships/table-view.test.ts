@@ -10,15 +10,21 @@ const rows = [
 
 describe('countByStatus', () => {
   it('counts per status word, contract words first, unknown values as received', () => {
-    expect(countByStatus(rows)).toEqual([
+    expect(countByStatus([...rows, { creatorId: '17841400000000099', status: 'IN_REVIEW' }])).toEqual([
       ['Approved', 2],
       ['Pending', 1],
-      ['REJECTED', 1],
+      ['Rejected', 1],
+      ['IN_REVIEW', 1],
     ]);
   });
 });
 
 describe('tableRows', () => {
+  it('finds a creator Meta named only by Instagram ID', () => {
+    const nameless = { creatorId: '17841400000000099', status: 'APPROVED' };
+    expect(tableRows([...rows, nameless], { search: '0000099', status: '', sort: 'creator', descending: false })).toEqual([nameless]);
+  });
+
   const base = { search: '', status: '', sort: 'creator', descending: false } as const;
   it('sorts by creator, either way', () => {
     expect(tableRows(rows, base).map((row) => row.creatorUsername)).toEqual(['adam', 'ben', 'mia', 'zoe']);

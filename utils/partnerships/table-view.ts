@@ -1,5 +1,5 @@
 import type { PartnershipPermission } from './permission-record';
-import { statusWord } from './status';
+import { STATUS_WORDS, statusWord } from './status';
 
 export type SortColumn = 'creator' | 'status' | 'requested';
 export interface TableQuery {
@@ -17,7 +17,7 @@ export function countByStatus(permissions: readonly PartnershipPermission[]): Ar
     const word = statusWord(permission.status);
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const order = ['Approved', 'Pending', 'Revoked'];
+  const order = Object.values(STATUS_WORDS);
   return [...counts].sort(([a], [b]) => rank(a, order) - rank(b, order) || a.localeCompare(b));
 }
 
@@ -30,7 +30,9 @@ function rank(word: string, order: string[]): number {
 export function tableRows(permissions: readonly PartnershipPermission[], query: TableQuery): PartnershipPermission[] {
   const needle = query.search.trim().replace(/^@/, '').toLowerCase();
   const rows = permissions.filter(
-    (permission) => (!query.status || statusWord(permission.status) === query.status) && (!needle || (permission.creatorUsername ?? '').includes(needle)),
+    (permission) =>
+      (!query.status || statusWord(permission.status) === query.status) &&
+      (!needle || (permission.creatorUsername ?? '').includes(needle) || (permission.creatorId ?? '').includes(needle)),
   );
   const key = (permission: PartnershipPermission): string => {
     if (query.sort === 'status') return statusWord(permission.status).toLowerCase();

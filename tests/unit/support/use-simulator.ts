@@ -12,6 +12,6 @@ export function useSimulator(): () => RunningSimulator {
     running = await startSimulator();
   });
   afterAll(() => running?.close());
-  beforeEach(() => running!.state.reset());
+  beforeEach(() => running!.state.reset({}));
   return () => running!;
 }

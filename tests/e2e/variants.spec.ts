@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { UNSAFE_CREATOR_ID, VARIANT_RECORDS } from '../simulator/demo-data';
+import type { SimulatorControl } from '../simulator/control';
+import { connect, expect, openDashboard, test } from './fixtures';
+
+/**
+ * The Partnerships, popup and Bulk flows over the simulator's variant world: records written
+ * in every way Meta's documents, SDKs and third parties show (numeric times and IDs, other
+ * casings, PENDING_APPROVAL, REJECTED, SELF_REMOVED, an unlisted status, no username, the
+ * guide's, the SDK's and the business edge's field sets).
+ */
+const NORTHWIND = '17841400000000001';
+
+async function idOf(sim: SimulatorControl, username: string): Promise<string> {
+  return (await sim.world()).creators.find((creator) => creator.username === username)!.id;
+}
+
+async function openPartnerships(page: Page): Promise<void> {
+  await connect(page);
+  await page.getByRole('link', { name: 'Partnerships' }).click();
+  await expect(page.getByRole('table', { name: 'Partnership permissions' })).toBeVisible();
+}
+
+function rowOf(page: Page, label: string) {
+  return page.getByRole('table', { name: 'Partnership permissions' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+}
+
+async function bulk(page: Page, usernames: string[], button: 'Send requests' | 'Revoke requests'): Promise<void> {
+  await page.getByRole('link', { name: 'Bulk' }).click();
+  await expect(page.getByRole('combobox', { name: 'Brand account' })).toHaveValue(NORTHWIND);
+  await page.getByRole('textbox', { name: 'Usernames' }).fill(usernames.join('\n'));
+  await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+test.describe('Meta as it really answers: the variant world', () => {
+  test.beforeEach(async ({ sim }) => {
+    await sim.reset({ variants: true });
+  });
+
+  test('Partnerships: no row blank, every status word right, the nameless creator by ID, and the export keeps every record as received', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await openPartnerships(page);
+    const world = await sim.world();
+    const total = world.permissions.filter((permission) => permission.brandIgId === NORTHWIND).length;
+    await expect(page.getByRole('list', { name: 'Counts per status' })).toContainText(`${total} in all`);
+    await expect(page.getByRole('list', { name: 'Counts per status' })).not.toContainText('No status given');
+
+    const search = page.getByRole('searchbox', { name: 'Search creators' });
+    for (const variant of VARIANT_RECORDS.filter((record) => record.shape !== 'no-username' && record.shape !== 'sdk')) {
+      await search.fill(variant.username);
+      await expect(rowOf(page, `@${variant.username}`).getByRole('cell').first(), variant.username).toHaveText(variant.word);
+    }
+    const namelessId = await idOf(sim, 'variant.nameless');
+    await search.fill(namelessId);
+    const nameless = rowOf(page, `Instagram ID ${namelessId}`);
+    await expect(nameless.getByRole('cell').first()).toHaveText('Approved');
+    await expect(nameless.getByRole('button', { name: 'Revoke' })).toBeVisible();
+    // A status Collab Desk does not know is shown as received, with no action that could ask twice.
+    await search.fill('variant.review');
+    await expect(rowOf(page, '@variant.review').getByRole('button')).toHaveCount(0);
+
+    await search.fill('');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync((await (await downloading).path())!, 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
+    expect(csv).toHaveLength(total + 1);
+    const byId = new Map(csv.slice(1).map((line) => [line.split(',')[4], line.split(',')]));
+    for (const variant of VARIANT_RECORDS.filter((record) => record.shape !== 'sdk')) {
+      const row = byId.get(await idOf(sim, variant.username));
+      expect(row, variant.username).toBeDefined();
+      expect(row![1], variant.username).toBe(variant.word);
+      expect(row![2], variant.username).toBe(variant.status);
+    }
+    expect(byId.get(namelessId)![0]).toBe('');
+    expect(byId.get(UNSAFE_CREATOR_ID)![0]).toBe('variant.numeric');
+  });
+
+  test('a creator Meta names only by Instagram ID is revoked by that ID', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await openPartnerships(page);
+    const namelessId = await idOf(sim, 'variant.nameless');
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill(namelessId);
+    await rowOf(page, `Instagram ID ${namelessId}`).getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(rowOf(page, `Instagram ID ${namelessId}`).getByRole('cell').first()).toHaveText('Revoked');
+    const posts = (await sim.log()).filter((entry) => entry.method === 'POST');
+    expect(posts.map((entry) => entry.params)).toEqual([{ creator_instagram_account: namelessId, revoke: 'true' }]);
+  });
+
+  test('popup: a PENDING_APPROVAL creator reads Pending and offers Revoke, never a second request', async ({ context, extensionId, sim }) => {
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    for (const username of ['variant.awaiting', 'variant.guide']) {
+      await popup.getByRole('textbox', { name: 'Creator username' }).fill(username);
+      await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+      await expect(popup.getByRole('button', { name: 'Revoke' })).toBeVisible();
+      await expect(popup.getByRole('button', { name: 'Send request' })).toHaveCount(0);
+    }
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('variant.review');
+    await expect(popup.getByText('IN_REVIEW', { exact: true })).toBeVisible();
+    await expect(popup.getByText(/Meta reports a status Collab Desk does not know \(IN_REVIEW\)/)).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Send request' })).toHaveCount(0);
+    expect((await sim.log()).filter((entry) => entry.method === 'POST')).toHaveLength(0);
+  });
+
+  test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    const existing = ['variant.reference', 'variant.lower', 'variant.business', 'variant.awaiting', 'variant.guide', 'variant.millis', 'variant.review'];
+    await bulk(page, [...existing, 'brand.new.one', 'brand.new.two'], 'Send requests');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading')).toHaveText('Send 2 requests?');
+    await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Already approved3');
+    await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Already pending3');
+    await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Not sent: unknown status IN_REVIEW1');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible();
+    const sent = (await sim.log()).filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    expect(sent.sort()).toEqual(['brand.new.one', 'brand.new.two']);
+  });
+
+  test('a bulk revoke names every creator whose Instagram ID is known by creator_instagram_account, every digit kept', async ({ context, extensionId, sim }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    const creators = ['variant.reference', 'variant.numeric', 'variant.awaiting', 'variant.millis', 'variant.business'];
+    await bulk(page, creators, 'Revoke requests');
+    await expect(page.getByRole('dialog').getByRole('heading')).toHaveText('Revoke 5 permissions?');
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible();
+    const revokes = (await sim.log()).filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined);
+    const expected = await Promise.all(creators.map((username) => idOf(sim, username)));
+    expect(revokes.map((entry) => entry.params).sort((a, b) => a.creator_instagram_account!.localeCompare(b.creator_instagram_account!))).toEqual(
+      expected.sort().map((id) => ({ creator_instagram_account: id, revoke: 'true' })),
+    );
+    expect(expected).toContain(UNSAFE_CREATOR_ID);
+    expect(revokes.every((entry) => entry.status === 200)).toBe(true);
+  });
+});
