@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AuditEntry } from '@/utils/bulk/audit';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AuditEntry } from '@/utils/audit/audit-entry';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage } from '@/utils/messaging/protocol';
@@ -11,11 +11,23 @@ export function ActivityView() {
   const [entries, setEntries] = useState<AuditEntry[]>();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const load = useCallback(() => void sendMessage('getAuditLog', undefined).then(setEntries), []);
+  const reloadTimer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
     load();
-    return subscribeToBackgroundEvents((event) => {
-      if (event.type === 'job-progress' || (event.type === 'data-changed' && event.area === 'partnerships')) load();
+    const unsubscribe = subscribeToBackgroundEvents((event) => {
+      const settledSome = event.type === 'job-progress' && event.progress.items.some((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
+      // A running job settles items many times a second: the log is read again at most once a second.
+      if ((settledSome || event.type === 'events-resumed') && !reloadTimer.current) {
+        reloadTimer.current = setTimeout(() => {
+          reloadTimer.current = undefined;
+          load();
+        }, 1000);
+      }
     });
+    return () => {
+      unsubscribe();
+      clearTimeout(reloadTimer.current);
+    };
   }, [load]);
 
   const brandName = (entry: AuditEntry) => (entry.brandUsername ? `@${entry.brandUsername}` : entry.brandIgId);

@@ -1,11 +1,11 @@
-import { countItems, outcomeWord, type BulkItem, type BulkJob } from '@/utils/bulk/job';
+import { outcomeWord, type ItemState, type Job, type JobItem } from '@/utils/bulk/job';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 import { VirtualTable } from './VirtualTable';
 
-function describeState(job: BulkJob, left: number): string {
+function describeState(job: Job, left: number): string {
   switch (job.state) {
     case 'running':
       return `Working: ${left} left.`;
@@ -21,9 +21,8 @@ function describeState(job: BulkJob, left: number): string {
 }
 
 /** The last bulk action: progress, pause / resume / stop, per-creator results, retry and export. */
-export function BulkJobPanel({ job, items }: { job: BulkJob; items: BulkItem[] }) {
+export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[]; counts: Record<ItemState, number> }) {
   const { busy, error, run } = useAction();
-  const counts = countItems(items);
   const settled = counts.sent + counts.revoked + counts.failed + counts.skipped;
   const left = job.total - settled;
   const active = job.state === 'running' || job.state === 'waiting';

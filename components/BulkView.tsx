@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { planBulk, type BulkKind } from '@/utils/bulk/plan';
+import type { ActionKind } from '@/utils/partnerships/status';
 import { checkList, splitPastedList } from '@/utils/bulk/username-list';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { BrandPicker } from './BrandPicker';
@@ -26,34 +26,26 @@ export function BulkView() {
   const blocked = brand !== undefined && !brand.readiness.ready;
   const canAct = brand !== undefined && !blocked && checked.usernames.length > 0 && !jobActive && !action.busy;
 
-  async function prepare(kind: BulkKind) {
+  /** The dry run is made in the background, on Meta's fresh list; Confirm starts exactly that plan. */
+  async function prepare(kind: ActionKind) {
     if (!brand) return;
     setNotice(undefined);
-    const list = await action.run(() => sendMessage('listPartnerships', { brandIgId: brand.igId }));
-    if (!list) return;
-    const plan = planBulk(kind, checked.usernames, list.value);
-    if (plan.toRun === 0) {
+    const invalid = checked.invalid.map((entry) => ({ input: entry.input.slice(0, 300), reason: entry.reason.slice(0, 300) }));
+    const plan = await action.run(() => sendMessage('planBulkJob', { brandIgId: brand.igId, kind, usernames: checked.usernames, invalid }));
+    if (!plan) return;
+    if (!plan.jobId) {
       setNotice(`Nothing to ${kind === 'send' ? 'send' : 'revoke'}: ${plan.counts.map(([note, count]) => `${note}: ${count}`).join(', ')}.`);
       return;
     }
     setConfirm({
       title: kind === 'send' ? `Send ${plan.toRun} requests?` : `Revoke ${plan.toRun} permissions?`,
-      message: <DryRun plan={plan} brandUsername={brand.username} invalid={checked.invalid.length} duplicates={checked.duplicates.length} />,
+      message: <DryRun plan={plan} duplicates={checked.duplicates.length} />,
       onConfirm: () =>
         void action.run(async () => {
-          await sendMessage('startBulkJob', {
-            brandIgId: brand.igId,
-            brandUsername: brand.username,
-            kind,
-            usernames: plan.steps.filter((step) => step.run).map((step) => step.username),
-            creatorIds: Object.fromEntries(plan.steps.filter((step) => step.run && step.creatorId).map((step) => [step.username, step.creatorId!])),
-            skipped: [
-              ...plan.steps.filter((step) => !step.run).map((step) => ({ username: step.username, reason: step.note })),
-              ...checked.invalid.map((entry) => ({ username: entry.input.slice(0, 300), reason: `Not a valid username: ${entry.reason}` })),
-            ],
-          });
+          await sendMessage('startBulkJob', { jobId: plan.jobId });
           await reload();
         }),
+      onCancel: () => void sendMessage('discardBulkPlan', { jobId: plan.jobId }).catch(() => undefined),
     });
   }
 
@@ -83,7 +75,7 @@ export function BulkView() {
         </p>
       )}
       <ErrorNotice error={action.error} />
-      {jobState && <BulkJobPanel job={jobState.job} items={jobState.items} />}
+      {jobState && <BulkJobPanel job={jobState.job} items={jobState.items} counts={jobState.counts} />}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </section>
   );

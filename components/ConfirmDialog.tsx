@@ -5,12 +5,16 @@ export interface ConfirmRequest {
   title: string;
   message: ComponentChildren;
   onConfirm: () => void;
+  /** Called when the person cancels (Cancel or Escape). */
+  onCancel?: () => void;
 }
 
 /** A modal question with Confirm and Cancel; Escape cancels. Every send, revoke and bulk action passes through one. */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | undefined; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const confirmed = useRef(false);
   useEffect(() => {
+    confirmed.current = false;
     const element = dialog.current;
     if (!element) return;
     if (request && !element.open) element.showModal();
@@ -18,7 +22,15 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
   }, [request]);
 
   return (
-    <dialog ref={dialog} aria-labelledby="confirm-title" onClose={onClose} class="confirm">
+    <dialog
+      ref={dialog}
+      aria-labelledby="confirm-title"
+      onClose={() => {
+        if (!confirmed.current) request?.onCancel?.();
+        onClose();
+      }}
+      class="confirm"
+    >
       {request && (
         <>
           <h2 id="confirm-title">{request.title}</h2>
@@ -28,6 +40,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
               type="button"
               class="primary"
               onClick={() => {
+                confirmed.current = true;
                 request.onConfirm();
                 onClose();
               }}

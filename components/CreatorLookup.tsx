@@ -107,7 +107,8 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
             {pendingStatus && <span class="muted"> (sending…)</span>}
             {lookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
           </p>
-          <div class="row">
+          {/* While an action is on its way, no other action is offered: it shows once Meta has answered. */}
+          <div class="row" hidden={pendingStatus !== undefined}>
             {canSend(status) && (
               <button type="button" class="primary" disabled={busy || blocked} onClick={() => act('send')}>
                 Send request

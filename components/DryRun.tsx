@@ -1,7 +1,8 @@
-import type { BulkPlan } from '@/utils/bulk/plan';
+import type { PlanSummary } from '@/utils/bulk/pipeline';
 
-/** What a bulk action will do, counted, before anything is sent. */
-export function DryRun({ plan, brandUsername, invalid, duplicates }: { plan: BulkPlan; brandUsername: string; invalid: number; duplicates: number }) {
+/** What a bulk action will do, counted, before anything is sent (planned in the background on Meta's fresh list). */
+export function DryRun({ plan, duplicates }: { plan: PlanSummary; duplicates: number }) {
+  const { brandUsername, invalid } = plan;
   return (
     <>
       <p>

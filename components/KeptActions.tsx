@@ -1,10 +1,11 @@
 import { sendMessage } from '@/utils/messaging/protocol';
-import { creatorRefLabel, type PartnershipAction } from '@/utils/partnerships/actions';
+import type { KeptAction } from '@/utils/bulk/pipeline';
+import { creatorRefLabel } from '@/utils/partnerships/permission-request';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 
 /** Actions that could not finish (throttled, session expired, offline, interrupted), kept until retried or discarded. */
-export function KeptActions({ actions, brandUsernames }: { actions: PartnershipAction[]; brandUsernames: Map<string, string> }) {
+export function KeptActions({ actions, brandUsernames }: { actions: KeptAction[]; brandUsernames: Map<string, string> }) {
   const { busy, error, run } = useAction();
   if (actions.length === 0) return null;
   return (
@@ -16,7 +17,7 @@ export function KeptActions({ actions, brandUsernames }: { actions: PartnershipA
             <strong>
               {action.kind === 'send' ? 'Send request to' : 'Revoke'} <bdi>{creatorRefLabel(action)}</bdi>
             </strong>{' '}
-            <span class="muted">for @{brandUsernames.get(action.brandIgId) ?? action.brandIgId}.</span> {action.reason}
+            <span class="muted">for @{action.brandUsername || brandUsernames.get(action.brandIgId) || action.brandIgId}.</span> {action.reason}
             {' '}
             <span class="row">
               <button type="button" disabled={busy} onClick={() => run(() => sendMessage('retryKeptAction', { id: action.id }))}>

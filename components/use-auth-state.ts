@@ -10,6 +10,7 @@ export function useAuthState(): AuthState | undefined {
     void sendMessage('getAuthState', undefined).then(setState);
     return subscribeToBackgroundEvents((event) => {
       if (event.type === 'auth-changed') setState(event.state);
+      if (event.type === 'events-resumed') void sendMessage('getAuthState', undefined).then(setState);
     });
   }, []);
   return state;

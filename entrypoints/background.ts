@@ -1,16 +1,15 @@
 import { createHandlers } from '@/utils/background/handlers';
-import { BULK_ALARM, createServices } from '@/utils/background/services';
+import { createServices, JOB_ALARM } from '@/utils/background/services';
 import { serveProtocol } from '@/utils/messaging/serve';
 
 export default defineBackground(() => {
   const services = createServices();
   serveProtocol(createHandlers(services));
-  // The worker may have been stopped mid-action: settle what was on its way and go on.
-  void services.partnerships.recoverInterrupted();
-  void services.bulk.recover();
+  // The worker may have been stopped mid-job: settle what was on its way, run what is due, schedule the rest.
+  void services.runner.recover();
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BULK_ALARM) void services.bulk.kick();
+    if (alarm.name === JOB_ALARM) void services.runner.kick();
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { SimulatorControl } from '../simulator/control';
+import { deliveries, openBulk, paste, startBulk, stopServiceWorker, waitUntilDone } from './bulk-page';
 import { connect, expect, openDashboard, test } from './fixtures';
 import { E2E_RATE_LIMIT_STEP_MS } from './global-setup';
 
@@ -10,42 +11,6 @@ function acceptanceList(): { lines: string[]; valid: string[] } {
   const valid = Array.from({ length: 112 }, (_, index) => `bulk.e2e${index}`);
   const lines = [...valid, '@BULK.E2E1', 'bulk.e2e2', 'https://www.instagram.com/bulk.e2e3/', ...INVALID];
   return { lines, valid };
-}
-
-async function openBulk(page: Page): Promise<void> {
-  await connect(page);
-  await page.getByRole('link', { name: 'Bulk' }).click();
-  await expect(page.getByRole('combobox', { name: 'Brand account' })).toHaveValue('17841400000000001');
-}
-
-/** Puts the list in the Usernames box in one go, as a paste does (Playwright's fill types long text slowly). */
-async function paste(page: Page, lines: string[]): Promise<void> {
-  await page.getByRole('textbox', { name: 'Usernames' }).evaluate((element, text) => {
-    const box = element as HTMLTextAreaElement;
-    box.value = text;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, lines.join('\n'));
-}
-
-async function startBulk(page: Page, lines: string[], button: 'Send requests' | 'Revoke requests' = 'Send requests'): Promise<void> {
-  await paste(page, lines);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-}
-
-async function waitUntilDone(page: Page, timeout = 60_000): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible({ timeout });
-}
-
-/** Successful sends per creator, as the simulator received them inside batch requests. */
-async function deliveries(sim: SimulatorControl): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const entry of await sim.log()) {
-    if (entry.batchIndex === undefined || entry.method !== 'POST' || entry.status !== 200) continue;
-    const name = entry.params.creator_instagram_username!;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return counts;
 }
 
 function resultRow(page: Page, username: string) {
@@ -161,9 +126,7 @@ test.describe('bulk management', () => {
     await startBulk(page, names);
     await expect.poll(async () => (await deliveries(sim)).size, { timeout: 20_000 }).toBeGreaterThan(0);
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopServiceWorker(page);
     await page.close();
 
     const reopened = await openDashboard(context, extensionId, 'bulk');

@@ -18,6 +18,8 @@ export interface GraphResult {
   status: number;
   body: unknown;
   headers: Record<string, string>;
+  /** True when a send or revoke changed the world (even if the answer is an error). */
+  applied?: boolean;
 }
 
 const PARTNERSHIP_SCOPES = ['instagram_branded_content_ads_brand', 'instagram_basic', 'business_management'];
@@ -79,7 +81,13 @@ export function handleGraphCall(state: SimulatorState, call: GraphCall): GraphRe
       throw new MetaError(500, 2, 'An unexpected error has occurred. Please retry your request later.', { is_transient: true });
     }
     const token = authenticate(state, call.token);
-    return ok(route(state, call, token, igId), headers);
+    const body = route(state, call, token, igId);
+    const isWrite = call.method === 'POST' && igId !== undefined;
+    if (isWrite && state.controls.appliedFailureRate > 0 && state.random() < state.controls.appliedFailureRate) {
+      // Meta applied the request, then failed to say so.
+      return { status: 500, body: metaErrorBody(2, 'An unexpected error has occurred. Please retry your request later.', { is_transient: true }), headers, applied: true };
+    }
+    return { ...ok(body, headers), applied: isWrite || undefined };
   } catch (error) {
     if (error instanceof MetaError) return { status: error.status, body: metaErrorBody(error.code, error.message, error.extra), headers };
     throw error;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleGraphCall, metaErrorBody, toJsonText, type GraphCall } from './graph-routes';
+import { handleGraphCall, metaErrorBody, toJsonText, type GraphCall, type GraphResult } from './graph-routes';
 import { answerLoginDialog } from './login-dialog';
 import { SimulatorState, type SimulatorControls, type WorldOptions } from './state';
 
@@ -80,7 +80,7 @@ async function handle(state: SimulatorState, request: IncomingMessage, response:
   }
   const call: GraphCall = { method, path, query: withoutToken(query), params: withoutToken(params), token, baseUrl };
   const result = handleGraphCall(state, call);
-  logCall(state, call, result.status, result.body);
+  logCall(state, call, result);
   sendJson(response, result.status, result.body, result.headers);
 }
 
@@ -113,7 +113,7 @@ function handleBatch(state: SimulatorState, request: { params: Record<string, st
       baseUrl: request.baseUrl,
     };
     const result = handleGraphCall(state, call);
-    logCall(state, call, result.status, result.body, batchIndex);
+    logCall(state, call, result, batchIndex);
     if (state.controls.batchNullRate > 0 && state.random() < state.controls.batchNullRate) return null;
     return {
       code: result.status,
@@ -161,9 +161,9 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
   sendJson(response, 200, { controls: state.controls, throttle: state.throttle ?? null });
 }
 
-function logCall(state: SimulatorState, call: GraphCall, status: number, body: unknown, batchIndex?: number): void {
-  const errorCode = (body as { error?: { code?: number } } | null)?.error?.code;
-  state.log.push({ at: Date.now(), method: call.method, path: call.path, query: call.query, params: call.params, batchIndex, status, errorCode });
+function logCall(state: SimulatorState, call: GraphCall, result: GraphResult, batchIndex?: number): void {
+  const errorCode = (result.body as { error?: { code?: number } } | null)?.error?.code;
+  state.log.push({ at: Date.now(), method: call.method, path: call.path, query: call.query, params: call.params, batchIndex, status: result.status, errorCode, applied: result.applied });
 }
 
 function withoutToken(values: Record<string, string>): Record<string, string> {

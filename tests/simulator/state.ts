@@ -17,6 +17,8 @@ export interface SimulatorControls {
   failureRate: number;
   /** Share of batch items that come back null, as when a batch times out. */
   batchNullRate: number;
+  /** Share of sends and revokes Meta applies and then answers with a transient error (code 2, HTTP 500). */
+  appliedFailureRate: number;
   /** Page size when the caller gives no limit. */
   defaultPageSize: number;
   /** Which of Meta's documented field sets branded_content_ad_permissions returns. */
@@ -65,6 +67,8 @@ export interface LogEntry {
   batchSize?: number;
   status: number;
   errorCode?: number;
+  /** A send or revoke that changed the world, whatever the answer said (see appliedFailureRate). */
+  applied?: boolean;
 }
 
 export const DEFAULT_APP_ID = '1234567890123456';
@@ -79,6 +83,7 @@ export function defaultControls(): SimulatorControls {
     latencyMs: 0,
     failureRate: 0,
     batchNullRate: 0,
+    appliedFailureRate: 0,
     defaultPageSize: 25,
     permissionFieldVariant: 'reference',
     rejectedCreators: [],

@@ -18,6 +18,18 @@ describe('Graph client against the simulator', () => {
     expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({ id: '10158000000000001', name: 'Dana Reyes' });
   });
 
+  it("asks a page again after Meta's temporary errors, so one passing failure does not lose a long list", async () => {
+    simulator().state.reset({ extraPages: 57 });
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    const { graph } = client(() => token);
+    simulator().state.controls.failureRate = 0.3;
+    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), { searchParams: { fields: 'id,name', limit: 10 } });
+    expect(pages).toHaveLength(62);
+    const calls = simulator().state.log.filter((entry) => entry.path === 'me/accounts');
+    expect(calls.filter((entry) => entry.errorCode === 2).length).toBeGreaterThan(0);
+    expect(calls.filter((entry) => entry.status === 200)).toHaveLength(7);
+  });
+
   it('follows cursor paging until Meta gives no next page', async () => {
     simulator().state.reset({ extraPages: 57 });
     const { token } = simulator().state.issueToken(ALL_SCOPES);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCachedReader } from '@/utils/cache/cached-reader';
-import { openCollabDeskDb } from '@/utils/cache/database';
+import { openCollabDeskDb } from '@/utils/db/database';
 import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
@@ -22,14 +22,9 @@ function setup() {
   const cache = createGraphCache(db, () => now);
   const reader = createCachedReader(cache, () => {});
   const onChange = vi.fn();
-  const service = createPartnershipsService({ graph, cache, reader, db, currentUserId: async () => 'u1', onChange, now: () => now });
+  const service = createPartnershipsService({ graph, cache, reader, currentUserId: async () => 'u1', onChange, now: () => now });
   const calls = () => simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
-  return { service, onChange, calls, db, advance: (ms: number) => (now += ms) };
-}
-
-function simStatusOf(username: string): string | undefined {
-  const creator = simulator().state.findCreator({ username })!;
-  return simulator().state.world.permissions.find((p) => p.brandIgId === NORTHWIND && p.creatorId === creator.id)?.status;
+  return { service, onChange, calls, advance: (ms: number) => (now += ms) };
 }
 
 describe('partnerships service', () => {
@@ -76,17 +71,6 @@ describe('partnerships service', () => {
     expect(value.every((record) => record.status !== '')).toBe(true);
   });
 
-  it('revokes a creator Meta names only by Instagram ID, by that ID', async () => {
-    simulator().state.reset({ variants: true });
-    const { service } = setup();
-    const nameless = (await service.list(NORTHWIND)).value.find((record) => record.creatorId && !record.creatorUsername)!;
-    const revoked = await service.revoke(NORTHWIND, { creatorId: nameless.creatorId });
-    expect(revoked).toMatchObject({ creatorId: nameless.creatorId, status: 'REVOKED', id: nameless.id });
-    const post = simulator().state.log.filter((entry) => entry.method === 'POST').at(-1)!;
-    expect(post.params).toEqual({ creator_instagram_account: nameless.creatorId, revoke: 'true' });
-    expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status)).toEqual(['REVOKED']);
-  });
-
   it('ends a list whose paging goes round in circles with a clear error, after a bounded number of calls', async () => {
     simulator().state.controls.repeatPagingCursor = true;
     const { service, calls } = setup();
@@ -117,69 +101,4 @@ describe('partnerships service', () => {
     expect(calls().length).toBe(before);
   });
 
-  it('sends a request, then shows it pending from the cache', async () => {
-    const { service, calls, db } = setup();
-    await service.list(NORTHWIND);
-    const sent = await service.send(NORTHWIND, 'fresh.face');
-    expect(sent).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
-    expect(simStatusOf('fresh.face')).toBe('PENDING');
-    const before = calls().length;
-    expect((await service.lookup(NORTHWIND, 'fresh.face')).permission?.status).toBe('PENDING');
-    expect((await service.list(NORTHWIND)).value[0]).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
-    expect(calls().length).toBe(before);
-    expect(await (await db).getAll('actions')).toEqual([]);
-  });
-
-  it('revokes by the creator ID when it is known', async () => {
-    const { service } = setup();
-    const { value } = await service.list(NORTHWIND);
-    const approved = value.find((record) => record.status === 'APPROVED')!;
-    const revoked = await service.revoke(NORTHWIND, { username: approved.creatorUsername!, creatorId: approved.creatorId });
-    expect(revoked.status).toBe('REVOKED');
-    // The revoke keeps what was known of the request.
-    expect(revoked).toMatchObject({ id: approved.id, requestedAt: approved.requestedAt });
-    expect((await service.lookup(NORTHWIND, approved.creatorUsername!)).permission).toEqual(revoked);
-    expect(simStatusOf(approved.creatorUsername!)).toBe('REVOKED');
-    const post = simulator().state.log.filter((entry) => entry.method === 'POST').at(-1)!;
-    expect(post.params).toEqual({ creator_instagram_account: approved.creatorId, revoke: 'true' });
-  });
-
-  it('passes on a refusal in Meta words and keeps nothing', async () => {
-    const { service, db } = setup();
-    await expect(service.send(NORTHWIND, 'ghost.account')).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('Creator not found') });
-    expect(await (await db).getAll('actions')).toEqual([]);
-  });
-
-  it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
-    const { service, advance } = setup();
-    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
-    await expect(service.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('The request for @later.please is kept') });
-    const [kept] = await service.keptActions();
-    expect(kept).toMatchObject({ kind: 'send', username: 'later.please', state: 'kept' });
-    // Code 80002 with no time left in the window still closes the gate for a minute: nothing goes out.
-    expect(kept!.retryAt! - Date.now()).toBeGreaterThanOrEqual(59_000);
-    simulator().state.throttle = undefined;
-    const callsBefore = simulator().state.log.length;
-    await expect(service.retryKept(kept!.id)).rejects.toMatchObject({ kind: 'rate-limited' });
-    expect(simulator().state.log.length).toBe(callsBefore);
-    advance(60_000);
-    await service.retryKept(kept!.id);
-    expect(simStatusOf('later.please')).toBe('PENDING');
-    expect(await service.keptActions()).toEqual([]);
-  });
-
-  it('after an interruption, checks with Meta before sending again, so nothing is sent twice', async () => {
-    const { service, db } = setup();
-    await service.send(NORTHWIND, 'went.through');
-    // As if the worker stopped after Meta got the request but before the answer was recorded.
-    const started = Date.now();
-    await (await db).put('actions', { id: `${NORTHWIND}:send:went.through`, kind: 'send', brandIgId: NORTHWIND, username: 'went.through', state: 'in-flight', createdAt: started, updatedAt: started });
-    await service.recoverInterrupted();
-    const [kept] = await service.keptActions();
-    expect(kept).toMatchObject({ outcomeUnknown: true, state: 'kept' });
-    const sendsBefore = simulator().state.log.filter((entry) => entry.method === 'POST').length;
-    expect((await service.retryKept(kept!.id)).status).toBe('PENDING');
-    expect(simulator().state.log.filter((entry) => entry.method === 'POST').length).toBe(sendsBefore);
-    expect(await service.keptActions()).toEqual([]);
-  });
 });

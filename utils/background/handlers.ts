@@ -7,7 +7,7 @@ import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting } from '..
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, audit, getAppId, getLoginConfigId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
@@ -45,20 +45,22 @@ export function createHandlers({ auth, graph, access, partnerships, bulk, jobs, 
     listPartnerships: ({ brandIgId }) => partnerships.list(brandIgId),
     refreshPartnerships: ({ brandIgId }) => partnerships.refreshList(brandIgId),
     lookupCreator: ({ brandIgId, username }) => partnerships.lookup(brandIgId, username),
-    sendPartnershipRequest: ({ brandIgId, username }) => partnerships.send(brandIgId, username),
-    revokePartnership: ({ brandIgId, username, creatorId }) => partnerships.revoke(brandIgId, { username, creatorId }),
-    listKeptActions: () => partnerships.keptActions(),
-    retryKeptAction: ({ id }) => partnerships.retryKept(id),
-    discardKeptAction: ({ id }) => partnerships.discardKept(id),
-    startBulkJob: (job) => bulk.start(job),
+    sendPartnershipRequest: ({ brandIgId, username }) => pipeline.send(brandIgId, username),
+    revokePartnership: ({ brandIgId, username, creatorId }) => pipeline.revoke(brandIgId, { username, creatorId }),
+    listKeptActions: () => pipeline.keptActions(),
+    retryKeptAction: ({ id }) => pipeline.retryKept(id),
+    discardKeptAction: ({ id }) => pipeline.discardKept(id),
+    planBulkJob: (request) => pipeline.plan(request),
+    startBulkJob: ({ jobId }) => pipeline.confirm(jobId),
+    discardBulkPlan: ({ jobId }) => pipeline.discardPlan(jobId),
     getBulkJob: async ({ jobId }) => {
-      const job = jobId ? await jobs.get(jobId) : await jobs.latest();
-      return job ? { job, items: (await jobs.items(job.id)).sort((a, b) => a.index - b.index) } : null;
+      const job = jobId ? await jobs.get(jobId) : await jobs.latestBulk();
+      return job ? { job, items: (await jobs.items(job.id)).sort((a, b) => a.index - b.index), counts: await jobs.counts(job.id) } : null;
     },
-    pauseBulkJob: ({ jobId }) => bulk.pause(jobId),
-    resumeBulkJob: ({ jobId }) => bulk.resume(jobId),
-    cancelBulkJob: ({ jobId }) => bulk.cancel(jobId),
-    retryFailedBulkJob: ({ jobId }) => bulk.retryFailed(jobId),
+    pauseBulkJob: ({ jobId }) => runner.pause(jobId),
+    resumeBulkJob: ({ jobId }) => runner.resume(jobId),
+    cancelBulkJob: ({ jobId }) => runner.cancel(jobId),
+    retryFailedBulkJob: ({ jobId }) => runner.retryFailed(jobId),
     getAuditLog: () => audit.list(),
     clearAuditLog: () => audit.clear(),
   };

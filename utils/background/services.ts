@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createAuthService } from '../auth/auth-service';
-import { createAuditLog } from '../bulk/audit';
+import { createAuditLog } from '../audit/audit-log';
 import { createJobStore } from '../bulk/job-store';
-import { createBulkRunner } from '../bulk/runner';
+import { createWritePipeline } from '../bulk/pipeline';
+import { createJobRunner } from '../bulk/runner';
+import { readCacheKey } from '../cache/cache-keys';
 import { buildSettings } from '../build-settings';
-import { openCollabDeskDb } from '../cache/database';
+import { openCollabDeskDb } from '../db/database';
 import { createCachedReader } from '../cache/cached-reader';
 import { createGraphCache } from '../cache/graph-cache';
 import { AppError, describeError } from '../errors';
@@ -12,15 +14,22 @@ import { createGraphClient } from '../graph/client';
 import { profileSchema, successSchema } from '../graph/schemas';
 import { createEventHub } from '../messaging/events';
 import { createPartnershipsService } from '../partnerships/partnerships-service';
-import { accessCacheKey, createAccessService } from '../permissions/access-service';
+import { createAccessService } from '../permissions/access-service';
 import { createRateLimitGate } from '../graph/rate-limit-gate';
 import { webAuthFlowDetails } from '../auth/login-flow';
 import { facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 
 export type Services = ReturnType<typeof createServices>;
 
-/** The alarm that wakes the worker when a bulk job's wait (Meta's rate limit) is over. */
-export const BULK_ALARM = 'collab-desk-bulk-resume';
+/** The alarm that wakes the worker when a job's wait (Meta's rate limit, a passing failure) is over. */
+export const JOB_ALARM = 'collab-desk-job-resume';
+
+/** Makes sure the job alarm fires at or before `time` (one alarm serves every waiting job). */
+async function wakeBy(time: number): Promise<void> {
+  const existing = await browser.alarms.get(JOB_ALARM);
+  if (existing && existing.scheduledTime > Date.now() && existing.scheduledTime <= time) return;
+  await browser.alarms.create(JOB_ALARM, { when: Math.max(time, Date.now() + 1000) });
+}
 
 /** Builds the background's services once; the token stays inside them. */
 export function createServices() {
@@ -58,16 +67,15 @@ export function createServices() {
     },
     onChange: (state) => {
       if (state.status === 'signed-out') void forgetEverything();
-      if (state.status === 'signed-in') void bulk.resumeAfterLogin();
+      if (state.status === 'signed-in') void runner.resumeAfterLogin();
       events.broadcast({ type: 'auth-changed', state });
     },
   });
 
   /** Disconnect deletes all Collab Desk keeps about the person's Meta data at once. */
   async function forgetEverything(): Promise<void> {
-    for (const job of await jobs.unfinished()) await bulk.cancel(job.id);
+    for (const job of await jobs.unfinished()) await runner.cancel(job.id);
     await cache.clear();
-    await (await db).clear('actions');
   }
 
   /** Whose data the cache holds: the connected person, or the one whose session expired. */
@@ -77,12 +85,11 @@ export function createServices() {
     return state.user.id;
   }
 
-  const reader = createCachedReader(cache, async (outcome) => {
-    const userId = await currentUserId().catch(() => undefined);
-    if (!userId) return;
-    const brandIgId = outcome.key.match(/^[^:]+:partnerships:(\d+)/)?.[1];
-    const area = outcome.key === accessCacheKey(userId) ? 'access' : brandIgId ? 'partnerships' : undefined;
-    if (!area) return;
+  const reader = createCachedReader(cache, (outcome) => {
+    const key = readCacheKey(outcome.key);
+    if (!key) return;
+    const area = key.area === 'access' ? 'access' : 'partnerships';
+    const brandIgId = key.area === 'access' ? undefined : key.brandIgId;
     if (outcome.ok) events.broadcast({ type: 'data-changed', area, brandIgId });
     else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
   });
@@ -91,23 +98,29 @@ export function createServices() {
     graph,
     cache,
     reader,
-    db,
     currentUserId,
-    audit,
     onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
   });
 
-  const bulk = createBulkRunner({
+  const fetchBrandList = async (brandIgId: string) => (await partnerships.refreshList(brandIgId)).value;
+  const runner = createJobRunner({
     store: jobs,
     graph,
     audit,
-    fetchBrandList: async (brandIgId) => (await partnerships.refreshList(brandIgId)).value,
-    rememberOutcomes: async (brandIgId, outcomes) => {
-      await partnerships.rememberOutcomes(brandIgId, outcomes);
-    },
-    onProgress: (jobId) => events.broadcast({ type: 'job-progress', jobId }),
-    wakeAt: (time) => void browser.alarms.create(BULK_ALARM, { when: time }),
+    fetchBrandList,
+    rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
+    onProgress: (progress) => events.broadcast({ type: 'job-progress', progress }),
+    renewSession: () => auth.renewSilently(),
+    wakeAt: (time) => void wakeBy(time),
   });
 
-  return { auth, graph, cache, events, access, partnerships, bulk, jobs, audit, getAppId, getLoginConfigId };
+  const pipeline = createWritePipeline({
+    runner,
+    store: jobs,
+    fetchBrandList,
+    brandUsernameOf: async (brandIgId) => (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.username ?? brandIgId,
+    knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
+  });
+
+  return { auth, graph, cache, events, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId };
 }

@@ -1,12 +1,17 @@
-import type { CollabDeskDb } from '../cache/database';
-import type { BulkItem, BulkJob, ItemState } from './job';
+import type { CollabDeskDb } from '../db/database';
+import type { ItemState, Job, JobItem } from './job';
 
 export type JobStore = ReturnType<typeof createJobStore>;
 
-/** Bulk jobs in IndexedDB: every change of an item's state is written before and after each call. */
+const ITEM_STATES: readonly ItemState[] = ['queued', 'in-flight', 'unknown', 'sent', 'revoked', 'failed', 'skipped'];
+
+/**
+ * The `jobs` and `job-items` stores: the only module that touches them. Every change of an
+ * item's state is written before and after each call to Meta.
+ */
 export function createJobStore(db: Promise<CollabDeskDb>) {
   return {
-    async create(job: BulkJob, items: readonly BulkItem[]): Promise<void> {
+    async create(job: Job, items: readonly JobItem[]): Promise<void> {
       const transaction = (await db).transaction(['jobs', 'job-items'], 'readwrite');
       void transaction.objectStore('jobs').put(job);
       const store = transaction.objectStore('job-items');
@@ -14,21 +19,49 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       await transaction.done;
     },
 
-    async get(jobId: string): Promise<BulkJob | undefined> {
+    async get(jobId: string): Promise<Job | undefined> {
       return (await db).get('jobs', jobId);
     },
 
-    async latest(): Promise<BulkJob | undefined> {
-      const cursor = await (await db).transaction('jobs').store.index('byCreated').openCursor(null, 'prev');
+    /** The newest bulk job that was confirmed (not a dry run, not a single action). */
+    async latestBulk(): Promise<Job | undefined> {
+      let cursor = await (await db).transaction('jobs').store.index('byCreated').openCursor(null, 'prev');
+      while (cursor && (cursor.value.origin !== 'bulk' || cursor.value.state === 'planned')) cursor = await cursor.continue();
       return cursor?.value;
     },
 
-    async unfinished(): Promise<BulkJob[]> {
-      const jobs = await (await db).getAll('jobs');
-      return jobs.filter((job) => job.state !== 'done' && job.state !== 'cancelled').sort((a, b) => a.createdAt - b.createdAt);
+    async all(): Promise<Job[]> {
+      return (await db).getAll('jobs');
     },
 
-    async update(jobId: string, change: Partial<BulkJob>): Promise<BulkJob | undefined> {
+    /** Jobs confirmed and not finished: running, paused or waiting; oldest first. */
+    async unfinished(): Promise<Job[]> {
+      const jobs = await (await db).getAll('jobs');
+      return jobs.filter((job) => job.state !== 'done' && job.state !== 'cancelled' && job.state !== 'planned').sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    /** Forgets a job and its items (dry runs that were not confirmed, single actions discarded). */
+    async remove(jobId: string): Promise<void> {
+      const transaction = (await db).transaction(['jobs', 'job-items'], 'readwrite');
+      void transaction.objectStore('jobs').delete(jobId);
+      const items = transaction.objectStore('job-items');
+      for (const key of await items.index('byJob').getAllKeys(jobId)) void items.delete(key);
+      await transaction.done;
+    },
+
+    /** Dry runs not confirmed, to clear away when a new one is made. */
+    async planned(): Promise<Job[]> {
+      return (await (await db).getAll('jobs')).filter((job) => job.state === 'planned');
+    },
+
+    /** How many items of the job are in each state. */
+    async counts(jobId: string): Promise<Record<ItemState, number>> {
+      const database = await db;
+      const entries = await Promise.all(ITEM_STATES.map(async (state) => [state, await database.countFromIndex('job-items', 'byJobState', [jobId, state])] as const));
+      return Object.fromEntries(entries) as Record<ItemState, number>;
+    },
+
+    async update(jobId: string, change: Partial<Job>): Promise<Job | undefined> {
       const transaction = (await db).transaction('jobs', 'readwrite');
       const job = await transaction.store.get(jobId);
       if (!job) return undefined;
@@ -38,11 +71,11 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       return updated;
     },
 
-    async items(jobId: string): Promise<BulkItem[]> {
+    async items(jobId: string): Promise<JobItem[]> {
       return (await db).getAllFromIndex('job-items', 'byJob', jobId);
     },
 
-    async itemsIn(jobId: string, state: ItemState, limit?: number): Promise<BulkItem[]> {
+    async itemsIn(jobId: string, state: ItemState, limit?: number): Promise<JobItem[]> {
       const found = await (await db).getAllFromIndex('job-items', 'byJobState', [jobId, state], limit);
       return found.sort((a, b) => a.index - b.index);
     },
@@ -51,14 +84,14 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       return (await db).countFromIndex('job-items', 'byJobState', [jobId, state]);
     },
 
-    async putItems(items: readonly BulkItem[]): Promise<void> {
+    async putItems(items: readonly JobItem[]): Promise<void> {
       const transaction = (await db).transaction('job-items', 'readwrite');
       for (const item of items) void transaction.store.put(item);
       await transaction.done;
     },
 
     /** Moves every item of a job from one state to another, with the same change applied to each. */
-    async moveAll(jobId: string, from: ItemState, change: Partial<BulkItem>): Promise<number> {
+    async moveAll(jobId: string, from: ItemState, change: Partial<JobItem>): Promise<number> {
       const transaction = (await db).transaction('job-items', 'readwrite');
       const items = await transaction.store.index('byJobState').getAll([jobId, from]);
       for (const item of items) void transaction.store.put({ ...item, ...change, updatedAt: Date.now() });

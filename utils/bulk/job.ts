@@ -1,20 +1,31 @@
-import type { BulkKind } from './plan';
+import type { AppErrorKind } from '../errors';
+import type { CreatorRef } from '../partnerships/permission-request';
+import type { ActionKind } from '../partnerships/status';
 
 /**
- * running: items are being sent. paused: by the person. waiting: for Meta's rate limit to
- * lift (resumeAt) or for the person to reconnect. done / cancelled: finished.
+ * planned: the dry run, made in the background from Meta's fresh list, waiting for Confirm.
+ * running: items are being sent. paused: by the person. waiting: for a time (Meta's rate
+ * limit, a passing failure; resumeAt, backed by an alarm) or for a new login.
+ * done / cancelled: finished.
  */
-export type JobState = 'running' | 'paused' | 'waiting' | 'done' | 'cancelled';
+export type JobState = 'planned' | 'running' | 'paused' | 'waiting' | 'done' | 'cancelled';
 
-export interface BulkJob {
+/**
+ * Every send and revoke is a job: a single one from the popup or the Partnerships view is a
+ * job of one (origin single, run before any bulk job), a bulk one has many items.
+ */
+export interface Job {
   id: string;
-  kind: BulkKind;
+  kind: ActionKind;
+  origin: 'single' | 'bulk';
   brandIgId: string;
   brandUsername: string;
   state: JobState;
   total: number;
-  /** Why the job is waiting, in plain words. */
+  /** Why the job is waiting or paused, in plain words. */
   waitReason?: string;
+  /** What kind of trouble it waits out (rate-limited, session-expired, network...), for the single-action path. */
+  waitCause?: AppErrorKind;
   waitingFor?: 'time' | 'login';
   resumeAt?: number;
   createdAt: number;
@@ -22,25 +33,34 @@ export interface BulkJob {
 }
 
 /**
- * queued: not sent yet. in-flight: in a batch on its way. unknown: the batch's answer was
- * lost (worker stopped, null answer), so it is checked against Meta before anything else.
+ * queued: not sent yet. in-flight: in a batch on its way. unknown: the outcome is not known
+ * (worker stopped, answer lost, or refused after an attempt that may have reached Meta), so
+ * it is checked against Meta's list before anything else.
  */
 export type ItemState = 'queued' | 'in-flight' | 'unknown' | 'sent' | 'revoked' | 'failed' | 'skipped';
 
-export interface BulkItem {
+export interface JobItem {
   jobId: string;
   /** Position in the person's list; results keep this order. */
   index: number;
+  /** The creator's username, or "#<Instagram ID>" when Meta named them by ID only. */
   username: string;
   /** The creator's Instagram ID when known: sends and revokes then name the creator by it. */
   creatorId?: string;
   state: ItemState;
   reason?: string;
   attempts: number;
+  /** An earlier attempt may have reached Meta (lost answer, network error, 5xx): a refusal is checked, not believed. */
+  mayHaveReached?: boolean;
+  /** Meta's refusal, kept while the item is checked: it becomes the reason if the list shows nothing happened. */
+  refusal?: string;
   updatedAt: number;
 }
 
-export const FINISHED_ITEM_STATES: ReadonlySet<ItemState> = new Set(['sent', 'revoked', 'failed', 'skipped']);
+/** The creator an item names, as a send or revoke names them. */
+export function creatorOfItem(item: Pick<JobItem, 'username' | 'creatorId'>): CreatorRef {
+  return { username: item.username.startsWith('#') ? undefined : item.username, creatorId: item.creatorId };
+}
 
 /** The outcome words of the Results table (UI contract), and words for items still on their way. */
 export function outcomeWord(state: ItemState): string {
@@ -62,7 +82,7 @@ export function outcomeWord(state: ItemState): string {
   }
 }
 
-export function countItems(items: readonly BulkItem[]): Record<ItemState, number> {
+export function countItems(items: readonly JobItem[]): Record<ItemState, number> {
   const counts: Record<ItemState, number> = { queued: 0, 'in-flight': 0, unknown: 0, sent: 0, revoked: 0, failed: 0, skipped: 0 };
   for (const item of items) counts[item.state] += 1;
   return counts;

@@ -1,8 +1,6 @@
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { planStep, type ActionKind } from '../partnerships/status';
 
-export type BulkKind = ActionKind;
-
 export interface PlannedStep {
   username: string;
   run: boolean;
@@ -14,7 +12,7 @@ export interface PlannedStep {
 }
 
 export interface BulkPlan {
-  kind: BulkKind;
+  kind: ActionKind;
   steps: PlannedStep[];
   /** Notes with how many creators each applies to, in first-seen order. */
   counts: Array<[string, number]>;
@@ -22,7 +20,7 @@ export interface BulkPlan {
 }
 
 /** The dry run: what a bulk send or revoke will do to each creator, given the brand's current list. */
-export function planBulk(kind: BulkKind, usernames: readonly string[], current: readonly PartnershipPermission[]): BulkPlan {
+export function planBulk(kind: ActionKind, usernames: readonly string[], current: readonly PartnershipPermission[]): BulkPlan {
   const byUsername = new Map(current.filter((record) => record.creatorUsername).map((record) => [record.creatorUsername!, record]));
   const steps = usernames.map((username): PlannedStep => {
     const record = byUsername.get(username);

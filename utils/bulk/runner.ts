@@ -1,62 +1,88 @@
-import { AppError } from '../errors';
-import type { BatchAnswer, BatchRequest, GraphClient } from '../graph/client';
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { AppError, type AppErrorKind } from '../errors';
+import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
 import type { PartnershipPermission } from '../partnerships/permission-record';
-import { statusAfter, tookEffect } from '../partnerships/status';
-import type { AuditEntry, AuditLog } from './audit';
+import { permissionRequest } from '../partnerships/permission-request';
+import { statusAfter, tookEffect, type ActionKind } from '../partnerships/status';
 import { MAX_ATTEMPTS, pauseBeforeNextBatch, transientBackoff } from './governor';
-import type { BulkItem, BulkJob } from './job';
+import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
-import type { BulkKind } from './plan';
 
-export interface BulkRunnerDeps {
+/** What changed in a job: the job itself, the items whose state moved, and the counts now. */
+export interface JobProgress {
+  job: Job;
+  items: JobItem[];
+  counts: Record<ItemState, number>;
+}
+
+export interface ConfirmedOutcome {
+  /** Absent when Meta named the creator by Instagram ID only. */
+  username?: string;
+  creatorId?: string;
+  status: string;
+  /** The permission's ID, when Meta's answer gave it. */
+  permissionId?: string;
+}
+
+export interface JobRunnerDeps {
   store: JobStore;
   graph: GraphClient;
   audit: AuditLog;
   /** The brand's current list, fresh from Meta: used to settle items whose outcome is unknown. */
   fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
-  rememberOutcomes(brandIgId: string, outcomes: Array<{ username: string; creatorId?: string; status: string }>): Promise<void>;
-  onProgress(jobId: string): void;
-  /** Asks to be woken at a time (an alarm), for waits too long to sleep through. */
+  rememberOutcomes(brandIgId: string, outcomes: ConfirmedOutcome[]): Promise<void>;
+  /** Told of every change, with what changed. */
+  onProgress(progress: JobProgress): void;
+  /** Meta refused the token inside a batch: tries a silent renewal (true when a session is back). */
+  renewSession(): Promise<boolean>;
+  /** Makes sure the worker is woken by this time (an alarm), whether or not it is still alive then. */
   wakeAt(time: number): void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Waits up to this long in place; longer waits end the run and rely on wakeAt. */
+  /** Bulk jobs wait up to this long in place (the alarm stays as a backstop); longer waits end the run. */
   longestSleepMs?: number;
 }
 
 export interface NewJob {
-  kind: BulkKind;
+  kind: ActionKind;
+  origin: Job['origin'];
   brandIgId: string;
   brandUsername: string;
-  /** Creators to act on, in the person's order. */
-  usernames: readonly string[];
-  /** Instagram IDs known from the brand's list, by username. */
-  creatorIds?: Readonly<Record<string, string>>;
+  /** Creators to act on, in the person's order; creatorId when the brand's list gives it. */
+  creators: ReadonlyArray<{ username: string; creatorId?: string }>;
   /** Creators the dry run skipped, with why; shown in the results. */
-  skipped: ReadonlyArray<{ username: string; reason: string }>;
+  skipped?: ReadonlyArray<{ username: string; reason: string }>;
+  /** planned: a dry run waiting for Confirm; running: go at once. */
+  state: 'planned' | 'running';
 }
 
-type Settled = Pick<BulkItem, 'state' | 'reason' | 'attempts'>;
+type Settled = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal'>;
 
 /** A job going (again): no reason to wait any more. */
-const RUNNING: Partial<BulkJob> = { state: 'running', waitReason: undefined, waitingFor: undefined, resumeAt: undefined };
+const RUNNING: Partial<Job> = { state: 'running', waitReason: undefined, waitCause: undefined, waitingFor: undefined, resumeAt: undefined };
+const CONFIRMED = 'Confirmed with Meta after an interruption';
 
-export type BulkRunner = ReturnType<typeof createBulkRunner>;
+export type JobRunner = ReturnType<typeof createJobRunner>;
 
 /**
- * Runs bulk jobs through the Graph batch API, one batch of up to 50 at a time, pacing by
- * Meta's usage headers. Every item's state is written before and after each batch, so a
- * stopped worker resumes where it was, and items whose answer was lost are checked against
- * Meta before anything is sent again: no creator is asked twice.
+ * The one write pipeline: every send and revoke, single or bulk, is a job run here through the
+ * Graph batch API (up to 50 items a request), paced by Meta's usage headers. Every item's
+ * state is written before and after each batch, so a stopped worker resumes where it was;
+ * items whose outcome is unknown are checked against Meta's list before anything is sent
+ * again, so no creator is asked twice and none is reported Failed when the request exists.
+ * Every wait is stored with its end and backed by an alarm. Single jobs run before bulk ones.
  */
-export function createBulkRunner(deps: BulkRunnerDeps) {
+export function createJobRunner(deps: JobRunnerDeps) {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const longestSleep = deps.longestSleepMs ?? 25_000;
+  const settledWaiters = new Map<string, Array<(job: Job) => void>>();
   let running: Promise<void> | undefined;
   let again = false;
+  /** When a silent renewal was last tried for a refused token: at most one a minute, so a refusing Meta cannot loop. */
+  let renewalTriedAt = Number.NEGATIVE_INFINITY;
 
   function kick(): Promise<void> {
     if (running) {
@@ -68,231 +94,307 @@ export function createBulkRunner(deps: BulkRunnerDeps) {
         again = false;
         await runAll();
       } while (again);
+      await scheduleNextWake();
     })().finally(() => {
       running = undefined;
     });
     return running;
   }
 
+  /** Jobs that may run now, singles first, then oldest first. */
+  async function runnable(): Promise<Job[]> {
+    const ready = (await deps.store.unfinished()).filter((job) => job.state === 'running' || (job.state === 'waiting' && job.waitingFor === 'time' && (job.resumeAt ?? 0) <= now()));
+    return ready.sort((a, b) => Number(a.origin === 'bulk') - Number(b.origin === 'bulk') || a.createdAt - b.createdAt);
+  }
+
   async function runAll(): Promise<void> {
     for (;;) {
-      const job = (await deps.store.unfinished()).find((candidate) => candidate.state === 'running' || (candidate.state === 'waiting' && candidate.waitingFor === 'time' && (candidate.resumeAt ?? 0) <= now()));
+      const [job] = await runnable();
       if (!job) return;
-      if (job.state === 'waiting') await deps.store.update(job.id, RUNNING);
-      const outcome = await runJob(job.id);
-      if (outcome === 'stopped') return;
+      if (job.state === 'waiting') await changeJob(job.id, RUNNING);
+      await runJob(job.id);
     }
   }
 
-  /** Runs one job until it is finished, paused, cancelled or has to wait. */
-  async function runJob(jobId: string): Promise<'next' | 'stopped'> {
+  /** Every job waiting for a time gets the worker woken for it, even if the worker is stopped meanwhile. */
+  async function scheduleNextWake(): Promise<void> {
+    const times = (await deps.store.unfinished()).filter((job) => job.state === 'waiting' && job.waitingFor === 'time' && job.resumeAt).map((job) => job.resumeAt!);
+    if (times.length > 0) deps.wakeAt(times.reduce((soonest, time) => Math.min(soonest, time)));
+  }
+
+  /** Runs one job until it is finished, paused, cancelled, has to wait, or a single job is waiting behind a bulk one. */
+  async function runJob(jobId: string): Promise<void> {
     for (;;) {
       const job = await deps.store.get(jobId);
-      if (!job || job.state !== 'running') return 'next';
+      if (!job || job.state !== 'running') return;
       try {
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
         const batch = await deps.store.itemsIn(jobId, 'queued', MAX_BATCH_SIZE);
         if (batch.length === 0) {
-          await deps.store.update(jobId, { state: 'done' });
-          deps.onProgress(jobId);
-          return 'next';
+          if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
+          await changeJob(jobId, { state: 'done' });
+          return;
         }
         const pause = await sendBatch(job, batch);
-        if (pause > 0 && !(await waitFor(job, pause, `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pause)}.`))) return 'stopped';
+        // Pacing is between batches: a job with nothing left to send does not wait.
+        const more = (await deps.store.countIn(jobId, 'queued')) > 0;
+        if (more && pause.ms > 0 && !(await waitFor(job, pause.ms, pause.reason, pause.cause))) return;
       } catch (error) {
-        if (!(await handleJobError(job, error))) return 'stopped';
+        if (!(await handleJobError(job, error))) return;
       }
+      // A single send or revoke does not wait for a long bulk job to finish.
+      if (job.origin === 'bulk' && (await runnable()).some((other) => other.origin === 'single')) return;
     }
   }
 
-  /** Sends one batch; returns how long to pause before the next one. */
-  async function sendBatch(job: BulkJob, batch: BulkItem[]): Promise<number> {
-    await deps.store.putItems(batch.map((item) => ({ ...item, state: 'in-flight', updatedAt: now() })));
-    deps.onProgress(job.id);
+  /** Sends one batch; returns how long to pause before the next one, and why. */
+  async function sendBatch(job: Job, batch: JobItem[]): Promise<{ ms: number; reason: string; cause: AppErrorKind }> {
+    await changeItems(job.id, batch.map((item) => ({ ...item, state: 'in-flight' })));
     let answers: BatchAnswer[];
     let usagePercent: number;
     try {
-      const result = await deps.graph.batch(batch.map((item) => toRequest(job, item)));
+      const result = await deps.graph.batch(batch.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))));
       answers = result.answers;
       usagePercent = result.usage.percent;
     } catch (error) {
-      // Nothing is known about this batch's items: a network failure may hide a delivered request.
-      const outcomeUnknown = error instanceof AppError && (error.kind === 'network' || error.kind === 'unexpected-response');
-      await deps.store.putItems(batch.map((item) => ({ ...item, state: outcomeUnknown ? 'unknown' : 'queued', updatedAt: now() })));
+      // A failure after the request left (network, an answer Collab Desk cannot read) may hide a delivered request.
+      const mayHaveReached = error instanceof AppError && (error.kind === 'network' || error.kind === 'unexpected-response' || error.kind === 'temporary');
+      await changeItems(job.id, batch.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })));
       throw error;
     }
 
-    const settled = batch.map((item, position) => ({ item, ...settle(job, item, answers[position] ?? null) }));
-    await deps.store.putItems(settled.map(({ item, state, reason, attempts }) => ({ ...item, state, reason, attempts, updatedAt: now() })));
-    await recordOutcomes(job, settled);
-    deps.onProgress(job.id);
+    const settled = batch.map((item, position) => ({ item, answer: answers[position] ?? null, ...settle(item, answers[position] ?? null, job) }));
+    await changeItems(job.id, settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change })));
+    await recordOutcomes(job, settled.map(({ item, answer, ...change }) => ({ item: { ...item, ...change }, permissionId: permissionIdOf(answer) })));
 
-    const throttled = answers.find((answer) => answer?.error?.kind === 'rate-limited')?.error;
-    if (throttled) throw throttled;
     const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
     if (expired) throw expired;
+    const throttled = answers.find((answer) => answer?.error?.kind === 'rate-limited')?.error;
+    if (throttled) throw throttled;
     const transientAttempts = settled.filter(({ state, attempts }) => state === 'queued' && attempts > 0).map(({ attempts }) => attempts);
-    return Math.max(pauseBeforeNextBatch(usagePercent), transientAttempts.length > 0 ? transientBackoff(Math.max(...transientAttempts)) : 0);
+    const backoff = transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
+    const pacing = pauseBeforeNextBatch(usagePercent);
+    if (backoff >= pacing) return { ms: backoff, reason: `Facebook had a temporary problem. Trying again at ${clock(now() + backoff)}.`, cause: 'temporary' };
+    return { ms: pacing, reason: `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pacing)}.`, cause: 'rate-limited' };
   }
 
-  function settle(job: BulkJob, item: BulkItem, answer: BatchAnswer): Settled {
-    if (answer === null) return { state: 'unknown', reason: undefined, attempts: item.attempts };
-    if (!answer.error) return { state: job.kind === 'send' ? 'sent' : 'revoked', reason: undefined, attempts: item.attempts + 1 };
-    const { kind } = answer.error;
-    if (kind === 'rate-limited' || kind === 'session-expired') return { state: 'queued', reason: undefined, attempts: item.attempts };
-    if (kind === 'temporary' || kind === 'network') {
-      const attempts = item.attempts + 1;
-      return attempts >= MAX_ATTEMPTS ? { state: 'failed', reason: `Facebook kept failing: ${answer.error.details.metaMessage ?? answer.error.message}`, attempts } : { state: 'queued', reason: undefined, attempts };
+  /**
+   * One item's answer. A refusal that follows an attempt that may have reached Meta (lost
+   * answer, network error, 5xx) is not believed: the item is checked against Meta's list.
+   */
+  function settle(item: JobItem, answer: BatchAnswer, job: Job): Settled {
+    const unchanged = { reason: undefined, refusal: undefined, mayHaveReached: item.mayHaveReached };
+    if (answer === null) return { ...unchanged, state: 'unknown', attempts: item.attempts, mayHaveReached: true };
+    if (!answer.error) return { ...unchanged, state: job.kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
+    const { kind: errorKind } = answer.error;
+    const words = answer.error.details.metaMessage ?? answer.error.message;
+    if (errorKind === 'rate-limited' || errorKind === 'session-expired') return { ...unchanged, state: 'queued', attempts: item.attempts };
+    const attempts = item.attempts + 1;
+    if (errorKind === 'temporary' || errorKind === 'network') {
+      // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.
+      if (attempts < MAX_ATTEMPTS) return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
+      return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: `Facebook kept failing: ${words}` };
     }
-    return { state: 'failed', reason: answer.error.details.metaMessage ?? answer.error.message, attempts: item.attempts + 1 };
+    if (item.mayHaveReached) return { ...unchanged, state: 'unknown', attempts, refusal: words };
+    return { ...unchanged, state: 'failed', reason: words, attempts };
   }
 
-  async function recordOutcomes(job: BulkJob, settled: Array<{ item: BulkItem } & Settled>): Promise<void> {
-    const finished = settled.filter(({ state }) => state === 'sent' || state === 'revoked' || state === 'failed');
-    const entries: AuditEntry[] = finished.map(({ item, state, reason }) => ({
+  async function recordOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
+    const finished = settled.filter(({ item }) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
+    const entries: AuditEntry[] = finished.map(({ item }) => ({
       at: now(),
       brandIgId: job.brandIgId,
       brandUsername: job.brandUsername,
       creator: item.username,
       action: job.kind,
-      outcome: state === 'sent' ? 'Sent' : state === 'revoked' ? 'Revoked' : 'Failed',
-      reason,
-      source: 'bulk',
+      outcome: item.state === 'sent' ? 'Sent' : item.state === 'revoked' ? 'Revoked' : 'Failed',
+      reason: item.reason,
+      source: job.origin,
     }));
     await deps.audit.record(entries);
-    const confirmed = finished.filter(({ state }) => state !== 'failed').map(({ item }) => ({ username: item.username, creatorId: item.creatorId, status: statusAfter(job.kind) }));
+    const confirmed = finished
+      .filter(({ item }) => item.state !== 'failed')
+      .map(({ item, permissionId }) => ({ ...creatorOfItem(item), status: statusAfter(job.kind), permissionId }));
     if (confirmed.length > 0) await deps.rememberOutcomes(job.brandIgId, confirmed);
   }
 
-  /** Items whose answer was lost: done if Meta's list shows the change, else sent again. */
-  async function settleUnknown(job: BulkJob): Promise<void> {
+  /** Items whose outcome is unknown: done if Meta's list shows the change; else refused, or sent again. */
+  async function settleUnknown(job: Job): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
     const list = await deps.fetchBrandList(job.brandIgId);
-    const byUsername = new Map(list.map((record) => [record.creatorUsername, record.status]));
-    const byId = new Map(list.map((record) => [record.creatorId, record.status]));
-    const settled = unknown.map((item) => {
-      const status = byUsername.get(item.username) ?? (item.creatorId ? byId.get(item.creatorId) : undefined);
-      const reached = tookEffect(job.kind, status);
-      return { item, state: reached ? (job.kind === 'send' ? 'sent' : 'revoked') : 'queued', reason: reached ? 'Confirmed with Meta after an interruption' : undefined, attempts: item.attempts } as const;
+    const byUsername = new Map(list.map((record) => [record.creatorUsername, record]));
+    const byId = new Map(list.filter((record) => record.creatorId).map((record) => [record.creatorId, record]));
+    const settled = unknown.map((item): JobItem => {
+      const record = (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username);
+      const base = { ...item, refusal: undefined, mayHaveReached: undefined };
+      if (tookEffect(job.kind, record?.status)) return { ...base, state: job.kind === 'send' ? 'sent' : 'revoked', reason: CONFIRMED, creatorId: item.creatorId ?? record?.creatorId };
+      if (item.refusal) return { ...base, state: 'failed', reason: item.refusal };
+      return { ...base, state: 'queued' };
     });
-    await deps.store.putItems(settled.map(({ item, state, reason }) => ({ ...item, state, reason, updatedAt: now() })));
-    await recordOutcomes(job, settled);
-    deps.onProgress(job.id);
+    await changeItems(job.id, settled);
+    await recordOutcomes(job, settled.map((item) => ({ item })));
   }
 
-  /** Returns true to go on with the job, false when the run stops (it resumes later). */
-  async function handleJobError(job: BulkJob, error: unknown): Promise<boolean> {
+  /**
+   * Returns true to go on with the job; false when it waits, is paused, or waits for a login.
+   * A single action says what went wrong in Meta's terms; a bulk job says when it goes on.
+   */
+  async function handleJobError(job: Job, error: unknown): Promise<boolean> {
     const appError = error instanceof AppError ? error : new AppError('unexpected-response', 'Something went wrong while sending; the job will go on from where it stopped.');
+    const single = job.origin === 'single';
     if (appError.kind === 'session-expired' || appError.kind === 'not-connected') {
-      await deps.store.update(job.id, { state: 'waiting', waitingFor: 'login', waitReason: 'Your Facebook session has expired. Connect again and the job goes on where it stopped.' });
-      deps.onProgress(job.id);
+      // The renewal also tells every page the session is gone when it fails: both panels agree.
+      if (appError.kind === 'session-expired' && now() - renewalTriedAt > 60_000) {
+        renewalTriedAt = now();
+        if (await deps.renewSession()) return true;
+      }
+      const reason = single ? appError.message : 'Your Facebook session has expired. Connect again and the job goes on where it stopped.';
+      await changeJob(job.id, { state: 'waiting', waitingFor: 'login', resumeAt: undefined, waitReason: reason, waitCause: appError.kind });
       return false;
     }
     if (appError.kind === 'rate-limited') {
       const until = appError.details.retryAt ?? now() + 60_000;
-      return waitFor(job, until - now(), `Meta is limiting how fast Collab Desk may call it. The job goes on by itself after ${clock(until)}.`);
+      return waitFor(job, until - now(), single ? appError.message : `Meta is limiting how fast Collab Desk may call it. The job goes on by itself after ${clock(until)}.`, appError.kind);
     }
     if (appError.kind === 'network' || appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
       const wait = transientBackoff(3);
-      return waitFor(job, wait, `${appError.message} Trying again at ${clock(now() + wait)}.`);
+      return waitFor(job, wait, single ? appError.message : `${appError.message} Trying again at ${clock(now() + wait)}.`, appError.kind);
+    }
+    if (single) {
+      // Refused for a reason trying again cannot fix: the action ends as Failed, with the reason.
+      const queued = await deps.store.itemsIn(job.id, 'queued');
+      const failed = queued.map((item): JobItem => ({ ...item, state: 'failed', reason: appError.details.metaMessage ?? appError.message }));
+      await changeItems(job.id, failed);
+      await recordOutcomes(job, failed.map((item) => ({ item })));
+      await changeJob(job.id, { state: 'done', waitReason: appError.message, waitCause: appError.kind });
+      return false;
     }
     // Anything else stops the job in a state the person can read and act on.
-    await deps.store.update(job.id, { state: 'paused', waitReason: appError.message });
-    deps.onProgress(job.id);
+    await changeJob(job.id, { state: 'paused', waitReason: appError.message, waitCause: appError.kind });
     return false;
   }
 
-  /** Waits in place for short pauses; for long ones records when to go on and asks to be woken. */
-  async function waitFor(job: BulkJob, ms: number, reason: string): Promise<boolean> {
+  /**
+   * Every wait is stored with its end and backed by an alarm, so a stopped worker resumes it.
+   * Bulk jobs sleep through short waits in place; a single job and long waits end the run.
+   */
+  async function waitFor(job: Job, ms: number, reason: string, cause?: AppErrorKind): Promise<boolean> {
     const resumeAt = now() + ms;
-    await deps.store.update(job.id, { state: 'waiting', waitingFor: 'time', waitReason: reason, resumeAt });
-    deps.onProgress(job.id);
-    if (ms > longestSleep) {
-      deps.wakeAt(resumeAt);
-      return false;
-    }
+    await changeJob(job.id, { state: 'waiting', waitingFor: 'time', waitReason: reason, waitCause: cause, resumeAt });
+    deps.wakeAt(resumeAt);
+    if (job.origin === 'single' || ms > longestSleep) return false;
     await sleep(ms);
     const current = await deps.store.get(job.id);
-    if (current?.state !== 'waiting') return false;
-    await deps.store.update(job.id, RUNNING);
-    deps.onProgress(job.id);
+    if (current?.state !== 'waiting' || current.waitingFor !== 'time') return false;
+    await changeJob(job.id, RUNNING);
     return true;
+  }
+
+  async function changeJob(jobId: string, change: Partial<Job>): Promise<void> {
+    await deps.store.update(jobId, change);
+    await emit(jobId, []);
+  }
+
+  async function changeItems(jobId: string, items: JobItem[]): Promise<void> {
+    const stamped = items.map((item) => ({ ...item, updatedAt: now() }));
+    await deps.store.putItems(stamped);
+    await emit(jobId, stamped);
+  }
+
+  async function emit(jobId: string, items: JobItem[]): Promise<void> {
+    const job = await deps.store.get(jobId);
+    if (!job) return;
+    deps.onProgress({ job, items, counts: await deps.store.counts(jobId) });
+    if (job.state !== 'running') {
+      for (const resolve of settledWaiters.get(jobId) ?? []) resolve(job);
+      settledWaiters.delete(jobId);
+    }
+  }
+
+  async function resume(jobId: string): Promise<void> {
+    const job = await deps.store.get(jobId);
+    if (!job || job.state === 'done' || job.state === 'cancelled' || job.state === 'planned') return;
+    await changeJob(jobId, RUNNING);
+    void kick();
   }
 
   return {
     kick,
+    resume,
 
-    async start(input: NewJob): Promise<BulkJob> {
+    /** Creates a job: a dry run waiting for Confirm, or one that runs at once. */
+    async create(input: NewJob): Promise<Job> {
       const created = now();
-      const job: BulkJob = {
+      const skipped = input.skipped ?? [];
+      const job: Job = {
         id: `job-${created.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
         kind: input.kind,
+        origin: input.origin,
         brandIgId: input.brandIgId,
         brandUsername: input.brandUsername,
-        state: 'running',
-        total: input.usernames.length + input.skipped.length,
+        state: input.state,
+        total: input.creators.length + skipped.length,
         createdAt: created,
         updatedAt: created,
       };
-      const items: BulkItem[] = [
-        ...input.usernames.map((username, index) => ({ jobId: job.id, index, username, creatorId: input.creatorIds?.[username], state: 'queued' as const, attempts: 0, updatedAt: created })),
-        ...input.skipped.map(({ username, reason }, offset) => ({ jobId: job.id, index: input.usernames.length + offset, username, state: 'skipped' as const, reason, attempts: 0, updatedAt: created })),
+      const items: JobItem[] = [
+        ...input.creators.map(({ username, creatorId }, index) => ({ jobId: job.id, index, username, creatorId, state: 'queued' as const, attempts: 0, updatedAt: created })),
+        ...skipped.map(({ username, reason }, offset) => ({ jobId: job.id, index: input.creators.length + offset, username, state: 'skipped' as const, reason, attempts: 0, updatedAt: created })),
       ];
       await deps.store.create(job, items);
-      void kick();
+      if (job.state === 'running') void kick();
       return job;
     },
 
-    /** After the worker restarted: batches that were on their way have an unknown outcome. */
+    /** Resolves when the job stops running: done, cancelled, paused or waiting. */
+    settled(jobId: string): Promise<Job> {
+      return new Promise((resolve) => {
+        settledWaiters.set(jobId, [...(settledWaiters.get(jobId) ?? []), resolve]);
+        void deps.store.get(jobId).then((job) => {
+          if (job && job.state !== 'running') void emit(jobId, []);
+        });
+      });
+    },
+
+    /** After the worker started: batches that were on their way have an unknown outcome; due waits run, later ones get an alarm. */
     async recover(): Promise<void> {
       for (const job of await deps.store.unfinished()) {
-        await deps.store.moveAll(job.id, 'in-flight', { state: 'unknown' });
+        const moved = await deps.store.itemsIn(job.id, 'in-flight');
+        if (moved.length > 0) await changeItems(job.id, moved.map((item) => ({ ...item, state: 'unknown', mayHaveReached: true })));
       }
       void kick();
     },
 
     async pause(jobId: string): Promise<void> {
-      await deps.store.update(jobId, { state: 'paused', waitReason: 'Paused by you.', waitingFor: undefined, resumeAt: undefined });
-      deps.onProgress(jobId);
+      await changeJob(jobId, { state: 'paused', waitReason: 'Paused by you.', waitingFor: undefined, resumeAt: undefined });
     },
 
-    async resume(jobId: string): Promise<void> {
-      const job = await deps.store.get(jobId);
-      if (!job || job.state === 'done' || job.state === 'cancelled') return;
-      await deps.store.update(jobId, RUNNING);
-      deps.onProgress(jobId);
-      void kick();
-    },
-
-    /** Jobs that waited for a new login go on. */
+    /** Jobs that waited for a new login go on (after Connect or a silent renewal). */
     async resumeAfterLogin(): Promise<void> {
       for (const job of await deps.store.unfinished()) {
-        if (job.state === 'waiting' && job.waitingFor === 'login') await this.resume(job.id);
+        if (job.state === 'waiting' && job.waitingFor === 'login') await resume(job.id);
       }
     },
 
     async cancel(jobId: string): Promise<void> {
-      await deps.store.update(jobId, { state: 'cancelled', waitReason: 'Cancelled by you.', waitingFor: undefined, resumeAt: undefined });
-      await deps.store.moveAll(jobId, 'queued', { state: 'skipped', reason: 'Cancelled before it was sent' });
-      deps.onProgress(jobId);
+      const queued = await deps.store.itemsIn(jobId, 'queued');
+      await changeItems(jobId, queued.map((item) => ({ ...item, state: 'skipped', reason: 'Cancelled before it was sent' })));
+      await changeJob(jobId, { state: 'cancelled', waitReason: 'Cancelled by you.', waitingFor: undefined, resumeAt: undefined });
     },
 
     /** Sends again only the items that failed. */
     async retryFailed(jobId: string): Promise<void> {
       const moved = await deps.store.moveAll(jobId, 'failed', { state: 'queued', reason: undefined, attempts: 0 });
       if (moved === 0) return;
-      await deps.store.update(jobId, RUNNING);
-      deps.onProgress(jobId);
+      await changeJob(jobId, RUNNING);
       void kick();
     },
   };
 }
 
-/** Names the creator by Instagram ID when known (Meta documents revoke that way), else by username. */
-function toRequest(job: BulkJob, item: BulkItem): BatchRequest {
-  const body: Record<string, string> = item.creatorId ? { creator_instagram_account: item.creatorId } : { creator_instagram_username: item.username };
-  if (job.kind === 'revoke') body.revoke = 'true';
-  return { method: 'POST', relativeUrl: `${job.brandIgId}/branded_content_ad_permissions`, body };
+function permissionIdOf(answer: BatchAnswer): string | undefined {
+  const id = (answer?.body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 function clock(epochMs: number): string {

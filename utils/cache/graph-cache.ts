@@ -1,4 +1,5 @@
-import type { CacheEntry, CollabDeskDb } from './database';
+import type { CollabDeskDb } from '../db/database';
+import type { CacheEntry } from './cache-entry';
 
 export type GraphCache = ReturnType<typeof createGraphCache>;
 

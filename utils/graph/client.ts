@@ -167,7 +167,8 @@ export function createGraphClient(options: GraphClientOptions) {
       const seen = new Set<string>();
       let next: Params | undefined = requestOptions.searchParams ?? {};
       while (next && items.length < maxItems) {
-        const page = await request('get', path, pageOf(item), { ...requestOptions, searchParams: next });
+        const searchParams: Params = next;
+        const page = await withRetries(() => request('get', path, pageOf(item), { ...requestOptions, searchParams }));
         for (const entry of page.data) items.push(entry);
         next = nextPageParams(requestOptions.searchParams ?? {}, page.paging);
         const key = next && JSON.stringify(Object.entries(next).sort());
@@ -183,6 +184,22 @@ export function createGraphClient(options: GraphClientOptions) {
 
 async function readJson(response: Response): Promise<unknown> {
   return parseGraphJson(await response.text());
+}
+
+/** Delays before asking a page of a list again after Meta's temporary errors (codes 1 and 2). */
+const PAGE_RETRY_DELAYS_MS = [300, 1000];
+
+/** A read that failed for a passing reason is asked again a couple of times before the whole list fails. */
+async function withRetries<T>(read: () => Promise<T>): Promise<T> {
+  for (const delay of PAGE_RETRY_DELAYS_MS) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.kind !== 'temporary') throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return read();
 }
 
 /**

@@ -23,12 +23,19 @@ export function createEventHub() {
 
 const pageListeners = new Set<(event: BackgroundEvent) => void>();
 let pagePort: Browser.runtime.Port | undefined;
+let connectedBefore = false;
 
-/** Opens the page's one events port (again, after the service worker restarted) while anyone listens. */
+/**
+ * Opens the page's one events port (again, after the service worker restarted) while anyone
+ * listens. After a reconnection the listeners hear `events-resumed`: events may have been
+ * lost while the worker was stopped, so they load afresh.
+ */
 function connectPagePort(): void {
   if (pagePort || pageListeners.size === 0) return;
   const port = browser.runtime.connect({ name: EVENTS_PORT });
   pagePort = port;
+  if (connectedBefore) for (const listener of [...pageListeners]) listener({ type: 'events-resumed' });
+  connectedBefore = true;
   port.onMessage.addListener((event) => {
     for (const listener of [...pageListeners]) listener(event as BackgroundEvent);
   });

@@ -1,10 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AuthState } from '../auth/auth-state';
-import type { AuditEntry } from '../bulk/audit';
-import type { BulkItem, BulkJob } from '../bulk/job';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { ItemState, Job, JobItem } from '../bulk/job';
+import type { KeptAction, PlanSummary } from '../bulk/pipeline';
+import type { JobProgress } from '../bulk/runner';
 import type { CachedRead } from '../cache/cached-reader';
-import type { PartnershipAction } from '../partnerships/actions';
 import type { CreatorLookup } from '../partnerships/partnerships-service';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
@@ -46,11 +47,13 @@ interface Replies {
   lookupCreator: CreatorLookup;
   sendPartnershipRequest: PartnershipPermission;
   revokePartnership: PartnershipPermission;
-  listKeptActions: PartnershipAction[];
+  listKeptActions: KeptAction[];
   retryKeptAction: PartnershipPermission;
   discardKeptAction: void;
-  startBulkJob: BulkJob;
-  getBulkJob: { job: BulkJob; items: BulkItem[] } | null;
+  planBulkJob: PlanSummary;
+  startBulkJob: Job;
+  discardBulkPlan: void;
+  getBulkJob: { job: Job; items: JobItem[]; counts: Record<ItemState, number> } | null;
   pauseBulkJob: void;
   resumeBulkJob: void;
   cancelBulkJob: void;
@@ -96,8 +99,10 @@ export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
   /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */
   | { type: 'data-changed'; area: DataArea; brandIgId?: string }
-  /** A bulk job moved on: items settled, paused, waiting, done. */
-  | { type: 'job-progress'; jobId: string }
-  | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } };
+  /** A job moved on: the job as it is now, the items whose state changed, and the counts. */
+  | { type: 'job-progress'; progress: JobProgress }
+  | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } }
+  /** Page-side only: the events port is connected again after the worker restarted; what was missed must be loaded. */
+  | { type: 'events-resumed' };
 
 export const EVENTS_PORT = 'collab-desk-events';

@@ -31,17 +31,16 @@ export const requestSchemas = {
     .strict()
     .refine((request) => request.username !== undefined || request.creatorId !== undefined, 'Name the creator by username or Instagram ID.'),
   listKeptActions: z.undefined(),
-  startBulkJob: z
+  planBulkJob: z
     .object({
       brandIgId: igId,
-      brandUsername: z.string().max(30),
       kind: z.enum(['send', 'revoke']),
       usernames: z.array(username).min(1, 'There is no creator to act on.').max(10_000, 'At most 10,000 creators at a time.'),
-      /** Instagram IDs known from the brand's list, by username: bulk revokes name creators by ID. */
-      creatorIds: z.record(z.string().max(30), igId).optional(),
-      skipped: z.array(z.object({ username: z.string().max(300), reason: z.string().max(300) }).strict()).max(20_000),
+      invalid: z.array(z.object({ input: z.string().max(300), reason: z.string().max(300) }).strict()).max(20_000, 'At most 20,000 lines at a time.'),
     })
     .strict(),
+  startBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  discardBulkPlan: z.object({ jobId: z.string().max(100) }).strict(),
   getBulkJob: z.object({ jobId: z.string().max(100).optional() }).strict(),
   pauseBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
   resumeBulkJob: z.object({ jobId: z.string().max(100) }).strict(),

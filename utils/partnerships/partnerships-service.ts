@@ -1,22 +1,18 @@
-import type { AuditLog } from '../bulk/audit';
 import type { CachedRead, CachedReader } from '../cache/cached-reader';
-import type { CollabDeskDb } from '../cache/database';
 import type { GraphCache } from '../cache/graph-cache';
+import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
-import { actionId, creatorRefLabel, KEEPABLE_ERRORS, type CreatorRef, type PartnershipAction } from './actions';
 import { parsePermissionItems, type PartnershipPermission } from './permission-record';
-import { statusAfter, tookEffect } from './status';
+import type { CreatorRef } from './permission-request';
 import { z } from 'zod';
 
 export interface PartnershipsServiceDeps {
   graph: GraphClient;
   cache: GraphCache;
   reader: CachedReader;
-  db: Promise<CollabDeskDb>;
   currentUserId(): Promise<string>;
-  audit?: AuditLog;
-  /** Told when a brand's permissions or kept actions changed. */
+  /** Told when a brand's permissions changed. */
   onChange(brandIgId: string): void;
   now?: () => number;
 }
@@ -40,16 +36,15 @@ const FIELD_SETS: Array<string | undefined> = [
 ];
 
 const edge = (brandIgId: string) => `${brandIgId}/branded_content_ad_permissions`;
-const sentRecord = z.object({ id: z.union([z.string(), z.number()]).optional() }).passthrough();
 
 export type PartnershipsService = ReturnType<typeof createPartnershipsService>;
 
-/** Creator partnership-ad permissions of a brand: list, look up, send and revoke. */
+/** Creator partnership-ad permissions of a brand: list and look up through the cache, and remember confirmed changes. */
 export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   const now = deps.now ?? Date.now;
   let fieldSet = 0;
-  const listKey = async (brandIgId: string) => `${await deps.currentUserId()}:partnerships:${brandIgId}`;
-  const creatorCacheKey = async (brandIgId: string, username: string) => `${await listKey(brandIgId)}:creator:${username}`;
+  const listKey = async (brandIgId: string) => cacheKeyText({ area: 'partnerships', userId: await deps.currentUserId(), brandIgId });
+  const creatorCacheKey = async (brandIgId: string, username: string) => cacheKeyText({ area: 'creator', userId: await deps.currentUserId(), brandIgId, username });
 
   /** Lists with the first documented field set Meta accepts, remembering which one that was. */
   async function fetchPermissions(brandIgId: string, creatorUsername?: string): Promise<PartnershipPermission[]> {
@@ -98,63 +93,6 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     return merged;
   }
 
-  async function audit(kind: PartnershipAction['kind'], brandIgId: string, creator: CreatorRef, outcome: 'Sent' | 'Revoked' | 'Failed', reason?: string): Promise<void> {
-    await deps.audit?.record([{ at: now(), brandIgId, creator: creatorRefLabel(creator).replace(/^@/, ''), action: kind, outcome, reason, source: 'single' }]);
-  }
-
-  async function saveAction(action: PartnershipAction): Promise<void> {
-    await (await deps.db).put('actions', action);
-  }
-
-  async function deleteAction(id: string): Promise<void> {
-    await (await deps.db).delete('actions', id);
-  }
-
-  /**
-   * Records the action, calls Meta, and either forgets the record (done, or refused for a
-   * reason trying again cannot fix) or keeps it with the reason, so nothing is lost. The
-   * creator is named by Instagram ID whenever it is known (Meta documents revoke that way).
-   */
-  async function perform(kind: PartnershipAction['kind'], brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
-    const id = actionId(kind, brandIgId, creator);
-    const started = now();
-    const { username, creatorId } = creator;
-    await saveAction({ id, kind, brandIgId, username, creatorId, state: 'in-flight', createdAt: started, updatedAt: started });
-    try {
-      const form: Record<string, string> = creatorId ? { creator_instagram_account: creatorId } : { creator_instagram_username: username! };
-      if (kind === 'revoke') form.revoke = 'true';
-      const answer = await deps.graph.post(edge(brandIgId), sentRecord, { form });
-      await deleteAction(id);
-      const [permission] = await rememberChanges(brandIgId, [
-        {
-          id: answer.id === undefined ? undefined : String(answer.id),
-          creatorUsername: username,
-          creatorId,
-          brandIgId,
-          status: statusAfter(kind),
-          requestedAt: kind === 'send' ? new Date(now()).toISOString() : undefined,
-        },
-      ]);
-      await audit(kind, brandIgId, creator, kind === 'send' ? 'Sent' : 'Revoked');
-      return permission!;
-    } catch (error) {
-      if (error instanceof AppError && KEEPABLE_ERRORS.has(error.kind)) {
-        await saveAction({ id, kind, brandIgId, username, creatorId, state: 'kept', reason: error.message, retryAt: error.details.retryAt, createdAt: started, updatedAt: now() });
-        deps.onChange(brandIgId);
-        throw new AppError(error.kind, `${error.message} The ${kind === 'send' ? 'request' : 'revoke'} for ${creatorRefLabel(creator)} is kept; try it again from the list of kept actions.`, error.details);
-      }
-      await deleteAction(id);
-      await audit(kind, brandIgId, creator, 'Failed', error instanceof AppError ? (error.details.metaMessage ?? error.message) : undefined);
-      throw error;
-    }
-  }
-
-  /** The creator's record on Meta's list now: by username (Meta filters the list), else by ID. */
-  async function currentRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined> {
-    if (creator.username) return (await fetchCreator(brandIgId, creator.username)) ?? undefined;
-    return (await fetchPermissions(brandIgId)).find((record) => record.creatorId === creator.creatorId);
-  }
-
   return {
     /** Every permission of the brand (all pages of the list), from the cache when there is one. */
     async list(brandIgId: string): Promise<CachedRead<PartnershipPermission[]>> {
@@ -187,56 +125,29 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       return { username, permission: newest.value, fetchedAt: newest.entry.fetchedAt, refreshing: stale };
     },
 
-    /** Confirmed outcomes of bulk jobs, so every view shows them without asking Meta again. */
-    rememberOutcomes: (brandIgId: string, outcomes: ReadonlyArray<CreatorRef & { status: string }>) =>
-      rememberChanges(
+    /** Confirmed outcomes of jobs, so every view shows them without asking Meta again. */
+    async rememberOutcomes(brandIgId: string, outcomes: ReadonlyArray<CreatorRef & { status: string; permissionId?: string }>): Promise<void> {
+      await rememberChanges(
         brandIgId,
-        outcomes.map(({ username, creatorId, status }) => ({ creatorUsername: username, creatorId, status, brandIgId, ...(status === 'PENDING' ? { requestedAt: new Date(now()).toISOString() } : {}) })),
-      ),
-
-    send: (brandIgId: string, username: string) => perform('send', brandIgId, { username }),
-    revoke: (brandIgId: string, creator: CreatorRef) => perform('revoke', brandIgId, creator),
-
-    async keptActions(): Promise<PartnershipAction[]> {
-      const all = await (await deps.db).getAll('actions');
-      return all.filter((action) => action.state === 'kept').sort((a, b) => a.createdAt - b.createdAt);
+        outcomes.map(({ username, creatorId, status, permissionId }) => ({
+          id: permissionId,
+          creatorUsername: username,
+          creatorId,
+          status,
+          brandIgId,
+          ...(status === 'PENDING' ? { requestedAt: new Date(now()).toISOString() } : {}),
+        })),
+      );
     },
 
-    /** Tries a kept action again; one whose outcome is unknown is first checked against Meta. */
-    async retryKept(id: string): Promise<PartnershipPermission> {
-      const action = await (await deps.db).get('actions', id);
-      if (!action) throw new AppError('invalid-request', 'That action is no longer kept; it may already be done.');
-      const creator = { username: action.username, creatorId: action.creatorId };
-      if (action.outcomeUnknown) {
-        const current = await currentRecord(action.brandIgId, creator);
-        if (current && tookEffect(action.kind, current.status)) {
-          await deleteAction(id);
-          await rememberChanges(action.brandIgId, [{ ...current, creatorUsername: current.creatorUsername ?? action.username }]);
-          return current;
-        }
+    /** What the cache knows of one creator: the creator's lookup, else the brand's list (by username or ID). */
+    async knownRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined> {
+      if (creator.username) {
+        const lookedUp = (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, creator.username)))?.value;
+        if (lookedUp) return lookedUp;
       }
-      return perform(action.kind, action.brandIgId, creator);
-    },
-
-    async discardKept(id: string): Promise<void> {
-      const action = await (await deps.db).get('actions', id);
-      await deleteAction(id);
-      if (action) deps.onChange(action.brandIgId);
-    },
-
-    /** After a restart: actions that were on their way when the worker stopped have an unknown outcome. */
-    async recoverInterrupted(): Promise<void> {
-      const db = await deps.db;
-      for (const action of await db.getAll('actions')) {
-        if (action.state !== 'in-flight') continue;
-        await db.put('actions', {
-          ...action,
-          state: 'kept',
-          outcomeUnknown: true,
-          reason: 'Collab Desk was stopped before Facebook answered. Trying again checks first whether it went through.',
-          updatedAt: now(),
-        });
-      }
+      const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
+      return list.find((record) => (creator.username !== undefined && record.creatorUsername === creator.username) || (creator.creatorId !== undefined && record.creatorId === creator.creatorId));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CachedReader } from '../cache/cached-reader';
 import type { GraphCache } from '../cache/graph-cache';
+import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
 import { pageRecordSchema, permissionEntrySchema } from '../graph/schemas';
@@ -31,15 +32,13 @@ export interface AccessServiceDeps {
 const PAGE_FIELDS = 'id,name,tasks,has_transitioned_to_new_page_experience';
 const INSTAGRAM_FIELD = 'instagram_business_account{id,username,name,profile_picture_url}';
 
-/** The cache key of a person's access overview (background refreshes report it). */
-export const accessCacheKey = (userId: string) => `${userId}:access`;
 
 export type AccessService = ReturnType<typeof createAccessService>;
 
 /** Pages, tasks and token permissions: answered from IndexedDB at once, refreshed when stale. */
 export function createAccessService(deps: AccessServiceDeps) {
   const ttlMs = deps.ttlMs ?? 10 * 60_000;
-  const cacheKey = async () => accessCacheKey(await deps.currentUserId());
+  const cacheKey = async () => cacheKeyText({ area: 'access', userId: await deps.currentUserId() });
 
   async function fetchRecords(): Promise<AccessRecords> {
     const permissions = await deps.graph.getAll('me/permissions', permissionEntrySchema);

@@ -1,20 +1,11 @@
-import type { CollabDeskDb } from '../cache/database';
+import type { CollabDeskDb } from '../db/database';
+import type { AuditEntry } from './audit-entry';
 
-/** One action Collab Desk took on the person's behalf, kept locally for their records. */
-export interface AuditEntry {
-  id?: number;
-  at: number;
-  brandIgId: string;
-  brandUsername?: string;
-  creator: string;
-  action: 'send' | 'revoke';
-  outcome: 'Sent' | 'Revoked' | 'Failed';
-  reason?: string;
-  source: 'single' | 'bulk';
-}
+export type { AuditEntry };
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
+/** The `audit` store: the only module that touches it. */
 export function createAuditLog(db: Promise<CollabDeskDb>) {
   return {
     async record(entries: readonly AuditEntry[]): Promise<void> {

@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAuditLog } from '@/utils/bulk/audit';
+import { createAuditLog } from '@/utils/audit/audit-log';
 import { createJobStore } from '@/utils/bulk/job-store';
 import { countItems } from '@/utils/bulk/job';
-import { createBulkRunner } from '@/utils/bulk/runner';
-import { openCollabDeskDb } from '@/utils/cache/database';
-import { AppError } from '@/utils/errors';
+import { createJobRunner, type NewJob } from '@/utils/bulk/runner';
+import { openCollabDeskDb } from '@/utils/db/database';
 import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionItems } from '@/utils/partnerships/permission-record';
 import { z } from 'zod';
@@ -39,12 +38,13 @@ function setup() {
       parsePermissionItems(await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } })),
     rememberOutcomes: vi.fn(async () => {}),
     onProgress: vi.fn(),
+    renewSession: vi.fn(async () => false),
     wakeAt,
     now,
     // Waits are real but short, so throttling windows of the simulator pass.
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50))),
   };
-  const runner = createBulkRunner(deps);
+  const runner = createJobRunner(deps);
   return { runner, store, audit, deps, wakeAt, skipAhead: (ms: number) => (skipped += ms), relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token) };
 }
 
@@ -66,10 +66,15 @@ async function finished(store: ReturnType<typeof createJobStore>, jobId: string)
   return countItems(await store.items(jobId));
 }
 
-describe('bulk runner', () => {
+/** A bulk job that runs at once, as Confirm starts one. */
+function bulkJob(kind: NewJob['kind'], names: string[], skipped: NewJob['skipped'] = []): NewJob {
+  return { kind, origin: 'bulk', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: names.map((username) => ({ username })), skipped, state: 'running' };
+}
+
+describe('job runner', () => {
   it('sends 120 creators in 3 batch requests, each creator once, and audits every outcome', async () => {
     const { runner, store, audit } = setup();
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(120), skipped: [{ username: 'already.there', reason: 'Already approved' }] });
+    const job = await runner.create(bulkJob('send', usernames(120), [{ username: 'already.there', reason: 'Already approved' }]));
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 120, skipped: 1, failed: 0, queued: 0 });
     expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined).map((entry) => entry.batchSize)).toEqual([50, 50, 20]);
@@ -82,7 +87,7 @@ describe('bulk runner', () => {
   it("marks creators Meta refuses as failed with Meta's reason, and retries only those", async () => {
     const { runner, store } = setup();
     simulator().state.controls.rejectedCreators = ['bulk.creator3', 'bulk.creator7'];
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: [...usernames(10), 'ghost.nobody'], skipped: [] });
+    const job = await runner.create(bulkJob('send', [...usernames(10), 'ghost.nobody']));
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 8, failed: 3 });
     const failed = (await store.items(job.id)).filter((item) => item.state === 'failed');
@@ -107,7 +112,7 @@ describe('bulk runner', () => {
   ] as const)('a throttle (%s) waits minutes, sends nothing meanwhile, then completes without duplicates', async (_name, code) => {
     const { runner, store, wakeAt, skipAhead } = setup();
     simulator().state.throttle = { code, afterCalls: 70, durationMs: 300 };
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150), skipped: [] });
+    const job = await runner.create(bulkJob('send', usernames(150)));
     await vi.waitFor(async () => expect((await store.get(job.id))?.waitReason).toMatch(/Meta is limiting/), { timeout: 5000, interval: 5 });
     const waiting = (await store.get(job.id))!;
     expect(waiting.state).toBe('waiting');
@@ -132,7 +137,7 @@ describe('bulk runner', () => {
   it('settles lost answers with Meta before sending again', async () => {
     const { runner, store } = setup();
     simulator().state.controls.batchNullRate = 0.3;
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(100), skipped: [] });
+    const job = await runner.create(bulkJob('send', usernames(100)));
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(100);
     const items = await store.items(job.id);
@@ -143,13 +148,13 @@ describe('bulk runner', () => {
 
   it('after a stop mid-batch, resumes where it was and asks nobody twice', async () => {
     const { runner, store } = setup();
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(60), skipped: [] });
+    const job = await runner.create(bulkJob('send', usernames(60)));
     await finished(store, job.id);
     // As if the worker had stopped after Meta received the second batch but before its answers were written.
     const items = await store.items(job.id);
     await store.putItems(items.map((item) => (item.index >= 50 ? { ...item, state: 'in-flight' } : item)));
     await store.update(job.id, { state: 'running' });
-    const restarted = createBulkRunner({ ...setup().deps, store });
+    const restarted = createJobRunner({ ...setup().deps, store });
     await restarted.recover();
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(60);
@@ -159,7 +164,7 @@ describe('bulk runner', () => {
   it('waits for a new login when the session expires, then goes on', async () => {
     const { runner, store, relogin } = setup();
     simulator().state.expireAllTokens();
-    const job = await runner.start({ kind: 'send', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(5), skipped: [] });
+    const job = await runner.create(bulkJob('send', usernames(5)));
     await vi.waitFor(async () => expect(await store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'login' }));
     relogin();
     await runner.resumeAfterLogin();
@@ -169,7 +174,7 @@ describe('bulk runner', () => {
   it('pauses, resumes and cancels', async () => {
     const { runner, store } = setup();
     simulator().state.controls.latencyMs = 100;
-    const job = await runner.start({ kind: 'revoke', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', usernames: usernames(150, 'gone'), skipped: [] });
+    const job = await runner.create(bulkJob('revoke', usernames(150, 'gone')));
     await runner.pause(job.id);
     await vi.waitFor(async () => expect((await store.countIn(job.id, 'in-flight')) + (await store.countIn(job.id, 'unknown'))).toBe(0));
     const queuedWhilePaused = await store.countIn(job.id, 'queued');
@@ -178,6 +183,77 @@ describe('bulk runner', () => {
     const items = await store.items(job.id);
     expect(items.filter((item) => item.state === 'skipped').every((item) => item.reason === 'Cancelled before it was sent')).toBe(true);
     expect((await store.get(job.id))?.state).toBe('cancelled');
-    expect(new AppError('temporary', 'x').kind).toBe('temporary');
+  });
+
+  it('backs even a short wait with an alarm; a restarted worker runs it when it is due, by itself', async () => {
+    const first = setup();
+    // This worker is stopped during its in-place wait: the wait never ends for it.
+    const stopped = createJobRunner({ ...first.deps, sleep: () => new Promise<void>(() => {}) });
+    // High usage: the next batch waits a few seconds, in place.
+    simulator().state.controls.callsPerMinuteBudget = 60;
+    const job = await stopped.create(bulkJob('send', usernames(80, 'short')));
+    await vi.waitFor(async () => expect(await first.store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'time' }), { timeout: 5000, interval: 5 });
+    const waiting = (await first.store.get(job.id))!;
+    expect(waiting.resumeAt! - Date.now()).toBeLessThan(25_000);
+    expect(first.wakeAt).toHaveBeenCalledWith(waiting.resumeAt);
+    // A new worker starts when the alarm fires.
+    simulator().state.controls.callsPerMinuteBudget = 100_000;
+    const restarted = createJobRunner({ ...setup().deps, store: first.store, now: () => waiting.resumeAt! + 1 });
+    await restarted.recover();
+    const counts = await finished(first.store, job.id);
+    expect(counts.sent).toBe(80);
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it('on start, schedules the alarm for a wait that is not due yet', async () => {
+    const { runner, store, wakeAt } = setup();
+    const job = await runner.create({ ...bulkJob('send', usernames(3)), state: 'planned' });
+    const resumeAt = Date.now() + 10 * 60_000;
+    await store.update(job.id, { state: 'waiting', waitingFor: 'time', resumeAt });
+    await runner.recover();
+    await vi.waitFor(() => expect(wakeAt).toHaveBeenCalledWith(resumeAt));
+    expect((await store.get(job.id))?.state).toBe('waiting');
+    expect(simulator().state.log).toEqual([]);
+  });
+
+  it('records a send Meta applied before answering 5xx as Sent, confirmed with Meta, never Failed', async () => {
+    const { runner, store, audit } = setup();
+    simulator().state.controls.appliedFailureRate = 0.3;
+    const job = await runner.create(bulkJob('send', usernames(100, 'applied')));
+    const counts = await finished(store, job.id);
+    expect(counts).toMatchObject({ sent: 100, failed: 0 });
+    const applied = simulator().state.log.filter((entry) => entry.applied && entry.status === 500).map((entry) => entry.params.creator_instagram_username);
+    expect(applied.length).toBeGreaterThan(10);
+    const items = await store.items(job.id);
+    for (const username of applied) expect(items.find((item) => item.username === username)).toMatchObject({ state: 'sent', reason: 'Confirmed with Meta after an interruption' });
+    // Each creator's request was applied exactly once.
+    const appliedPerCreator = new Map<string, number>();
+    for (const entry of simulator().state.log) if (entry.applied) appliedPerCreator.set(entry.params.creator_instagram_username!, (appliedPerCreator.get(entry.params.creator_instagram_username!) ?? 0) + 1);
+    expect(appliedPerCreator.size).toBe(100);
+    expect([...appliedPerCreator.values()].every((times) => times === 1)).toBe(true);
+    expect((await audit.list()).filter((entry) => entry.outcome === 'Sent')).toHaveLength(100);
+  });
+
+  it('runs a single action before the rest of a long bulk job', async () => {
+    const { runner, store } = setup();
+    simulator().state.controls.latencyMs = 30;
+    const bulk = await runner.create(bulkJob('send', usernames(400, 'long')));
+    await vi.waitFor(() => expect(deliveredSends().size).toBeGreaterThan(0));
+    const single = await runner.create({ kind: 'send', origin: 'single', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: [{ username: 'in.a.hurry' }], state: 'running' });
+    expect((await runner.settled(single.id)).state).toBe('done');
+    expect(await store.countIn(bulk.id, 'queued')).toBeGreaterThan(100);
+    await finished(store, bulk.id);
+  });
+
+  it('a token Meta refuses inside a batch is renewed silently, and the job goes on', async () => {
+    const { runner, store, deps, relogin } = setup();
+    simulator().state.expireAllTokens();
+    deps.renewSession.mockImplementation(async () => {
+      relogin();
+      return true;
+    });
+    const job = await runner.create(bulkJob('send', usernames(5, 'renewed')));
+    expect((await finished(store, job.id)).sent).toBe(5);
+    expect(deps.renewSession).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import type { SimulatorControl } from '../simulator/control';
+import { connect, expect } from './fixtures';
+
+/** Connects and opens the Bulk view with the first brand chosen. */
+export async function openBulk(page: Page): Promise<void> {
+  await connect(page);
+  await page.getByRole('link', { name: 'Bulk' }).click();
+  await expect(page.getByRole('combobox', { name: 'Brand account' })).toHaveValue('17841400000000001');
+}
+
+/** Puts the list in the Usernames box in one go, as a paste does (Playwright's fill types long text slowly). */
+export async function paste(page: Page, lines: string[]): Promise<void> {
+  await page.getByRole('textbox', { name: 'Usernames' }).evaluate((element, text) => {
+    const box = element as HTMLTextAreaElement;
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, lines.join('\n'));
+}
+
+export async function startBulk(page: Page, lines: string[], button: 'Send requests' | 'Revoke requests' = 'Send requests'): Promise<void> {
+  await paste(page, lines);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+}
+
+export async function waitUntilDone(page: Page, timeout = 60_000): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible({ timeout });
+}
+
+/** Successful sends per creator, as the simulator received them inside batch requests. */
+export async function deliveries(sim: SimulatorControl): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const entry of await sim.log()) {
+    if (entry.batchIndex === undefined || entry.method !== 'POST' || entry.status !== 200) continue;
+    const name = entry.params.creator_instagram_username!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Stops the extension's service worker, as the browser does after 30 s idle or under memory pressure. */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Sends and revokes the simulator applied (whatever it answered), per creator. */
+export async function appliedPerCreator(sim: SimulatorControl): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const entry of await sim.log()) {
+    if (!entry.applied) continue;
+    const name = entry.params.creator_instagram_username ?? `#${entry.params.creator_instagram_account}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createAuditLog } from '@/utils/audit/audit-log';
+import { createJobStore } from '@/utils/bulk/job-store';
+import { createWritePipeline } from '@/utils/bulk/pipeline';
+import { createJobRunner } from '@/utils/bulk/runner';
+import { createCachedReader } from '@/utils/cache/cached-reader';
+import { createGraphCache } from '@/utils/cache/graph-cache';
+import { openCollabDeskDb } from '@/utils/db/database';
+import { createGraphClient } from '@/utils/graph/client';
+import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
+import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+
+let database = 0;
+const NORTHWIND = '17841400000000001';
+
+const simulator = useSimulator();
+
+/** The background's write path as it is wired: partnerships service, job store, runner and pipeline over one database. */
+function setup() {
+  let now = Date.now();
+  const { token } = simulator().state.issueToken(ALL_SCOPES);
+  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token, now: () => now });
+  database += 1;
+  const db = openCollabDeskDb(`pipeline-test-${database}`);
+  const cache = createGraphCache(db, () => now);
+  const service = createPartnershipsService({ graph, cache, reader: createCachedReader(cache, () => {}), currentUserId: async () => 'u1', onChange: vi.fn(), now: () => now });
+  const store = createJobStore(db);
+  const audit = createAuditLog(db);
+  const fetchBrandList = async (brandIgId: string) => (await service.refreshList(brandIgId)).value;
+  const runner = createJobRunner({
+    store,
+    graph,
+    audit,
+    fetchBrandList,
+    rememberOutcomes: (brandIgId, outcomes) => service.rememberOutcomes(brandIgId, outcomes),
+    onProgress: vi.fn(),
+    renewSession: async () => false,
+    wakeAt: vi.fn(),
+    now: () => now,
+  });
+  const pipeline = createWritePipeline({ runner, store, fetchBrandList, brandUsernameOf: async () => 'northwind.outdoor', knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator) });
+  const calls = () => simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
+  return { service, pipeline, runner, store, audit, calls, advance: (ms: number) => (now += ms) };
+}
+
+function simStatusOf(username: string): string | undefined {
+  const creator = simulator().state.findCreator({ username })!;
+  return simulator().state.world.permissions.find((p) => p.brandIgId === NORTHWIND && p.creatorId === creator.id)?.status;
+}
+
+const posts = () => simulator().state.log.filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined);
+
+describe('write pipeline: single actions are jobs of one', () => {
+  it('sends a request, then shows it pending from the cache; the audit names the brand by username', async () => {
+    const { service, pipeline, calls, store, audit } = setup();
+    await service.list(NORTHWIND);
+    const sent = await pipeline.send(NORTHWIND, 'fresh.face');
+    expect(sent).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
+    expect(sent.id).toMatch(/^perm_/);
+    expect(simStatusOf('fresh.face')).toBe('PENDING');
+    const before = calls().length;
+    expect((await service.lookup(NORTHWIND, 'fresh.face')).permission?.status).toBe('PENDING');
+    expect((await service.list(NORTHWIND)).value[0]).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
+    expect(calls().length).toBe(before);
+    expect(await store.all()).toEqual([]);
+    expect(await audit.list()).toMatchObject([{ brandUsername: 'northwind.outdoor', creator: 'fresh.face', outcome: 'Sent', source: 'single' }]);
+  });
+
+  it('revokes by the creator ID when it is known', async () => {
+    const { service, pipeline } = setup();
+    const { value } = await service.list(NORTHWIND);
+    const approved = value.find((record) => record.status === 'APPROVED')!;
+    const revoked = await pipeline.revoke(NORTHWIND, { username: approved.creatorUsername!, creatorId: approved.creatorId });
+    expect(revoked.status).toBe('REVOKED');
+    // The revoke keeps what was known of the request.
+    expect(revoked).toMatchObject({ id: approved.id, requestedAt: approved.requestedAt });
+    expect((await service.lookup(NORTHWIND, approved.creatorUsername!)).permission).toEqual(revoked);
+    expect(simStatusOf(approved.creatorUsername!)).toBe('REVOKED');
+    expect(posts().at(-1)!.params).toEqual({ creator_instagram_account: approved.creatorId, revoke: 'true' });
+  });
+
+  it('revokes a creator Meta names only by Instagram ID, by that ID', async () => {
+    simulator().state.reset({ variants: true });
+    const { service, pipeline } = setup();
+    const nameless = (await service.list(NORTHWIND)).value.find((record) => record.creatorId && !record.creatorUsername)!;
+    const revoked = await pipeline.revoke(NORTHWIND, { creatorId: nameless.creatorId });
+    expect(revoked).toMatchObject({ creatorId: nameless.creatorId, status: 'REVOKED', id: nameless.id });
+    expect(revoked.creatorUsername).toBeUndefined();
+    expect(posts().at(-1)!.params).toEqual({ creator_instagram_account: nameless.creatorId, revoke: 'true' });
+    expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status)).toEqual(['REVOKED']);
+  });
+
+  it('passes on a refusal in Meta words and keeps nothing', async () => {
+    const { pipeline, store, audit } = setup();
+    await expect(pipeline.send(NORTHWIND, 'ghost.account')).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('Creator not found') });
+    expect(await pipeline.keptActions()).toEqual([]);
+    expect(await store.all()).toEqual([]);
+    expect((await audit.list())[0]).toMatchObject({ outcome: 'Failed', creator: 'ghost.account' });
+  });
+
+  it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
+    const { pipeline, advance } = setup();
+    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
+    await expect(pipeline.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('The request for @later.please is kept') });
+    const [kept] = await pipeline.keptActions();
+    expect(kept).toMatchObject({ kind: 'send', username: 'later.please', brandUsername: 'northwind.outdoor' });
+    // Code 80002 with no time left in the window still closes the gate for a minute: nothing goes out.
+    expect(kept!.retryAt! - Date.now()).toBeGreaterThanOrEqual(59_000);
+    simulator().state.throttle = undefined;
+    const callsBefore = simulator().state.log.length;
+    await expect(pipeline.retryKept(kept!.id)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(simulator().state.log.length).toBe(callsBefore);
+    advance(60_000);
+    await pipeline.retryKept(kept!.id);
+    expect(simStatusOf('later.please')).toBe('PENDING');
+    expect(await pipeline.keptActions()).toEqual([]);
+  });
+
+  it('Discard forgets a kept action and sends nothing', async () => {
+    const { pipeline, store } = setup();
+    simulator().state.expireAllTokens();
+    await expect(pipeline.send(NORTHWIND, 'never.mind')).rejects.toMatchObject({ kind: 'session-expired' });
+    const [kept] = await pipeline.keptActions();
+    await pipeline.discardKept(kept!.id);
+    expect(await pipeline.keptActions()).toEqual([]);
+    expect(await store.all()).toEqual([]);
+    expect(posts().filter((entry) => entry.status === 200)).toEqual([]);
+  });
+
+  it('after an interruption, checks with Meta before sending again, so nothing is sent twice', async () => {
+    const { pipeline, runner, store } = setup();
+    await pipeline.send(NORTHWIND, 'went.through');
+    // As if the worker stopped after Meta got the request but before the answer was recorded.
+    const job = await runner.create({ kind: 'send', origin: 'single', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: [{ username: 'went.through' }], state: 'planned' });
+    const [item] = await store.items(job.id);
+    await store.putItems([{ ...item!, state: 'in-flight' }]);
+    await store.update(job.id, { state: 'running' });
+    const sendsBefore = posts().length;
+    await runner.recover();
+    const settled = await runner.settled(job.id);
+    expect(settled.state).toBe('done');
+    expect((await store.items(job.id))[0]).toMatchObject({ state: 'sent', reason: 'Confirmed with Meta after an interruption' });
+    expect(posts().length).toBe(sendsBefore);
+  });
+});
+
+describe('write pipeline: bulk dry runs are planned in the background', () => {
+  it("plans on Meta's fresh list, not a stale cache, and Confirm runs exactly that plan", async () => {
+    const { service, pipeline, store } = setup();
+    await service.list(NORTHWIND);
+    // The creator approves after the list was cached: the plan must see it.
+    const [pendingNow] = simulator().state.world.permissions.filter((permission) => permission.brandIgId === NORTHWIND && permission.status === 'REVOKED');
+    const creator = simulator().state.world.creators.find((candidate) => candidate.id === pendingNow!.creatorId)!;
+    pendingNow!.status = 'APPROVED';
+    const plan = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: [creator.username, 'brand.new.one'], invalid: [{ input: 'x..y', reason: 'two dots' }] });
+    expect(plan).toMatchObject({ toRun: 1, invalid: 1, brandUsername: 'northwind.outdoor' });
+    expect(plan.counts).toEqual([
+      ['Already approved', 1],
+      ['New request', 1],
+    ]);
+    expect((await store.get(plan.jobId))?.state).toBe('planned');
+    expect(posts()).toEqual([]);
+    await pipeline.confirm(plan.jobId);
+    await vi.waitFor(async () => expect((await store.get(plan.jobId))?.state).toBe('done'));
+    expect(posts().map((entry) => entry.params.creator_instagram_username)).toEqual(['brand.new.one']);
+    expect((await store.items(plan.jobId)).map((item) => [item.username, item.state])).toEqual([
+      ['brand.new.one', 'sent'],
+      [creator.username, 'skipped'],
+      ['x..y', 'skipped'],
+    ]);
+  });
+
+  it('a new dry run replaces one not confirmed; a stale one cannot be confirmed', async () => {
+    const { pipeline, store } = setup();
+    const first = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: ['one.more'], invalid: [] });
+    const second = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: ['two.more'], invalid: [] });
+    expect(await store.get(first.jobId)).toBeUndefined();
+    await expect(pipeline.confirm(first.jobId)).rejects.toMatchObject({ kind: 'invalid-request' });
+    await pipeline.discardPlan(second.jobId);
+    expect(await store.all()).toEqual([]);
+  });
+});

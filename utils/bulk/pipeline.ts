@@ -1,0 +1,173 @@
+import { AppError } from '../errors';
+import type { PartnershipPermission } from '../partnerships/permission-record';
+import { creatorRefLabel, type CreatorRef } from '../partnerships/permission-request';
+import { statusAfter, type ActionKind } from '../partnerships/status';
+import { creatorOfItem, type Job, type JobItem } from './job';
+import type { JobStore } from './job-store';
+import { planBulk, type PlannedStep } from './plan';
+import type { JobRunner } from './runner';
+
+export interface WritePipelineDeps {
+  runner: JobRunner;
+  store: JobStore;
+  /** The brand's list fresh from Meta (never the cache): dry runs are planned on it. */
+  fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
+  /** The brand account's username, for the audit log and the job panel. */
+  brandUsernameOf(brandIgId: string): Promise<string>;
+  /** What the cache knows of a creator after a confirmed change. */
+  knownRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined>;
+}
+
+export interface PlanRequest {
+  kind: ActionKind;
+  brandIgId: string;
+  usernames: readonly string[];
+  /** Lines of the person's list that are not usernames, with why: shown as Skipped. */
+  invalid: ReadonlyArray<{ input: string; reason: string }>;
+}
+
+/** The dry run as the Confirm dialog shows it; jobId is empty when there is nothing to do. */
+export interface PlanSummary {
+  jobId: string;
+  kind: ActionKind;
+  brandUsername: string;
+  toRun: number;
+  /** Notes ("New request", "Already approved"...) with how many creators each applies to. */
+  counts: Array<[string, number]>;
+  invalid: number;
+  /** The first creators' steps, for "Each creator". */
+  steps: PlannedStep[];
+}
+
+/** A single send or revoke that could not finish yet: a job of one that waits or was paused. */
+export interface KeptAction {
+  id: string;
+  kind: ActionKind;
+  brandIgId: string;
+  brandUsername: string;
+  username?: string;
+  creatorId?: string;
+  reason?: string;
+  retryAt?: number;
+}
+
+const STEPS_SHOWN = 1000;
+
+export type WritePipeline = ReturnType<typeof createWritePipeline>;
+
+/**
+ * The one way Collab Desk writes to Meta, as the background's handlers see it: a single send
+ * or revoke is a job of one run at once; a bulk action is planned here on Meta's fresh list,
+ * confirmed by the person, and run by the same runner.
+ */
+export function createWritePipeline(deps: WritePipelineDeps) {
+  /** Waits for a job of one and answers as the single action always did: the record, or an error. */
+  async function outcomeOf(jobId: string, creator: CreatorRef, brandIgId: string, kind: ActionKind): Promise<PartnershipPermission> {
+    const job = await deps.runner.settled(jobId);
+    const [item] = await deps.store.items(jobId);
+    if (job.state === 'done' && item) {
+      await deps.store.remove(jobId);
+      if (item.state === 'failed') throw new AppError(job.waitCause ?? 'invalid-request', `Facebook did not accept the request: ${item.reason ?? 'no reason given'}`);
+      const known = await deps.knownRecord(brandIgId, { username: creator.username, creatorId: creator.creatorId ?? item.creatorId });
+      return known ?? { creatorUsername: creator.username, creatorId: creator.creatorId, brandIgId, status: statusAfter(kind) };
+    }
+    const what = kind === 'send' ? 'request' : 'revoke';
+    throw new AppError(job.waitCause ?? 'temporary', `${job.waitReason ?? 'It could not finish yet.'} The ${what} for ${creatorRefLabel(creator)} is kept; it goes on by itself when it can, or try it again from the list of kept actions.`, {
+      retryAt: job.resumeAt,
+    });
+  }
+
+  async function runSingle(kind: ActionKind, brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
+    const job = await deps.runner.create({
+      kind,
+      origin: 'single',
+      brandIgId,
+      brandUsername: await deps.brandUsernameOf(brandIgId),
+      creators: [{ username: creator.username ?? `#${creator.creatorId}`, creatorId: creator.creatorId }],
+      state: 'running',
+    });
+    return outcomeOf(job.id, creator, brandIgId, kind);
+  }
+
+  return {
+    send: (brandIgId: string, username: string) => runSingle('send', brandIgId, { username }),
+    revoke: (brandIgId: string, creator: CreatorRef) => runSingle('revoke', brandIgId, creator),
+
+    /** Single actions waiting or paused, oldest first; finished ones (the audit log keeps them) are cleared away. */
+    async keptActions(): Promise<KeptAction[]> {
+      const kept: KeptAction[] = [];
+      for (const job of (await deps.store.all()).sort((a, b) => a.createdAt - b.createdAt)) {
+        if (job.origin !== 'single') continue;
+        if (job.state === 'done' || job.state === 'cancelled') await deps.store.remove(job.id);
+        else if (job.state !== 'running') kept.push(keptAction(job, (await deps.store.items(job.id))[0]));
+      }
+      return kept;
+    },
+
+    /** Tries a kept action again now; one whose outcome is unknown is first checked against Meta. */
+    async retryKept(jobId: string): Promise<PartnershipPermission> {
+      const job = await deps.store.get(jobId);
+      const [item] = await deps.store.items(jobId);
+      if (!job || !item || job.origin !== 'single' || job.state === 'done' || job.state === 'cancelled') {
+        throw new AppError('invalid-request', 'That action is no longer kept; it may already be done.');
+      }
+      await deps.runner.resume(jobId);
+      return outcomeOf(jobId, creatorOfItem(item), job.brandIgId, job.kind);
+    },
+
+    async discardKept(jobId: string): Promise<void> {
+      const job = await deps.store.get(jobId);
+      if (job?.origin !== 'single') return;
+      await deps.runner.cancel(jobId);
+      await deps.store.remove(jobId);
+    },
+
+    /**
+     * The dry run, in the background on the brand's list fresh from Meta: each creator
+     * classified, stored as a planned job that Confirm starts as it is.
+     */
+    async plan(request: PlanRequest): Promise<PlanSummary> {
+      for (const stale of await deps.store.planned()) await deps.store.remove(stale.id);
+      const brandUsername = await deps.brandUsernameOf(request.brandIgId);
+      const plan = planBulk(request.kind, request.usernames, await deps.fetchBrandList(request.brandIgId));
+      const summary = { kind: request.kind, brandUsername, toRun: plan.toRun, counts: plan.counts, invalid: request.invalid.length, steps: plan.steps.slice(0, STEPS_SHOWN) };
+      if (plan.toRun === 0) return { jobId: '', ...summary };
+      const job = await deps.runner.create({
+        kind: request.kind,
+        origin: 'bulk',
+        brandIgId: request.brandIgId,
+        brandUsername,
+        creators: plan.steps.filter((step) => step.run).map(({ username, creatorId }) => ({ username, creatorId })),
+        skipped: [
+          ...plan.steps.filter((step) => !step.run).map((step) => ({ username: step.username, reason: step.note })),
+          ...request.invalid.map((entry) => ({ username: entry.input.slice(0, 300), reason: `Not a valid username: ${entry.reason}` })),
+        ],
+        state: 'planned',
+      });
+      return { jobId: job.id, ...summary };
+    },
+
+    /** Confirm: the planned job runs exactly as it was shown. */
+    async confirm(jobId: string): Promise<Job> {
+      const job = await deps.store.get(jobId);
+      if (job?.state !== 'planned') throw new AppError('invalid-request', 'That dry run is no longer current. Check the list again.');
+      if ((await deps.store.unfinished()).some((other) => other.origin === 'bulk')) {
+        throw new AppError('invalid-request', 'Another bulk job is still running. Wait for it to finish, or stop it, before starting another.');
+      }
+      await deps.store.update(jobId, { state: 'running', createdAt: Date.now() });
+      await deps.runner.resume(jobId);
+      return (await deps.store.get(jobId))!;
+    },
+
+    /** Cancel in the Confirm dialog: the dry run is forgotten. */
+    async discardPlan(jobId: string): Promise<void> {
+      const job = await deps.store.get(jobId);
+      if (job?.state === 'planned') await deps.store.remove(jobId);
+    },
+  };
+}
+
+function keptAction(job: Job, item: JobItem | undefined): KeptAction {
+  const creator = item ? creatorOfItem(item) : {};
+  return { id: job.id, kind: job.kind, brandIgId: job.brandIgId, brandUsername: job.brandUsername, ...creator, reason: job.waitReason, retryAt: job.resumeAt };
+}

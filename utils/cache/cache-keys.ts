@@ -1,0 +1,35 @@
+/**
+ * What a cache entry holds, as data. This module alone turns it into the stored key and back:
+ * nothing else builds key strings or takes them apart.
+ */
+export type CacheKey =
+  | { area: 'access'; userId: string }
+  | { area: 'partnerships'; userId: string; brandIgId: string }
+  | { area: 'creator'; userId: string; brandIgId: string; username: string };
+
+export function cacheKeyText(key: CacheKey): string {
+  switch (key.area) {
+    case 'access':
+      return JSON.stringify([key.userId, key.area]);
+    case 'partnerships':
+      return JSON.stringify([key.userId, key.area, key.brandIgId]);
+    case 'creator':
+      return JSON.stringify([key.userId, key.area, key.brandIgId, key.username]);
+  }
+}
+
+/** The key an entry was stored under, or undefined for text this module did not write. */
+export function readCacheKey(text: string): CacheKey | undefined {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parts) || !parts.every((part) => typeof part === 'string')) return undefined;
+  const [userId, area, brandIgId, username] = parts as string[];
+  if (area === 'access' && parts.length === 2) return { area, userId: userId! };
+  if (area === 'partnerships' && parts.length === 3) return { area, userId: userId!, brandIgId: brandIgId! };
+  if (area === 'creator' && parts.length === 4) return { area, userId: userId!, brandIgId: brandIgId!, username: username! };
+  return undefined;
+}

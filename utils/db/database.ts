@@ -1,0 +1,66 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { Job, JobItem } from '../bulk/job';
+import type { CacheEntry } from '../cache/cache-entry';
+import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
+
+/**
+ * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
+ * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
+ * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts); nothing else touches a store.
+ * To change the schema, bump DB_VERSION and add a step to `upgrade`.
+ */
+export interface CollabDeskSchema extends DBSchema {
+  /** Graph answers with when they were fetched. */
+  'graph-cache': { key: string; value: CacheEntry };
+  /** Every send and revoke, one creator or thousands: written before each call, updated with each answer. */
+  jobs: { key: string; value: Job; indexes: { byCreated: number } };
+  'job-items': { key: [string, number]; value: JobItem; indexes: { byJob: string; byJobState: [string, string] } };
+  /** Every send and revoke taken, for the person's records. */
+  audit: { key: number; value: AuditEntry };
+}
+
+export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
+
+/**
+ * 1: graph-cache. 2: actions (single sends and revokes). 3: jobs, job-items, audit.
+ * 4: single sends and revokes are jobs of one; kept actions move into jobs, `actions` goes;
+ *    cache keys are written as data (the cache starts empty).
+ */
+export const DB_VERSION = 4;
+
+export function openCollabDeskDb(name = 'collab-desk'): Promise<CollabDeskDb> {
+  return openDB<CollabDeskSchema>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) db.createObjectStore('graph-cache', { keyPath: 'key' });
+      if (oldVersion < 3) {
+        db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
+        const items = db.createObjectStore('job-items', { keyPath: ['jobId', 'index'] });
+        items.createIndex('byJob', 'jobId');
+        items.createIndex('byJobState', ['jobId', 'state']);
+        db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
+      }
+      if (oldVersion >= 2 && oldVersion < 4) await moveActionsIntoJobs(db, transaction);
+      // Version 4 writes cache keys another way (utils/cache/cache-keys.ts): older entries would never be read again.
+      if (oldVersion >= 1 && oldVersion < 4) await transaction.objectStore('graph-cache').clear();
+    },
+  });
+}
+
+/**
+ * Version 4: jobs written before it were all bulk jobs; every kept or interrupted single
+ * action becomes a job of one, waiting for the person as before.
+ */
+async function moveActionsIntoJobs(db: CollabDeskDb, transaction: IDBPTransaction<CollabDeskSchema, StoreNames<CollabDeskSchema>[], 'versionchange'>): Promise<void> {
+  for (const job of await transaction.objectStore('jobs').getAll()) {
+    if (!job.origin) await transaction.objectStore('jobs').put({ ...job, origin: 'bulk' });
+  }
+  const legacyName = 'actions' as StoreNames<CollabDeskSchema>;
+  const legacy = (await transaction.objectStore(legacyName).getAll()) as unknown as LegacyAction[];
+  for (const action of legacy) {
+    const { job, item } = jobFromLegacyAction(action);
+    await transaction.objectStore('jobs').put(job);
+    await transaction.objectStore('job-items').put(item);
+  }
+  db.deleteObjectStore(legacyName);
+}
