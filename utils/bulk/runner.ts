@@ -280,8 +280,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
    */
   async function waitFor(job: Job, ms: number, reason: string, cause?: AppErrorKind): Promise<boolean> {
     const resumeAt = now() + ms;
-    await changeJob(job.id, { state: 'waiting', waitingFor: 'time', waitReason: reason, waitCause: cause, resumeAt });
+    // The alarm first: a worker stopped right after the wait is stored is still woken for it.
     deps.wakeAt(resumeAt);
+    await changeJob(job.id, { state: 'waiting', waitingFor: 'time', waitReason: reason, waitCause: cause, resumeAt });
     if (job.origin === 'single' || ms > longestSleep) return false;
     await sleep(ms);
     const current = await deps.store.get(job.id);
