@@ -76,7 +76,9 @@ export function ActivityView() {
             <tr key={entry.id ?? index}>
               <td>{new Date(entry.at).toLocaleString()}</td>
               <td>{brandName(entry)}</td>
-              <th scope="row">@{entry.creator}</th>
+              <th scope="row">
+                <bdi>@{entry.creator}</bdi>
+              </th>
               <td>{entry.action === 'send' ? 'Send request' : 'Revoke'}</td>
               <td>{entry.outcome}</td>
               <td>{entry.reason ?? ''}</td>

@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
-import { columnEntries, MAX_FILE_BYTES, readCreatorFile, wrongColumnWarning, type CreatorFile } from '@/utils/bulk/creator-file';
+import { columnEntries, decodeTextFile, MAX_FILE_BYTES, readCreatorFile, wrongColumnWarning, type CreatorFile, type TextEncodingName } from '@/utils/bulk/creator-file';
 import type { CheckedList } from '@/utils/bulk/username-list';
 import { plural } from './format';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
-export function BulkInput({ text, onText, checked }: { text: string; onText: (text: string) => void; checked: CheckedList }) {
-  const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number }>();
+export function BulkInput(props: { text: string; onText: (text: string) => void; checked: CheckedList; checking: boolean; limitProblem?: string }) {
+  const { text, onText, checked, checking, limitProblem } = props;
+  const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number; encoding: TextEncodingName }>();
   const [fileError, setFileError] = useState<string>();
 
-  function useColumn(data: CreatorFile, column: number, name: string) {
-    setFile({ name, data, column });
+  function useColumn(data: CreatorFile, column: number, name: string, encoding: TextEncodingName) {
+    setFile({ name, data, column, encoding });
     onText(columnEntries(data, column).map((entry) => entry.input).join('\n'));
   }
 
@@ -25,9 +26,10 @@ export function BulkInput({ text, onText, checked }: { text: string; onText: (te
       return;
     }
     try {
-      const result = readCreatorFile(await chosen.text(), chosen.size);
+      const decoded = decodeTextFile(new Uint8Array(await chosen.arrayBuffer()));
+      const result = decoded.ok ? readCreatorFile(decoded.text, chosen.size) : decoded;
       if (!result.ok) setFileError(`"${chosen.name}": ${result.message}`);
-      else useColumn(result.file, result.file.suggestedColumn, chosen.name);
+      else if (decoded.ok) useColumn(result.file, result.file.suggestedColumn, chosen.name, decoded.encoding);
     } catch {
       setFileError(`"${chosen.name}" could not be read. Export it again as CSV or TSV.`);
     }
@@ -59,24 +61,33 @@ export function BulkInput({ text, onText, checked }: { text: string; onText: (te
           <label for="bulk-column" style={{ margin: 0 }}>
             Username column
           </label>
-          <select id="bulk-column" value={file.column} onChange={(event) => useColumn(file.data, Number(event.currentTarget.value), file.name)}>
+          <select id="bulk-column" value={file.column} onChange={(event) => useColumn(file.data, Number(event.currentTarget.value), file.name, file.encoding)}>
             {file.data.columns.map((column, index) => (
               <option key={index} value={index}>
                 {column}
               </option>
             ))}
           </select>
-          <span class="muted">
-            from "{file.name}", {file.data.rows.length} rows{file.data.hasHeader ? ' under a header' : ''}
-          </span>
         </div>
+      )}
+      {file && (
+        <p class="muted" role="status">
+          Read <bdi>{file.name}</bdi> as {file.encoding === 'Windows-1252' ? 'Windows-1252 ("ANSI", as Excel on Windows saves CSV)' : file.encoding}: {plural(file.data.rows.length, 'row')}
+          {file.data.hasHeader ? ' under a header' : ''}.
+        </p>
       )}
       {warning && (
         <p class="notice error" role="alert">
           {warning}
         </p>
       )}
+      {limitProblem && (
+        <p class="notice error" role="alert">
+          {limitProblem}
+        </p>
+      )}
       <p role="status">
+        {checking && <span class="muted">Checking the list… </span>}
         <strong>{checked.usernames.length}</strong> {checked.usernames.length === 1 ? 'creator' : 'creators'} to act on
         {checked.invalid.length > 0 && `, ${checked.invalid.length} invalid (never sent)`}
         {checked.duplicates.length > 0 && `, ${plural(checked.duplicates.length, 'duplicate')} removed`}.
@@ -87,7 +98,11 @@ export function BulkInput({ text, onText, checked }: { text: string; onText: (te
           <ul class="invalid-list" aria-label="Invalid entries">
             {checked.invalid.slice(0, 500).map((entry) => (
               <li key={`${entry.line}:${entry.input}`}>
-                Line {entry.line}: <code>{entry.input}</code> {entry.reason}
+                Line {entry.line}:{' '}
+                <code>
+                  <bdi>{entry.input}</bdi>
+                </code>{' '}
+                {entry.reason}
               </li>
             ))}
           </ul>

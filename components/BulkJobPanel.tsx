@@ -95,9 +95,13 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
         }
         renderRow={(item, index) => (
           <tr key={item.index} aria-rowindex={items.length > 500 ? index + 2 : undefined}>
-            <th scope="row">{item.username}</th>
+            <th scope="row">
+              <bdi>{item.username}</bdi>
+            </th>
             <td class={`outcome-${item.state}`}>{outcomeWord(item.state)}</td>
-            <td>{item.reason ?? ''}</td>
+            <td>
+              <bdi>{item.reason ?? ''}</bdi>
+            </td>
           </tr>
         )}
       />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ActionKind } from '@/utils/partnerships/status';
-import { checkList, splitPastedList } from '@/utils/bulk/username-list';
+import { checkList, listLimitProblem, splitPastedList } from '@/utils/bulk/username-list';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { BrandPicker } from './BrandPicker';
 import { BulkInput } from './BulkInput';
@@ -11,12 +11,19 @@ import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 import { useBrandChoice } from './use-brand-choice';
 import { useBulkJob } from './use-bulk-job';
+import { useSettledValue } from './use-settled-value';
+
+/** Lists longer than this are checked once typing pauses, not on every keystroke. */
+const LONG_LIST_CHARS = 20_000;
 
 /** Dashboard view: many creators at once, with a dry run, confirmation, progress and results. */
 export function BulkView() {
   const { brands, brand, selectBrand, error: accessError } = useBrandChoice();
   const [text, setText] = useState('');
-  const checked = useMemo(() => checkList(splitPastedList(text)), [text]);
+  const checkedText = useSettledValue(text, text.length > LONG_LIST_CHARS ? 250 : 0);
+  const checked = useMemo(() => checkList(splitPastedList(checkedText)), [checkedText]);
+  const checking = checkedText !== text;
+  const limitProblem = listLimitProblem(checked);
   const { state: jobState, reload } = useBulkJob();
   const action = useAction();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
@@ -24,7 +31,7 @@ export function BulkView() {
 
   const jobActive = jobState !== null && (jobState.job.state === 'running' || jobState.job.state === 'waiting');
   const blocked = brand !== undefined && !brand.readiness.ready;
-  const canAct = brand !== undefined && !blocked && checked.usernames.length > 0 && !jobActive && !action.busy;
+  const canAct = brand !== undefined && !blocked && !checking && !limitProblem && checked.usernames.length > 0 && !jobActive && !action.busy;
 
   /** The dry run is made in the background, on Meta's fresh list; Confirm starts exactly that plan. */
   async function prepare(kind: ActionKind) {
@@ -59,7 +66,7 @@ export function BulkView() {
           Bulk actions are off for @{brand.username}: {brand.readiness.problems.map((problem) => problem.message).join(' ')}
         </p>
       )}
-      <BulkInput text={text} onText={setText} checked={checked} />
+      <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} />
       <div class="row">
         <button type="button" class="primary" disabled={!canAct} onClick={() => prepare('send')}>
           Send requests

@@ -18,7 +18,7 @@ const TYPING_PAUSE_MS = 300;
 export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUsername }: { brandIgId: string; brandUsername: string; readiness: Readiness; initialUsername?: string }) {
   const [input, setInput] = useState(initialUsername ?? '');
   const [lookup, setLookup] = useState<Lookup>();
-  const [pendingStatus, setPendingStatus] = useState<string>();
+  const [pendingAction, setPendingAction] = useState<{ username: string; status: string }>();
   const [lookupError, setLookupError] = useState<ActionError>();
   const [actionError, setActionError] = useState<ActionError>();
   const [busy, setBusy] = useState(false);
@@ -62,22 +62,27 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
     if (!username) return;
     setBusy(true);
     setActionError(undefined);
-    setPendingStatus(kind === 'send' ? 'PENDING' : 'REVOKED');
+    setPendingAction({ username, status: kind === 'send' ? 'PENDING' : 'REVOKED' });
     try {
       const permission =
         kind === 'send'
           ? await sendMessage('sendPartnershipRequest', { brandIgId, username })
-          : await sendMessage('revokePartnership', { brandIgId, username, creatorId: lookup?.permission?.creatorId });
-      setLookup((previous) => previous && { ...previous, permission, fetchedAt: Date.now() });
+          : await sendMessage('revokePartnership', { brandIgId, username, creatorId: shownLookup?.permission?.creatorId });
+      // The answer belongs to this creator only, whatever is typed by now.
+      setLookup((previous) => (previous?.username === username ? { ...previous, permission, fetchedAt: Date.now() } : previous));
     } catch (caught) {
       setActionError(describeError(caught));
     } finally {
-      setPendingStatus(undefined);
+      setPendingAction(undefined);
       setBusy(false);
     }
   }
 
-  const status = pendingStatus ?? lookup?.permission?.status;
+  // Nothing is shown under a name it does not belong to: an answer or a pending action for
+  // another name (typed over, or still on its way) is not this creator's.
+  const shownLookup = lookup?.username === username ? lookup : undefined;
+  const pendingStatus = pendingAction && pendingAction.username === username ? pendingAction.status : undefined;
+  const status = pendingStatus ?? shownLookup?.permission?.status;
   const blocked = !readiness.ready;
   return (
     <section aria-label="Creator lookup">
@@ -100,12 +105,12 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
           {check && !check.ok ? check.reason : initialUsername ? 'From the Instagram profile you have open.' : 'Type a username or open a profile on instagram.com.'}
         </p>
       </div>
-      {username && (lookup || pendingStatus) && (
+      {username && (shownLookup || pendingStatus) && (
         <div class="lookup-result">
           <p>
             @{username} for @{brandUsername}: <StatusWord status={status} />
             {pendingStatus && <span class="muted"> (sending…)</span>}
-            {lookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
+            {shownLookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
           </p>
           {/* While an action is on its way, no other action is offered: it shows once Meta has answered. */}
           <div class="row" hidden={pendingStatus !== undefined}>
@@ -135,7 +140,7 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
           {blocked && <p class="muted">Actions are off until this brand account is ready (see above).</p>}
         </div>
       )}
-      {username && !lookup && !pendingStatus && !lookupError && <p class="muted">Looking up @{username}…</p>}
+      {username && !shownLookup && !pendingStatus && !lookupError && <p class="muted">Looking up @{username}…</p>}
       <ErrorNotice error={actionError ?? lookupError} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </section>

@@ -1,10 +1,9 @@
 import Papa from 'papaparse';
 import { checkUsername } from '../instagram/username';
+import { MAX_COLUMNS, MAX_CREATORS, MAX_FILE_BYTES } from './limits';
 import type { ListEntry } from './username-list';
 
-/** The most creators one job takes; larger lists are split by the person. */
-export const MAX_CREATORS = 10_000;
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_COLUMNS, MAX_CREATORS, MAX_FILE_BYTES };
 
 export interface CreatorFile {
   columns: string[];
@@ -15,6 +14,58 @@ export interface CreatorFile {
 }
 
 export type FileReadResult = { ok: true; file: CreatorFile } | { ok: false; message: string };
+
+export type TextEncodingName = 'UTF-8' | 'UTF-16' | 'Windows-1252';
+
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string };
+
+/**
+ * Turns a file's bytes into text with the platform's decoders: a byte order mark says UTF-8
+ * or UTF-16; otherwise bytes that are valid UTF-8 are UTF-8, and anything else is read as
+ * Windows-1252 ("ANSI"), what Excel on Windows writes. Bytes no text file has are refused.
+ */
+export function decodeTextFile(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, message: NOT_TEXT };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+  }
+}
+
+const NOT_TEXT = 'This is not a text file. Export the list from your spreadsheet as CSV or TSV and import that.';
+
+/**
+ * One pass over the text, allocating nothing per cell: how many non-empty rows it has, and
+ * whether any row is wider than MAX_COLUMNS for any of the delimiters a CSV or TSV may use
+ * (stopping at the first such row). Quoted fields may hold delimiters and line breaks.
+ */
+export function measureTable(text: string): { rows: number; tooWide: boolean } {
+  const DELIMITERS = [44, 9, 59, 124]; // , tab ; |
+  const counts = [0, 0, 0, 0];
+  let rows = 0;
+  let rowHasText = false;
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted && (code === 10 || code === 13)) {
+      if (rowHasText) rows += 1;
+      rowHasText = false;
+      counts.fill(0);
+      continue;
+    } else if (!quoted) {
+      const which = DELIMITERS.indexOf(code);
+      if (which >= 0 && ++counts[which]! >= MAX_COLUMNS) return { rows, tooWide: true };
+    }
+    if (code > 32) rowHasText = true;
+  }
+  return { rows: rows + (rowHasText ? 1 : 0), tooWide: false };
+}
 
 /** Words of a header cell naming the username column, strongest first. */
 const USERNAME_HEADER_WORDS = ['username', 'handle', 'instagram', 'ig', 'creator', 'account', 'user', 'profile'];
@@ -29,20 +80,34 @@ export function readCreatorFile(text: string, byteLength = text.length): FileRea
   if (byteLength > MAX_FILE_BYTES) return { ok: false, message: `This file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return { ok: false, message: 'The file is empty.' };
-  if (looksBinary(body)) return { ok: false, message: 'This is not a text file. Export the list from your spreadsheet as CSV or TSV and import that.' };
+  if (looksBinary(body)) return { ok: false, message: NOT_TEXT };
+  // The limits are checked before anything is parsed, so a hostile file costs one pass and no memory.
+  const size = measureTable(body);
+  if (size.tooWide) {
+    return { ok: false, message: `A row of this file has more than ${MAX_COLUMNS} columns. A list of creators has a few; export just the columns you need (at least the usernames) as CSV or TSV.` };
+  }
+  if (size.rows > MAX_CREATORS + 1) {
+    // Only the first rows are parsed, to tell a header from creators.
+    const head = Papa.parse<string[]>(body, { preview: 50, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] }).data;
+    const creators = size.rows - (head[0] && isHeader(head[0], head.slice(1)) ? 1 : 0);
+    if (creators > MAX_CREATORS) return { ok: false, message: tooManyRows(creators) };
+  }
 
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
   const rows = parsed.data.map((row) => row.map((cell) => cell.trim())).filter((row) => row.some(Boolean));
   if (rows.length === 0) return { ok: false, message: 'The file is empty.' };
-  const width = Math.max(...rows.map((row) => row.length));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
   const hasHeader = isHeader(rows[0]!, rows.slice(1, 50));
   const dataRows = hasHeader ? rows.slice(1) : rows;
-  if (dataRows.length > MAX_CREATORS) {
-    return { ok: false, message: `This file has ${dataRows.length.toLocaleString('en')} rows; Collab Desk takes at most ${MAX_CREATORS.toLocaleString('en')} creators at a time. Split it into smaller files and import them one by one.` };
-  }
+  if (dataRows.length > MAX_CREATORS) return { ok: false, message: tooManyRows(dataRows.length) };
   if (dataRows.length === 0) return { ok: false, message: 'The file has a header row but no creators under it.' };
   const columns = Array.from({ length: width }, (_, index) => (hasHeader && rows[0]![index]) || `Column ${index + 1}`);
   return { ok: true, file: { columns, hasHeader, rows: dataRows, suggestedColumn: suggestColumn(columns, dataRows, hasHeader) } };
+}
+
+function tooManyRows(rows: number): string {
+  return `This file has ${rows.toLocaleString('en')} rows; Collab Desk takes at most ${MAX_CREATORS.toLocaleString('en')} creators at a time. Split it into smaller files and import them one by one.`;
 }
 
 /** The chosen column's values as list entries, numbered by their row in the file. */

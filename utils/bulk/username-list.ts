@@ -1,4 +1,5 @@
 import { checkUsername } from '../instagram/username';
+import { MAX_CREATORS, MAX_LIST_ENTRIES } from './limits';
 
 export interface ListEntry {
   /** 1-based line (or row) the entry came from. */
@@ -41,4 +42,16 @@ export function checkList(entries: readonly ListEntry[]): CheckedList {
     }
   }
   return result;
+}
+
+/** Why this list cannot become one job, in plain words, as soon as it passes a limit; undefined when it can. */
+export function listLimitProblem(checked: CheckedList): string | undefined {
+  const entries = checked.usernames.length + checked.invalid.length + checked.duplicates.length;
+  if (entries > MAX_LIST_ENTRIES) {
+    return `This list has ${entries.toLocaleString('en')} entries; Collab Desk checks at most ${MAX_LIST_ENTRIES.toLocaleString('en')} at a time. Split it and work through it in parts.`;
+  }
+  if (checked.usernames.length > MAX_CREATORS) {
+    return `This list has ${checked.usernames.length.toLocaleString('en')} creators; one job takes at most ${MAX_CREATORS.toLocaleString('en')}. Remove some, or split the list and send it in parts.`;
+  }
+  return undefined;
 }

@@ -49,3 +49,39 @@ describe('graph cache', () => {
     expect(await cache.read('c')).toBeUndefined();
   });
 });
+
+describe('graph cache bounds', () => {
+  it('deletes entries past their age, then the oldest past the count, and keeps the newest', async () => {
+    dbName += 1;
+    let clock = 0;
+    const cache = createGraphCache(openCollabDeskDb(`cache-bounds-${dbName}`), () => clock, { maxAgeMs: 1_000_000, maxEntries: 100, trimEvery: 1_000_000 });
+    for (let index = 0; index < 150; index++) {
+      clock = index * 10_000;
+      await cache.write(`creator-${index}`, { index }, 60_000);
+    }
+    // Entries 0-49 are older than the age bound at the last write's time (1,490,000 - 1,000,000).
+    expect(await cache.trim()).toBe(50);
+    expect(await cache.read('creator-49')).toBeUndefined();
+    expect(await cache.read('creator-50')).toBeDefined();
+    clock = 10_000_000;
+    await cache.write('newest', 1, 60_000);
+    // Everything else is now past the age bound: only the newest stays.
+    expect(await cache.trim()).toBe(100);
+    expect(await cache.read('newest')).toBeDefined();
+  });
+
+  it('trims by itself every so many writes, a year of lookups staying within the count', async () => {
+    dbName += 1;
+    let clock = 0;
+    const cache = createGraphCache(openCollabDeskDb(`cache-year-${dbName}`), () => clock, { maxAgeMs: 365 * 86_400_000, maxEntries: 200, trimEvery: 25 });
+    for (let day = 0; day < 365; day++) {
+      clock = day * 86_400_000;
+      await cache.write(`creator-${day}`, { day }, 120_000);
+    }
+    const left = await Promise.all(Array.from({ length: 365 }, (_, day) => cache.read(`creator-${day}`)));
+    const kept = left.filter(Boolean).length;
+    expect(kept).toBeLessThanOrEqual(200 + 25);
+    expect(left[364]).toBeDefined();
+    expect(left[0]).toBeUndefined();
+  });
+});

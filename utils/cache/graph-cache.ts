@@ -3,8 +3,43 @@ import type { CacheEntry } from './cache-entry';
 
 export type GraphCache = ReturnType<typeof createGraphCache>;
 
-/** Graph answers kept in IndexedDB with the time they were fetched and how long they stay fresh. */
-export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = Date.now) {
+export interface CacheBounds {
+  /** Entries fetched longer ago than this are deleted (they would be refetched anyway). */
+  maxAgeMs: number;
+  /** Past this many entries, the oldest are deleted first. */
+  maxEntries: number;
+  /** Trims after this many writes. */
+  trimEvery: number;
+}
+
+/** A year of lookups must not grow the cache without limit: a week of age, a few thousand entries. */
+export const DEFAULT_CACHE_BOUNDS: CacheBounds = { maxAgeMs: 7 * 24 * 60 * 60_000, maxEntries: 2_000, trimEvery: 50 };
+
+/**
+ * The `graph-cache` store: Graph answers kept in IndexedDB with the time they were fetched and
+ * how long they stay fresh, trimmed by age and count (oldest first).
+ */
+export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = Date.now, bounds: CacheBounds = DEFAULT_CACHE_BOUNDS) {
+  let writesSinceTrim = 0;
+
+  /** Deletes entries older than the age bound, then the oldest past the count bound; returns how many went. */
+  async function trim(): Promise<number> {
+    writesSinceTrim = 0;
+    const transaction = (await db).transaction('graph-cache', 'readwrite');
+    const byFetched = transaction.store.index('byFetched');
+    let removed = 0;
+    let excess = (await byFetched.count()) - bounds.maxEntries;
+    let cursor = await byFetched.openCursor();
+    while (cursor && (excess > 0 || cursor.value.fetchedAt < now() - bounds.maxAgeMs)) {
+      await cursor.delete();
+      removed += 1;
+      excess -= 1;
+      cursor = await cursor.continue();
+    }
+    await transaction.done;
+    return removed;
+  }
+
   async function read<T>(key: string): Promise<CacheEntry<T> | undefined> {
     return (await (await db).get('graph-cache', key)) as CacheEntry<T> | undefined;
   }
@@ -12,6 +47,8 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
   async function write<T>(key: string, value: T, ttlMs: number): Promise<CacheEntry<T>> {
     const entry: CacheEntry<T> = { key, value, fetchedAt: now(), ttlMs };
     await (await db).put('graph-cache', entry);
+    writesSinceTrim += 1;
+    if (writesSinceTrim >= bounds.trimEvery) await trim();
     return entry;
   }
 
@@ -23,6 +60,7 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
     read,
     write,
     isFresh,
+    trim,
 
     /** Changes a cached value in place, keeping when it was fetched; does nothing when absent. */
     async update<T>(key: string, change: (value: T) => T): Promise<void> {

@@ -12,7 +12,7 @@ import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
  */
 export interface CollabDeskSchema extends DBSchema {
   /** Graph answers with when they were fetched. */
-  'graph-cache': { key: string; value: CacheEntry };
+  'graph-cache': { key: string; value: CacheEntry; indexes: { byFetched: number } };
   /** Every send and revoke, one creator or thousands: written before each call, updated with each answer. */
   jobs: { key: string; value: Job; indexes: { byCreated: number } };
   'job-items': { key: [string, number]; value: JobItem; indexes: { byJob: string; byJobState: [string, string] } };
@@ -26,8 +26,9 @@ export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
  * 1: graph-cache. 2: actions (single sends and revokes). 3: jobs, job-items, audit.
  * 4: single sends and revokes are jobs of one; kept actions move into jobs, `actions` goes;
  *    cache keys are written as data (the cache starts empty).
+ * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export function openCollabDeskDb(name = 'collab-desk'): Promise<CollabDeskDb> {
   return openDB<CollabDeskSchema>(name, DB_VERSION, {
@@ -43,6 +44,7 @@ export function openCollabDeskDb(name = 'collab-desk'): Promise<CollabDeskDb> {
       if (oldVersion >= 2 && oldVersion < 4) await moveActionsIntoJobs(db, transaction);
       // Version 4 writes cache keys another way (utils/cache/cache-keys.ts): older entries would never be read again.
       if (oldVersion >= 1 && oldVersion < 4) await transaction.objectStore('graph-cache').clear();
+      if (oldVersion < 5) transaction.objectStore('graph-cache').createIndex('byFetched', 'fetchedAt');
     },
   });
 }

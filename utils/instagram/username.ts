@@ -2,6 +2,40 @@ import { usernameFromProfileUrl } from './profile-url';
 
 const LOOKS_LIKE_LINK = /^(https?:\/\/|www\.|instagram\.com\/)/i;
 
+/** Zero-width characters, direction marks and overrides, the byte order mark, and other invisible format characters. */
+const HIDDEN_CHARACTER = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
+const NON_ASCII = /[^\u0000-\u007F]/u;
+
+const HIDDEN_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u202A': 'left-to-right embedding',
+  '\u202B': 'right-to-left embedding',
+  '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override',
+  '\u202E': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\uFEFF': 'byte order mark',
+  '\u00AD': 'soft hyphen',
+};
+
+/** "U+202E". */
+export function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function describeCodePoint(character: string): string {
+  const name = HIDDEN_NAMES[character];
+  return name ? `${codePoint(character)} (${name})` : codePoint(character);
+}
+
 export type UsernameCheck = { ok: true; username: string } | { ok: false; input: string; reason: string };
 
 /**
@@ -11,6 +45,14 @@ export type UsernameCheck = { ok: true; username: string } | { ok: false; input:
  */
 export function checkUsername(raw: string): UsernameCheck {
   const input = raw.trim();
+  // Checked before any folding: lower-casing would turn the Kelvin sign into "k", and hidden
+  // characters would make two different-looking entries the same name or reverse the line.
+  const hidden = raw.match(HIDDEN_CHARACTER);
+  if (hidden) return { ok: false, input, reason: `It contains a hidden character, ${describeCodePoint(hidden[0])}, which Instagram usernames never have. Type the name again.` };
+  const foreign = input.match(NON_ASCII);
+  if (foreign) {
+    return { ok: false, input, reason: `"${foreign[0]}" (${codePoint(foreign[0])}) cannot be in an Instagram username (letters a-z, digits, "." and "_" only; look-alikes are not changed into them).` };
+  }
   let username = input.replace(/^@/, '').toLowerCase();
   if (LOOKS_LIKE_LINK.test(input)) {
     const fromUrl = usernameFromProfileUrl(input.startsWith('http') ? input : `https://${input}`);

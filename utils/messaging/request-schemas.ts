@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';
 
 const igId = z.string().regex(/^\d{1,30}$/, 'That is not an Instagram account ID.');
@@ -35,8 +36,10 @@ export const requestSchemas = {
     .object({
       brandIgId: igId,
       kind: z.enum(['send', 'revoke']),
-      usernames: z.array(username).min(1, 'There is no creator to act on.').max(10_000, 'At most 10,000 creators at a time.'),
-      invalid: z.array(z.object({ input: z.string().max(300), reason: z.string().max(300) }).strict()).max(20_000, 'At most 20,000 lines at a time.'),
+      usernames: z.array(username).min(1, 'There is no creator to act on.').max(MAX_CREATORS, `One job takes at most ${MAX_CREATORS.toLocaleString('en')} creators.`),
+      invalid: z
+        .array(z.object({ input: z.string().max(300), reason: z.string().max(300) }).strict())
+        .max(MAX_LIST_ENTRIES, `Collab Desk checks at most ${MAX_LIST_ENTRIES.toLocaleString('en')} lines at a time.`),
     })
     .strict(),
   startBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
