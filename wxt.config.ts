@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { noDynamicCode } from './scripts/no-dynamic-code';
+import { privacyPageHtml } from './scripts/privacy-page';
 
 /**
  * Build-time settings (see README and ../shared/reference/ui-contract.md):
@@ -32,8 +34,12 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [noDynamicCode()],
   }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'privacy.html', contents: privacyPageHtml(resolve('.')) });
+    },
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (isTestBuild) return;
       for (let i = entrypoints.length - 1; i >= 0; i--) {
@@ -42,19 +48,40 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Collab Desk',
-    description: 'See which creators let your brand run partnership ads, and ask or revoke in bulk.',
+    // Words come from public/_locales (en, es, pt_BR); the product name stays the same in all.
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage.session needs 102; the silent-renewal options of identity.launchWebAuthFlow need 113.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '113' }),
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
     permissions: ['identity', 'storage', 'activeTab', 'alarms'],
     host_permissions: [
       `${graphOrigin}/*`,
       ...(isTestBuild ? ['https://www.instagram.com/*'] : []),
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'collab-desk@collab-desk.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'collab-desk@collab-desk.app',
+              // data_collection_permissions needs Firefox 140; see PRIVACY.md for the choice.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+            },
+            // Firefox for Android reads data_collection_permissions from version 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : isStoreBuild
         ? {}
         : { key: CHROME_PUBLIC_KEY }),
-    action: { default_title: 'Collab Desk' },
   }),
 });
 

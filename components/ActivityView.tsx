@@ -52,7 +52,7 @@ export function ActivityView() {
           type="button"
           class="danger"
           disabled={!entries?.length}
-          onClick={() => setConfirm({ title: 'Clear the audit log?', message: <p>All {entries?.length} entries are deleted from this browser. This cannot be undone.</p>, onConfirm: () => void sendMessage('clearAuditLog', undefined).then(load) })}
+          onClick={() => setConfirm({ title: 'Clear the audit log?', action: `Clear ${entries?.length} entries`, message: <p>All {entries?.length} entries are deleted from this browser. This cannot be undone.</p>, onConfirm: () => void sendMessage('clearAuditLog', undefined).then(load) })}
         >
           Clear audit log
         </button>

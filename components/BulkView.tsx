@@ -46,6 +46,7 @@ export function BulkView() {
     }
     setConfirm({
       title: kind === 'send' ? `Send ${plan.toRun} requests?` : `Revoke ${plan.toRun} permissions?`,
+      action: kind === 'send' ? `Send ${plan.toRun} requests` : `Revoke ${plan.toRun} permissions`,
       message: <DryRun plan={plan} duplicates={checked.duplicates.length} />,
       onConfirm: () =>
         void action.run(async () => {

@@ -5,6 +5,8 @@ export interface ConfirmRequest {
   title: string;
   message: ComponentChildren;
   onConfirm: () => void;
+  /** What Confirm does, named on the button after "Confirm": "Revoke @maya.trails", "Send 120 requests". */
+  action?: string;
   /** Called when the person cancels (Cancel or Escape). */
   onCancel?: () => void;
 }
@@ -45,8 +47,9 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
                 onClose();
               }}
             >
-              Confirm
+              {request.action ? `Confirm: ${request.action}` : 'Confirm'}
             </button>
+            {/* biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe choice (WAI-ARIA dialog pattern). */}
             <button type="button" onClick={onClose} autoFocus>
               Cancel
             </button>

@@ -3,14 +3,19 @@ import type { AuthState } from '@/utils/auth/auth-state';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { describeExpiry } from './format';
+import { SetupGuide } from './SetupGuide';
 import { useAction } from './use-action';
+import { useSettings } from './use-settings';
 
 /** Connect / Disconnect, who is connected and until when. */
 export function ConnectionPanel({ state, compact = false }: { state: AuthState | undefined; compact?: boolean }) {
   const { busy, error, run } = useAction();
   const [deauthorize, setDeauthorize] = useState(false);
+  const settings = useSettings();
 
-  if (!state) return <p class="muted">Checking your connection…</p>;
+  if (!state || (!settings && state.status !== 'signed-in')) return <p class="muted">Checking your connection…</p>;
+  // Until there is a Meta app to log in with, Connect could only fail: the guide comes first.
+  if (state.status !== 'signed-in' && settings && !settings.effectiveMetaAppId) return <SetupGuide settings={settings} compact={compact} />;
 
   if (state.status === 'signed-in') {
     return (
@@ -58,7 +63,7 @@ export function ConnectionPanel({ state, compact = false }: { state: AuthState |
       <ErrorNotice error={error} />
       {error?.kind === 'missing-app-id' && compact && (
         <p>
-          <a href="/options.html#settings" target="_blank">
+          <a href="/options.html#settings" target="_blank" rel="noopener">
             Open Settings
           </a>
         </p>

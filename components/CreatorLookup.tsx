@@ -57,7 +57,7 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
     [brandIgId, username],
   );
 
-  /** Shows the expected status at once; the API's answer confirms it or puts the old one back. */
+  /** Says the action is on its way; the status word follows Meta's answer. */
   async function act(kind: 'send' | 'revoke') {
     if (!username) return;
     setBusy(true);
@@ -82,7 +82,8 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
   // another name (typed over, or still on its way) is not this creator's.
   const shownLookup = lookup?.username === username ? lookup : undefined;
   const pendingStatus = pendingAction && pendingAction.username === username ? pendingAction.status : undefined;
-  const status = pendingStatus ?? shownLookup?.permission?.status;
+  // The word changes when Meta has answered, never before: an action on its way is said as such.
+  const status = shownLookup?.permission?.status;
   const blocked = !readiness.ready;
   return (
     <section aria-label="Creator lookup">
@@ -109,7 +110,7 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
         <div class="lookup-result">
           <p>
             @{username} for @{brandUsername}: <StatusWord status={status} />
-            {pendingStatus && <span class="muted"> (sending…)</span>}
+            {pendingStatus && <span class="muted"> ({pendingStatus === 'REVOKED' ? 'revoking…' : 'sending the request…'})</span>}
             {shownLookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
           </p>
           {/* While an action is on its way, no other action is offered: it shows once Meta has answered. */}
@@ -127,6 +128,7 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
                 onClick={() =>
                   setConfirm({
                     title: `Revoke @${username}?`,
+                    action: `Revoke @${username}`,
                     message: `@${brandUsername} will no longer be able to run partnership ads with @${username}'s handle. The creator would have to accept a new request.`,
                     onConfirm: () => void act('revoke'),
                   })

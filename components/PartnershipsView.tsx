@@ -59,6 +59,7 @@ export function PartnershipsView() {
     }
     setConfirm({
       title: `Send a request to @${username}?`,
+      action: `Send a request to @${username}`,
       message: (
         <p>
           @{username} will be asked in the Instagram app to let @{brand.username} run partnership ads with their handle.
@@ -80,6 +81,7 @@ export function PartnershipsView() {
     const label = creatorLabel(permission);
     setConfirm({
       title: `Revoke ${label}?`,
+      action: `Revoke ${label}`,
       message: <p>@{brand.username} will no longer be able to run partnership ads with the handle of {label}.</p>,
       onConfirm: () => void action.run(() => sendMessage('revokePartnership', { brandIgId: brand.igId, username: permission.creatorUsername, creatorId: permission.creatorId })),
     });

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage, type SettingsView as Settings } from '@/utils/messaging/protocol';
+import { AboutLinks } from './AboutLinks';
+import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 
@@ -9,7 +11,6 @@ export function SettingsView() {
   const [appId, setAppId] = useState('');
   const [configId, setConfigId] = useState('');
   const [saved, setSaved] = useState(false);
-  const [copied, setCopied] = useState(false);
   const { busy, error, run } = useAction();
 
   useEffect(() => {
@@ -28,13 +29,6 @@ export function SettingsView() {
       setSettings(updated);
       setSaved(true);
     }
-  }
-
-  async function copyRedirectUri() {
-    if (!settings) return;
-    await navigator.clipboard.writeText(settings.redirectUri);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
   }
 
   if (!settings) return <p class="muted">Loading settings…</p>;
@@ -91,20 +85,21 @@ export function SettingsView() {
         )}
         <ErrorNotice error={error} />
         <div class="field">
-          <label id="redirect-label">Redirect URI for your Meta app</label>
+          <h3 id="redirect-label" class="field-label">
+            Redirect URI for your Meta app
+          </h3>
           <p class="muted">In the app's Facebook Login settings, add this to "Valid OAuth Redirect URIs":</p>
           <div class="row">
-            <code class="copyable" aria-labelledby="redirect-label">
+            <code class="copyable">
               {settings.redirectUri}
             </code>
-            <button type="button" onClick={copyRedirectUri}>
-              {copied ? 'Copied' : 'Copy redirect URI'}
-            </button>
+            <CopyButton text={settings.redirectUri} label="Copy redirect URI" />
           </div>
         </div>
         <p class="muted">
           Graph API: {settings.graphOrigin} ({settings.graphApiVersion})
         </p>
+        <AboutLinks />
       </form>
     </section>
   );

@@ -39,8 +39,10 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
         <tbody>
           {virtual ? (
             <>
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable, that keeps the scroll height. */}
               {before > 0 && <tr aria-hidden="true" style={{ height: `${before}px` }}><td colSpan={columnCount} /></tr>}
               {items.map((item) => renderRow(rows[item.index]!, item.index))}
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable, that keeps the scroll height. */}
               {after > 0 && <tr aria-hidden="true" style={{ height: `${after}px` }}><td colSpan={columnCount} /></tr>}
             </>
           ) : (

@@ -3,8 +3,10 @@
  * extension against it, and opens Chromium with the extension loaded and connected.
  * `npm run demo -- --headless`: saves screenshots of the dashboard and popup instead.
  * `npm run demo -- --variants`: the variant world (records in every shape Meta's sources show).
+ * `npm run demo -- --headless --store`: the store images in store/images/: screenshots at
+ * 1280x800 of the main views in light and dark, and the 440x280 promo tile.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSimulator } from '../tests/simulator/server';
@@ -15,6 +17,7 @@ import { extensionIdOf, findChromium, launchWithExtension } from '../tests/suppo
 const root = resolve(import.meta.dirname, '..');
 const demoDir = resolve(root, '.demo');
 const wantsHeadless = process.argv.includes('--headless');
+const wantsStoreImages = process.argv.includes('--store');
 const portFlag = process.argv.indexOf('--port');
 
 const simulator = await startSimulator({ port: portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0, world: { variants: process.argv.includes('--variants') } });
@@ -60,11 +63,50 @@ if (headless) {
   await popup.getByText('Connected as').waitFor();
   await popup.screenshot({ path: resolve(shots, 'popup.png') });
   console.log(`Screenshots saved in ${shots}: dashboard.png, partnerships.png, bulk.png, popup.png`);
+  if (wantsStoreImages) await saveStoreImages(dashboard, popup);
   await context.close();
   await simulator.close();
 } else {
   console.log('Chromium is open with Collab Desk connected to the demo data. Close the browser to stop the demo.');
   context.on('close', () => void simulator.close().then(() => process.exit(0)));
+}
+
+/** The stores' images: 1280x800 screenshots in light and dark, and the 440x280 promo tile. */
+async function saveStoreImages(page: Page, popup: Page): Promise<void> {
+  const images = resolve(root, 'store/images');
+  mkdirSync(images, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Composed images (the popup on a backdrop, the promo tile) are drawn on a page of their own.
+  const canvas = await page.context().newPage();
+  await canvas.setViewportSize({ width: 1280, height: 800 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const view of ['partnerships', 'permissions', 'bulk']) {
+      await page.goto(`chrome-extension://${extensionId}/options.html#${view}`);
+      if (view === 'partnerships') await page.getByRole('table', { name: 'Partnership permissions' }).waitFor();
+      if (view === 'permissions') await page.getByRole('table', { name: 'Page permissions' }).waitFor();
+      if (view === 'bulk') {
+        await page.getByRole('textbox', { name: 'Usernames' }).fill('maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/\nnot a name');
+      }
+      await page.screenshot({ path: resolve(images, `${view}-${scheme}.png`) });
+    }
+    // The popup over a 1280x800 backdrop, as the store shows it.
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya.trails');
+    await popup.getByText(/@maya\.trails for/).waitFor();
+    const popupShot = await popup.screenshot();
+    await canvas.setContent(
+      `<body style="margin:0;width:1280px;height:800px;display:grid;place-items:center;background:${scheme === 'dark' ? '#0d1117' : '#eef2ff'}"><img src="data:image/png;base64,${popupShot.toString('base64')}" style="box-shadow:0 12px 40px rgba(0,0,0,.35);border-radius:8px"></body>`,
+    );
+    await canvas.screenshot({ path: resolve(images, `popup-${scheme}.png`) });
+  }
+  const icon = readFileSync(resolve(root, 'store/icon.svg'), 'utf8');
+  await canvas.setViewportSize({ width: 440, height: 280 });
+  await canvas.setContent(
+    `<body style="margin:0;width:440px;height:280px;display:flex;align-items:center;gap:20px;padding:0 32px;box-sizing:border-box;font-family:system-ui,sans-serif;background:linear-gradient(135deg,#1e3a8a,#5b21b6);color:#fff">${icon.replace('width="128" height="128"', 'width="120" height="120" style="flex:none"')}<div><div style="font-size:34px;font-weight:700">Collab Desk</div><div style="font-size:17px;line-height:1.35;margin-top:8px">Creator permissions for partnership ads, for every brand you run.</div></div></body>`,
+  );
+  await canvas.screenshot({ path: resolve(images, 'promo-440x280.png') });
+  console.log(`Store images saved in ${images}`);
 }
 
 async function openConnectedDashboard(browserContext: BrowserContext, id: string): Promise<Page> {

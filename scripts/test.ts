@@ -1,5 +1,6 @@
 /**
- * `npm test`: type check, unit tests, product builds for Chrome and Firefox, the
+ * `npm test`: type check, unit tests, product builds for Chrome and Firefox, Mozilla's
+ * store linter on the Firefox build, the
  * end-to-end suite on the built Chrome extension, and a smoke test of the Firefox build in
  * Firefox ESR. Ends with one "N passed, N failed" line.
  */
@@ -35,6 +36,7 @@ const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const steps: Step[] = [
   { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
+  { title: 'Lint (Biome)', command: bin('biome'), args: ['lint', '.'] },
   {
     title: 'Unit tests',
     command: bin('vitest'),
@@ -43,6 +45,7 @@ const steps: Step[] = [
   },
   { title: 'Build for Chrome (MV3)', command: bin('wxt'), args: ['build', '-b', 'chrome'] },
   { title: 'Build for Firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
+  { title: 'Store check: web-ext lint on the Firefox build (0 errors, 0 warnings, 0 notices)', command: bin('tsx'), args: ['scripts/store-lint.ts'] },
   {
     title: 'End-to-end tests (built extension in Chromium)',
     command: bin('playwright'),

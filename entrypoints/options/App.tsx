@@ -5,6 +5,8 @@ import { ConnectionPanel } from '@/components/ConnectionPanel';
 import { PartnershipsView } from '@/components/PartnershipsView';
 import { PermissionsView } from '@/components/PermissionsView';
 import { SettingsView } from '@/components/SettingsView';
+import { SetupGuide } from '@/components/SetupGuide';
+import { useSettings } from '@/components/use-settings';
 import { useAuthState } from '@/components/use-auth-state';
 import { WelcomeBanner } from './WelcomeBanner';
 
@@ -15,6 +17,12 @@ const VIEWS = [
   { id: 'activity', label: 'Activity', render: () => <ActivityView /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsView /> },
 ] as const;
+
+/** The setup guide on its own (the Help link), whether or not an app is set up. */
+function HelpView() {
+  const settings = useSettings();
+  return settings ? <SetupGuide settings={settings} /> : <p class="muted">Loading…</p>;
+}
 
 function currentHash(): string {
   return location.hash.replace(/^#/, '');
@@ -45,7 +53,7 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main>{view.render()}</main>
+      <main>{hash === 'help' ? <HelpView /> : view.render()}</main>
     </div>
   );
 }

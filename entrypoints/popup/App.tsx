@@ -4,6 +4,7 @@ import { BrandReadinessLine } from '@/components/BrandReadinessLine';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
 import { CreatorLookup } from '@/components/CreatorLookup';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { AboutLinks } from '@/components/AboutLinks';
 import { KeptActions } from '@/components/KeptActions';
 import { useAuthState } from '@/components/use-auth-state';
 import { useBrandChoice } from '@/components/use-brand-choice';
@@ -33,22 +34,33 @@ export function App() {
       <header>
         <h1>Collab Desk</h1>
       </header>
-      <ConnectionPanel state={auth} compact />
-      {auth?.status === 'signed-in' && (
-        <>
-          {snapshot && brands.length === 0 && <p class="muted">None of your Pages has a linked Instagram business account.</p>}
-          {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
-          {brand && <BrandReadinessLine brand={brand} pageAccess={page?.access.label} />}
-          {brand?.readiness.ready && tab.ready && <CreatorLookup key={brand.igId} brandIgId={brand.igId} brandUsername={brand.username} readiness={brand.readiness} initialUsername={tab.username} />}
-          {!snapshot && !error && <p class="muted">Loading…</p>}
-          <ErrorNotice error={error} />
-        </>
-      )}
-      <KeptActions actions={kept} brandUsernames={brandUsernames} />
+      <main>
+        <ConnectionPanel state={auth} compact />
+        {auth?.status === 'signed-in' && (
+          <>
+            {snapshot && brands.length === 0 && <p class="muted">None of your Pages has a linked Instagram business account.</p>}
+            {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
+            {brand && <BrandReadinessLine brand={brand} pageAccess={page?.access.label} />}
+            {brand?.readiness.ready && tab.ready && (
+              <CreatorLookup
+                key={brand.igId}
+                brandIgId={brand.igId}
+                brandUsername={brand.username}
+                readiness={brand.readiness}
+                initialUsername={tab.username}
+              />
+            )}
+            {!snapshot && !error && <p class="muted">Loading…</p>}
+            <ErrorNotice error={error} />
+          </>
+        )}
+        <KeptActions actions={kept} brandUsernames={brandUsernames} />
+      </main>
       <footer>
-        <a href="/options.html#partnerships" target="_blank">
+        <a href="/options.html#partnerships" target="_blank" rel="noopener">
           Open dashboard
         </a>
+        <AboutLinks />
       </footer>
     </div>
   );

@@ -47,11 +47,19 @@ test.describe('signing in with Facebook', () => {
     expect(deauthorized[0]!.status).toBe(200);
   });
 
-  test('without a Meta app ID, Connect explains what to do', async ({ context, extensionId, sim }) => {
+  test('without a Meta app ID, a setup guide stands in for Connect until one is saved', async ({ context, extensionId, sim }) => {
     const page = await openDashboard(context, extensionId);
+    await expect(page.getByRole('heading', { name: 'Set up Collab Desk' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Connect with Facebook' })).toHaveCount(0);
+    const guide = page.getByRole('region', { name: 'Set up Collab Desk' });
+    await expect(guide).toContainText(`https://${extensionId}.chromiumapp.org/`);
+    await expect(guide.getByRole('link', { name: 'Create a Meta app' })).toHaveAttribute('href', 'https://developers.facebook.com/apps/');
+    await expect(guide).toContainText('instagram_branded_content_ads_brand');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await saveAppId(page);
     await page.getByRole('button', { name: 'Connect with Facebook' }).click();
-    await expect(page.getByRole('alert')).toContainText('Enter your Meta app ID in Settings first');
-    expect((await sim.log()).filter((entry) => entry.path === 'dialog/oauth')).toHaveLength(0);
+    await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
+    expect((await sim.log()).filter((entry) => entry.path === 'dialog/oauth')).toHaveLength(1);
   });
 
   test('cancelling the Facebook dialog leaves you signed out with an explanation', async ({ context, extensionId, sim }) => {
@@ -127,8 +135,10 @@ test.describe('signing in with Facebook', () => {
     void sim;
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect(popup.getByRole('button', { name: 'Connect with Facebook' })).toBeVisible();
+    // No Meta app yet: the popup points to the setup guide instead of offering Connect.
+    await expect(popup.getByRole('link', { name: 'Open the setup guide' })).toHaveAttribute('href', '/options.html#settings');
     await expect(popup.getByRole('link', { name: 'Open dashboard' })).toHaveAttribute('href', '/options.html#partnerships');
+    await expect(popup.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', '/privacy.html');
 
     const dashboard = await openDashboard(context, extensionId);
     await connect(dashboard);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { SimulatorControl } from '../simulator/control';
 import { connect, expect } from './fixtures';
 
@@ -56,4 +56,11 @@ export async function appliedPerCreator(sim: SimulatorControl): Promise<Map<stri
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The text on Collab Desk's toolbar badge, as its service worker sets it. */
+export async function badgeText(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type ChromeAction = { chrome: { action: { getBadgeText(details: object): Promise<string> } } };
+  return worker.evaluate(() => (globalThis as unknown as ChromeAction).chrome.action.getBadgeText({}));
 }

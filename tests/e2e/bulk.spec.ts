@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { SimulatorControl } from '../simulator/control';
 import { deliveries, openBulk, paste, startBulk, stopServiceWorker, waitUntilDone } from './bulk-page';
-import { connect, expect, openDashboard, test } from './fixtures';
+import { expect, openDashboard, test } from './fixtures';
 import { E2E_RATE_LIMIT_STEP_MS } from './global-setup';
 
 const INVALID = ['bad name', 'x..y', '.dot', 'waytoolongusername_abcdefghijklmn', 'hy-phen'];

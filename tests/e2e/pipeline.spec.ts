@@ -1,4 +1,4 @@
-import { appliedPerCreator, openBulk, startBulk, stopServiceWorker, waitUntilDone } from './bulk-page';
+import { appliedPerCreator, badgeText, openBulk, startBulk, stopServiceWorker, waitUntilDone } from './bulk-page';
 import { connect, expect, openDashboard, test } from './fixtures';
 
 test.describe('one write pipeline: durable, truthful, never stalled', () => {
@@ -57,4 +57,18 @@ test.describe('one write pipeline: durable, truthful, never stalled', () => {
     await dashboard.getByRole('link', { name: 'Activity' }).click();
     await expect(dashboard.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'applied.single' })).toContainText('Sent');
   });
+});
+
+test('the toolbar badge counts actions waiting for the person', async ({ context, extensionId, sim }) => {
+  const dashboard = await openDashboard(context, extensionId);
+  await connect(dashboard);
+  await dashboard.getByRole('link', { name: 'Partnerships' }).click();
+  await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 120_000 });
+  await dashboard.getByRole('textbox', { name: 'Creator username' }).fill('badge.please');
+  await dashboard.getByRole('button', { name: 'Send request' }).click();
+  await dashboard.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(dashboard.getByRole('region', { name: /Kept actions/ })).toBeVisible();
+  await expect.poll(() => badgeText(context)).toBe('1');
+  await dashboard.getByRole('button', { name: 'Discard' }).click();
+  await expect.poll(() => badgeText(context)).toBe('');
 });

@@ -25,7 +25,7 @@ async function dashboard(): Promise<Page> {
 }
 
 async function textOf(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate(() => document.body.textContent ?? '');
 }
 
 async function waitForText(page: Page, text: string): Promise<void> {

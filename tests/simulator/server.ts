@@ -142,21 +142,27 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
     case 'POST permission-status': {
       const brand = state.world.pages.find((page) => page.instagram?.username === input.brand)?.instagram;
       const creator = state.findOrCreateCreator({ username: String(input.creator ?? '') });
-      if (!brand || !creator) return sendJson(response, 404, { error: 'unknown brand or creator' });
+      if (!brand || !creator) {
+        sendJson(response, 404, { error: 'unknown brand or creator' });
+        return;
+      }
       const existing = state.world.permissions.find((p) => p.brandIgId === brand.id && p.creatorId === creator.id);
       if (existing) existing.status = String(input.status);
       else state.world.permissions.push({ id: state.nextId('perm_'), brandIgId: brand.id, creatorId: creator.id, status: String(input.status), createdTime: new Date().toISOString() });
       break;
     }
     case 'GET log':
-      return sendJson(response, 200, state.log);
+      sendJson(response, 200, state.log);
+      return;
     case 'DELETE log':
       state.log = [];
       break;
     case 'GET world':
-      return sendJson(response, 200, state.world);
+      sendJson(response, 200, state.world);
+      return;
     default:
-      return sendJson(response, 404, { error: `unknown control ${method} ${action}` });
+      sendJson(response, 404, { error: `unknown control ${method} ${action}` });
+      return;
   }
   sendJson(response, 200, { controls: state.controls, throttle: state.throttle ?? null });
 }

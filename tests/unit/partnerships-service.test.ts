@@ -1,30 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCachedReader } from '@/utils/cache/cached-reader';
-import { openCollabDeskDb } from '@/utils/db/database';
-import { createGraphCache } from '@/utils/cache/graph-cache';
-import { createGraphClient } from '@/utils/graph/client';
-import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
 import { statusWord } from '@/utils/partnerships/status';
 import { UNSAFE_CREATOR_ID, VARIANT_RECORDS } from '../simulator/demo-data';
-import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+import { partnershipsWiring } from './support/partnerships-wiring';
+import { useSimulator } from './support/use-simulator';
 
-let database = 0;
 const NORTHWIND = '17841400000000001';
 
 const simulator = useSimulator();
 
 function setup() {
-  let now = Date.now();
-  const { token } = simulator().state.issueToken(ALL_SCOPES);
-  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token, now: () => now });
-  database += 1;
-  const db = openCollabDeskDb(`partnerships-test-${database}`);
-  const cache = createGraphCache(db, () => now);
-  const reader = createCachedReader(cache, () => {});
-  const onChange = vi.fn();
-  const service = createPartnershipsService({ graph, cache, reader, currentUserId: async () => 'u1', onChange, now: () => now });
-  const calls = () => simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
-  return { service, onChange, calls, advance: (ms: number) => (now += ms) };
+  return partnershipsWiring(simulator());
 }
 
 describe('partnerships service', () => {

@@ -3,27 +3,16 @@ import { createAuditLog } from '@/utils/audit/audit-log';
 import { createJobStore } from '@/utils/bulk/job-store';
 import { createWritePipeline } from '@/utils/bulk/pipeline';
 import { createJobRunner } from '@/utils/bulk/runner';
-import { createCachedReader } from '@/utils/cache/cached-reader';
-import { createGraphCache } from '@/utils/cache/graph-cache';
-import { openCollabDeskDb } from '@/utils/db/database';
-import { createGraphClient } from '@/utils/graph/client';
-import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
-import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+import { partnershipsWiring } from './support/partnerships-wiring';
+import { useSimulator } from './support/use-simulator';
 
-let database = 0;
 const NORTHWIND = '17841400000000001';
 
 const simulator = useSimulator();
 
 /** The background's write path as it is wired: partnerships service, job store, runner and pipeline over one database. */
 function setup() {
-  let now = Date.now();
-  const { token } = simulator().state.issueToken(ALL_SCOPES);
-  const graph = createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token, now: () => now });
-  database += 1;
-  const db = openCollabDeskDb(`pipeline-test-${database}`);
-  const cache = createGraphCache(db, () => now);
-  const service = createPartnershipsService({ graph, cache, reader: createCachedReader(cache, () => {}), currentUserId: async () => 'u1', onChange: vi.fn(), now: () => now });
+  const { graph, db, service, calls, clock, advance } = partnershipsWiring(simulator());
   const store = createJobStore(db);
   const audit = createAuditLog(db);
   const fetchBrandList = async (brandIgId: string) => (await service.refreshList(brandIgId)).value;
@@ -36,11 +25,10 @@ function setup() {
     onProgress: vi.fn(),
     renewSession: async () => false,
     wakeAt: vi.fn(),
-    now: () => now,
+    now: clock,
   });
   const pipeline = createWritePipeline({ runner, store, fetchBrandList, brandUsernameOf: async () => 'northwind.outdoor', knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator) });
-  const calls = () => simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
-  return { service, pipeline, runner, store, audit, calls, advance: (ms: number) => (now += ms) };
+  return { service, pipeline, runner, store, audit, calls, advance };
 }
 
 function simStatusOf(username: string): string | undefined {

@@ -18,8 +18,18 @@ function setup(overrides: Partial<AuthServiceDeps> = {}) {
     apiVersion: 'v25.0',
     getAppId: async () => '42',
     getLoginConfigId: async () => '',
-    session: { get: async () => session, set: async (value) => void (session = value) },
-    lastUser: { get: async () => lastUser, set: async (value) => void (lastUser = value) },
+    session: {
+      get: async () => session,
+      set: async (value) => {
+        session = value;
+      },
+    },
+    lastUser: {
+      get: async () => lastUser,
+      set: async (value) => {
+        lastUser = value;
+      },
+    },
     fetchProfile: vi.fn(async () => DANA),
     deauthorize: vi.fn(async () => {}),
     onChange: (state) => changes.push(state),

@@ -7,7 +7,7 @@ import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting } from '..
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId }: Services): Handlers {
+export function createHandlers({ auth, graph, access, partnerships, runner, pipeline, jobs, audit, events, getAppId, getLoginConfigId }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),
@@ -34,6 +34,7 @@ export function createHandlers({ auth, graph, access, partnerships, runner, pipe
     saveSettings: async ({ metaAppId, loginConfigId }) => {
       await metaAppIdSetting.setValue(metaAppId);
       if (loginConfigId !== undefined) await loginConfigIdSetting.setValue(loginConfigId);
+      events.broadcast({ type: 'settings-changed' });
       return settingsView();
     },
     getAccessOverview: async () => ({ ...(await access.get()), selectedBrandIgId: await selectedBrandSetting.getValue() }),

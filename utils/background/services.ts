@@ -4,6 +4,7 @@ import { createAuditLog } from '../audit/audit-log';
 import { createJobStore } from '../bulk/job-store';
 import { createWritePipeline } from '../bulk/pipeline';
 import { createJobRunner } from '../bulk/runner';
+import { badgeFor } from './badge';
 import { readCacheKey } from '../cache/cache-keys';
 import { buildSettings } from '../build-settings';
 import { openCollabDeskDb } from '../db/database';
@@ -72,9 +73,10 @@ export function createServices() {
     },
   });
 
-  /** Disconnect deletes all Collab Desk keeps about the person's Meta data at once. */
+  /** Disconnect deletes all Collab Desk keeps about the person's Meta data at once: the cache and every job (the audit log is theirs to clear). */
   async function forgetEverything(): Promise<void> {
     for (const job of await jobs.unfinished()) await runner.cancel(job.id);
+    for (const job of await jobs.all()) await jobs.remove(job.id);
     await cache.clear();
   }
 
@@ -109,10 +111,35 @@ export function createServices() {
     audit,
     fetchBrandList,
     rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
-    onProgress: (progress) => events.broadcast({ type: 'job-progress', progress }),
+    onProgress: (progress) => {
+      events.broadcast({ type: 'job-progress', progress });
+      scheduleBadge();
+    },
     renewSession: () => auth.renewSilently(),
     wakeAt: (time) => void wakeBy(time),
   });
+
+  /** The toolbar badge follows jobs, at most a few times a second. */
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleBadge(): void {
+    if (badgeTimer) return;
+    badgeTimer = setTimeout(() => {
+      badgeTimer = undefined;
+      void showBadge();
+    }, 300);
+  }
+  async function showBadge(): Promise<void> {
+    const unfinished = await jobs.unfinished();
+    const bulkJob = unfinished.find((job) => job.origin === 'bulk' && (job.state === 'running' || job.state === 'waiting'));
+    const badge = badgeFor({
+      bulk: bulkJob && { job: bulkJob, counts: await jobs.counts(bulkJob.id) },
+      kept: unfinished.filter((job) => job.origin === 'single' && job.state !== 'running').length,
+    });
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeText({ text: badge.text });
+    await action.setBadgeBackgroundColor({ color: badge.color });
+    await action.setTitle({ title: badge.title });
+  }
 
   const pipeline = createWritePipeline({
     runner,
@@ -122,5 +149,5 @@ export function createServices() {
     knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
   });
 
-  return { auth, graph, cache, events, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId };
+  return { auth, graph, cache, events, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId, showBadge };
 }

@@ -126,7 +126,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function runJob(jobId: string): Promise<void> {
     for (;;) {
       const job = await deps.store.get(jobId);
-      if (!job || job.state !== 'running') return;
+      if (job?.state !== 'running') return;
       try {
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
         const batch = await deps.store.itemsIn(jobId, 'queued', MAX_BATCH_SIZE);

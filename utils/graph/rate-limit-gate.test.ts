@@ -39,7 +39,12 @@ describe('rate-limit gate', () => {
 
   it('keeps the block across restarts through its store', async () => {
     let saved: RateLimitBlock | null = null;
-    const persist = { load: async () => saved, save: async (block: RateLimitBlock | null) => void (saved = block) };
+    const persist = {
+      load: async () => saved,
+      save: async (block: RateLimitBlock | null) => {
+        saved = block;
+      },
+    };
     const until = createRateLimitGate({ now: () => 0, persist }).throttled({ percent: 100 });
     const restarted = createRateLimitGate({ now: () => 1000, persist });
     expect(await restarted.blockedUntil()).toBe(until);

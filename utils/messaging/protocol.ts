@@ -102,6 +102,8 @@ export type BackgroundEvent =
   /** A job moved on: the job as it is now, the items whose state changed, and the counts. */
   | { type: 'job-progress'; progress: JobProgress }
   | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } }
+  /** Settings were saved (a page may now show Connect instead of the setup guide). */
+  | { type: 'settings-changed' }
   /** Page-side only: the events port is connected again after the worker restarted; what was missed must be loaded. */
   | { type: 'events-resumed' };
 

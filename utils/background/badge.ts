@@ -1,0 +1,30 @@
+import type { ItemState, Job } from '../bulk/job';
+
+export interface BadgeState {
+  /** The bulk job under way (running or waiting), with its counts. */
+  bulk?: { job: Job; counts: Record<ItemState, number> };
+  /** Single actions waiting for the person (kept actions). */
+  kept: number;
+}
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/**
+ * The toolbar badge: a running bulk job's progress in percent, else how many actions wait
+ * for the person, else nothing.
+ */
+export function badgeFor(state: BadgeState): Badge {
+  if (state.bulk) {
+    const { job, counts } = state.bulk;
+    const settled = counts.sent + counts.revoked + counts.failed + counts.skipped;
+    const percent = job.total > 0 ? Math.floor((settled / job.total) * 100) : 0;
+    const waiting = job.state === 'waiting';
+    return { text: `${percent}%`, color: waiting ? '#9a6700' : '#0969da', title: `Collab Desk: ${settled} of ${job.total} done${waiting ? ' (waiting)' : ''}` };
+  }
+  if (state.kept > 0) return { text: String(state.kept), color: '#9a6700', title: `Collab Desk: ${state.kept} ${state.kept === 1 ? 'action waits' : 'actions wait'} for you` };
+  return { text: '', color: '#0969da', title: 'Collab Desk' };
+}
