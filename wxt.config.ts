@@ -62,10 +62,7 @@ export default defineConfig({
       },
     },
     permissions: ['identity', 'storage', 'activeTab', 'alarms'],
-    host_permissions: [
-      `${graphOrigin}/*`,
-      ...(isTestBuild ? ['https://www.instagram.com/*'] : []),
-    ],
+    host_permissions: [`${graphOrigin}/*`, ...(isTestBuild ? ['https://www.instagram.com/*'] : [])],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

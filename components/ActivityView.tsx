@@ -15,7 +15,9 @@ export function ActivityView() {
   useEffect(() => {
     load();
     const unsubscribe = subscribeToBackgroundEvents((event) => {
-      const settledSome = event.type === 'job-progress' && event.progress.items.some((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
+      const settledSome =
+        event.type === 'job-progress' &&
+        event.progress.items.some((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
       // A running job settles items many times a second: the log is read again at most once a second.
       if ((settledSome || event.type === 'events-resumed') && !reloadTimer.current) {
         reloadTimer.current = setTimeout(() => {
@@ -35,7 +37,18 @@ export function ActivityView() {
     if (!entries) return;
     downloadCsv(
       csvFileName('audit-log'),
-      toCsv(['time', 'brand', 'creator', 'action', 'outcome', 'reason', 'source'], entries.map((entry) => [new Date(entry.at).toISOString(), brandName(entry), entry.creator, entry.action, entry.outcome, entry.reason, entry.source])),
+      toCsv(
+        ['time', 'brand', 'creator', 'action', 'outcome', 'reason', 'source'],
+        entries.map((entry) => [
+          new Date(entry.at).toISOString(),
+          brandName(entry),
+          entry.creator,
+          entry.action,
+          entry.outcome,
+          entry.reason,
+          entry.source,
+        ]),
+      ),
     );
   }
 
@@ -52,7 +65,14 @@ export function ActivityView() {
           type="button"
           class="danger"
           disabled={!entries?.length}
-          onClick={() => setConfirm({ title: 'Clear the audit log?', action: `Clear ${entries?.length} entries`, message: <p>All {entries?.length} entries are deleted from this browser. This cannot be undone.</p>, onConfirm: () => void sendMessage('clearAuditLog', undefined).then(load) })}
+          onClick={() =>
+            setConfirm({
+              title: 'Clear the audit log?',
+              action: `Clear ${entries?.length} entries`,
+              message: <p>All {entries?.length} entries are deleted from this browser. This cannot be undone.</p>,
+              onConfirm: () => void sendMessage('clearAuditLog', undefined).then(load),
+            })
+          }
         >
           Clear audit log
         </button>

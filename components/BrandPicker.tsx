@@ -1,7 +1,15 @@
 import type { AccessOverview } from '@/utils/permissions/access-overview';
 
 /** The brand account chooser: options are the Instagram usernames of the person's brand accounts. */
-export function BrandPicker({ brands, selected, onSelect }: { brands: AccessOverview['brands']; selected: string | undefined; onSelect: (igId: string) => void }) {
+export function BrandPicker({
+  brands,
+  selected,
+  onSelect,
+}: {
+  brands: AccessOverview['brands'];
+  selected: string | undefined;
+  onSelect: (igId: string) => void;
+}) {
   return (
     <div class="field">
       <label for="brand-account">Brand account</label>

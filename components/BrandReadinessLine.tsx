@@ -13,7 +13,9 @@ export function BrandReadinessLine({ brand, pageAccess }: { brand: Brand; pageAc
         ) : (
           <>
             <span class="warn-text">Not ready:</span> {problem?.message}
-            {brand.readiness.problems.length > 1 && <span class="muted"> (and {brand.readiness.problems.length - 1} more on the dashboard)</span>}
+            {brand.readiness.problems.length > 1 && (
+              <span class="muted"> (and {brand.readiness.problems.length - 1} more on the dashboard)</span>
+            )}
           </>
         )}
       </p>

@@ -1,17 +1,35 @@
 import { useState } from 'preact/hooks';
-import { columnEntries, decodeTextFile, MAX_FILE_BYTES, readCreatorFile, wrongColumnWarning, type CreatorFile, type TextEncodingName } from '@/utils/bulk/creator-file';
+import {
+  columnEntries,
+  decodeTextFile,
+  MAX_FILE_BYTES,
+  readCreatorFile,
+  wrongColumnWarning,
+  type CreatorFile,
+  type TextEncodingName,
+} from '@/utils/bulk/creator-file';
 import type { CheckedList } from '@/utils/bulk/username-list';
 import { plural } from './format';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
-export function BulkInput(props: { text: string; onText: (text: string) => void; checked: CheckedList; checking: boolean; limitProblem?: string }) {
+export function BulkInput(props: {
+  text: string;
+  onText: (text: string) => void;
+  checked: CheckedList;
+  checking: boolean;
+  limitProblem?: string;
+}) {
   const { text, onText, checked, checking, limitProblem } = props;
   const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number; encoding: TextEncodingName }>();
   const [fileError, setFileError] = useState<string>();
 
   function useColumn(data: CreatorFile, column: number, name: string, encoding: TextEncodingName) {
     setFile({ name, data, column, encoding });
-    onText(columnEntries(data, column).map((entry) => entry.input).join('\n'));
+    onText(
+      columnEntries(data, column)
+        .map((entry) => entry.input)
+        .join('\n'),
+    );
   }
 
   async function importFile(event: Event) {
@@ -40,7 +58,15 @@ export function BulkInput(props: { text: string; onText: (text: string) => void;
     <div class="card">
       <div class="field">
         <label for="bulk-usernames">Usernames</label>
-        <textarea id="bulk-usernames" rows={8} spellcheck={false} placeholder={'maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/'} value={text} onInput={(event) => onText(event.currentTarget.value)} aria-describedby="bulk-usernames-help" />
+        <textarea
+          id="bulk-usernames"
+          rows={8}
+          spellcheck={false}
+          placeholder={'maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/'}
+          value={text}
+          onInput={(event) => onText(event.currentTarget.value)}
+          aria-describedby="bulk-usernames-help"
+        />
         <p id="bulk-usernames-help" class="muted">
           One per line; commas also separate. @names and profile links are fine.
         </p>
@@ -61,7 +87,11 @@ export function BulkInput(props: { text: string; onText: (text: string) => void;
           <label for="bulk-column" style={{ margin: 0 }}>
             Username column
           </label>
-          <select id="bulk-column" value={file.column} onChange={(event) => useColumn(file.data, Number(event.currentTarget.value), file.name, file.encoding)}>
+          <select
+            id="bulk-column"
+            value={file.column}
+            onChange={(event) => useColumn(file.data, Number(event.currentTarget.value), file.name, file.encoding)}
+          >
             {file.data.columns.map((column, index) => (
               <option key={index} value={index}>
                 {column}
@@ -72,7 +102,9 @@ export function BulkInput(props: { text: string; onText: (text: string) => void;
       )}
       {file && (
         <p class="muted" role="status">
-          Read <bdi>{file.name}</bdi> as {file.encoding === 'Windows-1252' ? 'Windows-1252 ("ANSI", as Excel on Windows saves CSV)' : file.encoding}: {plural(file.data.rows.length, 'row')}
+          Read <bdi>{file.name}</bdi> as{' '}
+          {file.encoding === 'Windows-1252' ? 'Windows-1252 ("ANSI", as Excel on Windows saves CSV)' : file.encoding}:{' '}
+          {plural(file.data.rows.length, 'row')}
           {file.data.hasHeader ? ' under a header' : ''}.
         </p>
       )}

@@ -73,7 +73,12 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
           </button>
         )}
         {counts.failed > 0 && job.state !== 'running' && (
-          <button type="button" class="primary" disabled={busy} onClick={() => run(() => sendMessage('retryFailedBulkJob', { jobId: job.id }))}>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => run(() => sendMessage('retryFailedBulkJob', { jobId: job.id }))}
+          >
             Retry failed ({counts.failed})
           </button>
         )}

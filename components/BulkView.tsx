@@ -31,7 +31,8 @@ export function BulkView() {
 
   const jobActive = jobState !== null && (jobState.job.state === 'running' || jobState.job.state === 'waiting');
   const blocked = brand !== undefined && !brand.readiness.ready;
-  const canAct = brand !== undefined && !blocked && !checking && !limitProblem && checked.usernames.length > 0 && !jobActive && !action.busy;
+  const canAct =
+    brand !== undefined && !blocked && !checking && !limitProblem && checked.usernames.length > 0 && !jobActive && !action.busy;
 
   /** The dry run is made in the background, on Meta's fresh list; Confirm starts exactly that plan. */
   async function prepare(kind: ActionKind) {
@@ -41,7 +42,9 @@ export function BulkView() {
     const plan = await action.run(() => sendMessage('planBulkJob', { brandIgId: brand.igId, kind, usernames: checked.usernames, invalid }));
     if (!plan) return;
     if (!plan.jobId) {
-      setNotice(`Nothing to ${kind === 'send' ? 'send' : 'revoke'}: ${plan.counts.map(([note, count]) => `${note}: ${count}`).join(', ')}.`);
+      setNotice(
+        `Nothing to ${kind === 'send' ? 'send' : 'revoke'}: ${plan.counts.map(([note, count]) => `${note}: ${count}`).join(', ')}.`,
+      );
       return;
     }
     setConfirm({

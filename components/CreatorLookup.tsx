@@ -15,7 +15,17 @@ type Lookup = Reply<'lookupCreator'>;
 const TYPING_PAUSE_MS = 300;
 
 /** The popup's quick lookup: one creator's status for the chosen brand, with Send request / Revoke. */
-export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUsername }: { brandIgId: string; brandUsername: string; readiness: Readiness; initialUsername?: string }) {
+export function CreatorLookup({
+  brandIgId,
+  brandUsername,
+  readiness,
+  initialUsername,
+}: {
+  brandIgId: string;
+  brandUsername: string;
+  readiness: Readiness;
+  initialUsername?: string;
+}) {
   const [input, setInput] = useState(initialUsername ?? '');
   const [lookup, setLookup] = useState<Lookup>();
   const [pendingAction, setPendingAction] = useState<{ username: string; status: string }>();
@@ -52,7 +62,8 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
   useEffect(
     () =>
       subscribeToBackgroundEvents((event) => {
-        if (event.type === 'data-changed' && event.area === 'partnerships' && event.brandIgId === brandIgId && username) void runLookup(username);
+        if (event.type === 'data-changed' && event.area === 'partnerships' && event.brandIgId === brandIgId && username)
+          void runLookup(username);
       }),
     [brandIgId, username],
   );
@@ -103,7 +114,11 @@ export function CreatorLookup({ brandIgId, brandUsername, readiness, initialUser
           aria-describedby="creator-username-hint"
         />
         <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted'}>
-          {check && !check.ok ? check.reason : initialUsername ? 'From the Instagram profile you have open.' : 'Type a username or open a profile on instagram.com.'}
+          {check && !check.ok
+            ? check.reason
+            : initialUsername
+              ? 'From the Instagram profile you have open.'
+              : 'Type a username or open a profile on instagram.com.'}
         </p>
       </div>
       {username && (shownLookup || pendingStatus) && (

@@ -17,8 +17,8 @@ export function KeptActions({ actions, brandUsernames }: { actions: KeptAction[]
             <strong>
               {action.kind === 'send' ? 'Send request to' : 'Revoke'} <bdi>{creatorRefLabel(action)}</bdi>
             </strong>{' '}
-            <span class="muted">for @{action.brandUsername || brandUsernames.get(action.brandIgId) || action.brandIgId}.</span> {action.reason}
-            {' '}
+            <span class="muted">for @{action.brandUsername || brandUsernames.get(action.brandIgId) || action.brandIgId}.</span>{' '}
+            {action.reason}{' '}
             <span class="row">
               <button type="button" disabled={busy} onClick={() => run(() => sendMessage('retryKeptAction', { id: action.id }))}>
                 Try again

@@ -25,14 +25,22 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
   const shown = useMemo(() => {
     const needle = query.trim().toLowerCase();
     return pages.filter(
-      (page) => matchesFilter(page, filter) && (!needle || page.name.toLowerCase().includes(needle) || page.brand?.username.toLowerCase().includes(needle)),
+      (page) =>
+        matchesFilter(page, filter) &&
+        (!needle || page.name.toLowerCase().includes(needle) || page.brand?.username.toLowerCase().includes(needle)),
     );
   }, [pages, query, filter]);
 
   return (
     <>
       <div class="row filters">
-        <input type="search" aria-label="Search Pages" placeholder="Search Pages or @accounts" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+        <input
+          type="search"
+          aria-label="Search Pages"
+          placeholder="Search Pages or @accounts"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
         <select aria-label="Show Pages" value={filter} onChange={(event) => setFilter(event.currentTarget.value as PageFilter)}>
           {FILTERS.map(([value, label]) => (
             <option key={value} value={value}>

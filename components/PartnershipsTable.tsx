@@ -43,7 +43,9 @@ export function PartnershipsTable(props: {
       }
       renderRow={(permission, index) => (
         <tr key={permission.id ?? permission.creatorUsername ?? index} aria-rowindex={rows.length > 500 ? index + 2 : undefined}>
-          <th scope="row">{permission.creatorUsername ? <bdi>{creatorLabel(permission)}</bdi> : <span class="muted">{creatorLabel(permission)}</span>}</th>
+          <th scope="row">
+            {permission.creatorUsername ? <bdi>{creatorLabel(permission)}</bdi> : <span class="muted">{creatorLabel(permission)}</span>}
+          </th>
           <td>
             <StatusWord status={permission.status} />
           </td>

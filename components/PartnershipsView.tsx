@@ -54,7 +54,10 @@ export function PartnershipsView() {
     const username = creatorCheck.username;
     const existing = permissions.find((permission) => permission.creatorUsername === username);
     if (existing && !canSend(existing.status)) {
-      setSentNotice(noActionReason(existing.status) ?? `@${username} is already ${statusWord(existing.status)} for @${brand.username}; no second request is sent.`);
+      setSentNotice(
+        noActionReason(existing.status) ??
+          `@${username} is already ${statusWord(existing.status)} for @${brand.username}; no second request is sent.`,
+      );
       return;
     }
     setConfirm({
@@ -82,8 +85,19 @@ export function PartnershipsView() {
     setConfirm({
       title: `Revoke ${label}?`,
       action: `Revoke ${label}`,
-      message: <p>@{brand.username} will no longer be able to run partnership ads with the handle of {label}.</p>,
-      onConfirm: () => void action.run(() => sendMessage('revokePartnership', { brandIgId: brand.igId, username: permission.creatorUsername, creatorId: permission.creatorId })),
+      message: (
+        <p>
+          @{brand.username} will no longer be able to run partnership ads with the handle of {label}.
+        </p>
+      ),
+      onConfirm: () =>
+        void action.run(() =>
+          sendMessage('revokePartnership', {
+            brandIgId: brand.igId,
+            username: permission.creatorUsername,
+            creatorId: permission.creatorId,
+          }),
+        ),
     });
   }
 
@@ -114,7 +128,15 @@ export function PartnershipsView() {
       <form class="card" onSubmit={askToSend}>
         <label for="dashboard-creator">Creator username</label>
         <div class="row">
-          <input id="dashboard-creator" autoComplete="off" spellcheck={false} placeholder="e.g. maya.trails" value={creatorInput} onInput={(event) => setCreatorInput(event.currentTarget.value)} aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined} />
+          <input
+            id="dashboard-creator"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="e.g. maya.trails"
+            value={creatorInput}
+            onInput={(event) => setCreatorInput(event.currentTarget.value)}
+            aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined}
+          />
           <button type="submit" class="primary" disabled={!creatorCheck?.ok || blocked || action.busy}>
             Send request
           </button>
@@ -139,7 +161,13 @@ export function PartnershipsView() {
         ))}
       </ul>
       <div class="row filters">
-        <input type="search" aria-label="Search creators" placeholder="Search creators" value={query.search} onInput={(event) => setQuery({ ...query, search: event.currentTarget.value })} />
+        <input
+          type="search"
+          aria-label="Search creators"
+          placeholder="Search creators"
+          value={query.search}
+          onInput={(event) => setQuery({ ...query, search: event.currentTarget.value })}
+        />
         <select aria-label="Status" value={query.status} onChange={(event) => setQuery({ ...query, status: event.currentTarget.value })}>
           <option value="">All statuses</option>
           {counts.map(([word, count]) => (
@@ -156,7 +184,9 @@ export function PartnershipsView() {
         </button>
       </div>
       {!list && !listError && !blocked && <p class="muted">Loading @{brand.username}'s creator permissions…</p>}
-      {list && <PartnershipsTable rows={rows} query={query} onSort={sort} onRevoke={askToRevoke} actionsDisabled={blocked || action.busy} />}
+      {list && (
+        <PartnershipsTable rows={rows} query={query} onSort={sort} onRevoke={askToRevoke} actionsDisabled={blocked || action.busy} />
+      )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </section>
   );

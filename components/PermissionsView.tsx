@@ -38,8 +38,8 @@ export function PermissionsView() {
             <TokenPermissionsTable permissions={overview.tokenPermissions} />
             {loginConfigId && (
               <p class="muted">
-                You log in with Facebook Login for Business configuration {loginConfigId}. A configuration grants all of its permissions or none: to change
-                them, edit the configuration in your Meta app's dashboard, then connect again.
+                You log in with Facebook Login for Business configuration {loginConfigId}. A configuration grants all of its permissions or
+                none: to change them, edit the configuration in your Meta app's dashboard, then connect again.
               </p>
             )}
           </div>

@@ -38,7 +38,14 @@ export function SettingsView() {
       <form class="card" onSubmit={save}>
         <div class="field">
           <label for="meta-app-id">Meta app ID</label>
-          <input id="meta-app-id" inputMode="numeric" autoComplete="off" value={appId} onInput={(event) => setAppId(event.currentTarget.value)} placeholder={settings.effectiveMetaAppId || 'e.g. 1234567890123456'} />
+          <input
+            id="meta-app-id"
+            inputMode="numeric"
+            autoComplete="off"
+            value={appId}
+            onInput={(event) => setAppId(event.currentTarget.value)}
+            placeholder={settings.effectiveMetaAppId || 'e.g. 1234567890123456'}
+          />
           <p class="muted">
             {settings.metaAppId
               ? 'Collab Desk logs in with this app.'
@@ -65,12 +72,15 @@ export function SettingsView() {
                 <strong>Consumer</strong> app (Facebook Login): leave this empty. Collab Desk asks for each permission itself.
               </li>
               <li>
-                <strong>Business</strong> app (Facebook Login for Business): in the app dashboard, under Facebook Login for Business, Configurations, create one with a
-                user access token and the permissions pages_show_list, business_management, instagram_basic and instagram_branded_content_ads_brand, then paste its ID
-                here. Without it Facebook says the app is not available. A configuration grants all of its permissions or none.
+                <strong>Business</strong> app (Facebook Login for Business): in the app dashboard, under Facebook Login for Business,
+                Configurations, create one with a user access token and the permissions pages_show_list, business_management,
+                instagram_basic and instagram_branded_content_ads_brand, then paste its ID here. Without it Facebook says the app is not
+                available. A configuration grants all of its permissions or none.
               </li>
             </ul>
-            {!settings.loginConfigId && settings.effectiveLoginConfigId && <p>Empty: the configuration this build came with ({settings.effectiveLoginConfigId}) is used.</p>}
+            {!settings.loginConfigId && settings.effectiveLoginConfigId && (
+              <p>Empty: the configuration this build came with ({settings.effectiveLoginConfigId}) is used.</p>
+            )}
           </div>
         </div>
         <div class="row">
@@ -90,9 +100,7 @@ export function SettingsView() {
           </h3>
           <p class="muted">In the app's Facebook Login settings, add this to "Valid OAuth Redirect URIs":</p>
           <div class="row">
-            <code class="copyable">
-              {settings.redirectUri}
-            </code>
+            <code class="copyable">{settings.redirectUri}</code>
             <CopyButton text={settings.redirectUri} label="Copy redirect URI" />
           </div>
         </div>

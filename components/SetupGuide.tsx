@@ -18,7 +18,9 @@ export function SetupGuide({ settings, compact = false }: { settings: SettingsVi
     return (
       <section class="card" aria-labelledby="setup-heading">
         <h2 id="setup-heading">Set up Collab Desk</h2>
-        <p>Collab Desk signs in through a Meta app of your own. Creating one takes a few minutes, and the dashboard guides you step by step.</p>
+        <p>
+          Collab Desk signs in through a Meta app of your own. Creating one takes a few minutes, and the dashboard guides you step by step.
+        </p>
         <p>
           <a href="/options.html#settings" target="_blank" rel="noopener">
             Open the setup guide

@@ -39,11 +39,9 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
         <tbody>
           {virtual ? (
             <>
-              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable, that keeps the scroll height. */}
-              {before > 0 && <tr aria-hidden="true" style={{ height: `${before}px` }}><td colSpan={columnCount} /></tr>}
+              {before > 0 && <SpacerRow height={before} columnCount={columnCount} />}
               {items.map((item) => renderRow(rows[item.index]!, item.index))}
-              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable, that keeps the scroll height. */}
-              {after > 0 && <tr aria-hidden="true" style={{ height: `${after}px` }}><td colSpan={columnCount} /></tr>}
+              {after > 0 && <SpacerRow height={after} columnCount={columnCount} />}
             </>
           ) : (
             rows.map((row, index) => renderRow(row, index))
@@ -51,5 +49,15 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** An empty row that keeps the scroll height of the rows not drawn. */
+function SpacerRow({ height, columnCount }: { height: number; columnCount: number }) {
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing and is never focusable.
+    <tr aria-hidden="true" style={{ height: `${height}px` }}>
+      <td colSpan={columnCount} />
+    </tr>
   );
 }

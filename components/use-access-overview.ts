@@ -4,7 +4,11 @@ import { useCachedData } from './use-cached-data';
 
 /** Pages, tasks, token permissions and the chosen brand account, from the background's cache. */
 export function useAccessOverview() {
-  const { data: snapshot, setData, ...rest } = useCachedData(
+  const {
+    data: snapshot,
+    setData,
+    ...rest
+  } = useCachedData(
     {
       load: () => sendMessage('getAccessOverview', undefined),
       refresh: () => sendMessage('refreshAccessOverview', undefined),

@@ -54,7 +54,8 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
     void load();
     const concerns = (event: BackgroundEvent) => 'area' in event && event.area === source?.area && event.brandIgId === source?.brandIgId;
     return subscribeToBackgroundEvents((event) => {
-      if (event.type === 'auth-changed' || event.type === 'events-resumed' || (event.type === 'data-changed' && concerns(event))) void load();
+      if (event.type === 'auth-changed' || event.type === 'events-resumed' || (event.type === 'data-changed' && concerns(event)))
+        void load();
       if (event.type === 'refresh-failed' && concerns(event)) {
         setRefreshing(false);
         setError(event.error);

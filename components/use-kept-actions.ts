@@ -12,7 +12,12 @@ export function useKeptActions() {
   useEffect(() => {
     load();
     return subscribeToBackgroundEvents((event) => {
-      if (event.type === 'auth-changed' || event.type === 'events-resumed' || (event.type === 'job-progress' && event.progress.job.origin === 'single' && event.progress.job.state !== 'running')) load();
+      if (
+        event.type === 'auth-changed' ||
+        event.type === 'events-resumed' ||
+        (event.type === 'job-progress' && event.progress.job.origin === 'single' && event.progress.job.state !== 'running')
+      )
+        load();
     });
   }, [load]);
   return actions;

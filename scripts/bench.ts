@@ -37,13 +37,19 @@ const base = `chrome-extension://${extensionId}`;
 try {
   await connect(context);
   const [creator] = (await sim.world()).creators;
-  await context.route('https://www.instagram.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }));
+  await context.route('https://www.instagram.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }),
+  );
   const profile = await context.newPage();
   await profile.goto(`https://www.instagram.com/${creator!.username}/`);
 
   const page = await context.newPage();
   await sim.clearLog();
-  const statusShown = () => page.getByText(/^(Approved|Pending|Revoked|Not requested|[A-Z_]+)$/).first().waitFor();
+  const statusShown = () =>
+    page
+      .getByText(/^(Approved|Pending|Revoked|Not requested|[A-Z_]+)$/)
+      .first()
+      .waitFor();
   // First lookup: the cache is cold for this creator.
   await page.goto(`${base}/popup.html`);
   await statusShown();
@@ -67,7 +73,9 @@ try {
     '',
     '| what | median ms | p90 ms | min ms |',
     '| --- | ---: | ---: | ---: |',
-    ...rows.map(([label, figures]) => `| ${label} | ${(figures as Stats).median} | ${(figures as Stats).p90} | ${(figures as Stats).min} |`),
+    ...rows.map(
+      ([label, figures]) => `| ${label} | ${(figures as Stats).median} | ${(figures as Stats).p90} | ${(figures as Stats).min} |`,
+    ),
     '',
     '| lookup of one creator | Graph calls |',
     '| --- | ---: |',
@@ -103,18 +111,28 @@ async function benchBulk(): Promise<string> {
   const bulkStart = performance.now();
   await page.getByRole('button', { name: 'Send requests', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('status').filter({ hasText: /^Done\.$/ }).waitFor({ timeout: 600_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Done\.$/ })
+    .waitFor({ timeout: 600_000 });
   const bulkMs = performance.now() - bulkStart;
   const bulkLog = await sim.log();
   const bulkRequests = bulkLog.filter((entry) => entry.batchIndex === undefined).length;
   const bulkDelivered = bulkLog.filter((entry) => entry.batchIndex !== undefined && entry.status === 200).length;
 
   await sim.clearLog();
-  const { token } = simulator.state.issueToken(['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand']);
+  const { token } = simulator.state.issueToken([
+    'pages_show_list',
+    'business_management',
+    'instagram_basic',
+    'instagram_branded_content_ads_brand',
+  ]);
   const graph = createGraphClient({ graphOrigin: simulator.url, apiVersion: 'v25.0', getAccessToken: async () => token });
   const baselineStart = performance.now();
   for (let index = 0; index < BULK_CREATORS; index++) {
-    await graph.post('17841400000000001/branded_content_ad_permissions', z.unknown(), { form: { creator_instagram_username: `bench.single${index}` } });
+    await graph.post('17841400000000001/branded_content_ad_permissions', z.unknown(), {
+      form: { creator_instagram_username: `bench.single${index}` },
+    });
   }
   const baselineMs = performance.now() - baselineStart;
   const baselineRequests = (await sim.log()).length;

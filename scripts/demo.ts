@@ -20,7 +20,10 @@ const wantsHeadless = process.argv.includes('--headless');
 const wantsStoreImages = process.argv.includes('--store');
 const portFlag = process.argv.indexOf('--port');
 
-const simulator = await startSimulator({ port: portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0, world: { variants: process.argv.includes('--variants') } });
+const simulator = await startSimulator({
+  port: portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0,
+  world: { variants: process.argv.includes('--variants') },
+});
 console.log(`Graph API simulator with demo data: ${simulator.url}`);
 console.log('Building Collab Desk against it…');
 const extensionDir = buildExtension({ graphOrigin: simulator.url, outDir: '.demo/build', metaAppId: DEFAULT_APP_ID });
@@ -39,7 +42,8 @@ The simulator keeps running until you press Ctrl+C.`);
 }
 
 const headless = wantsHeadless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
-if (headless && !wantsHeadless) console.log('No display found: running headless and saving screenshots (use xvfb-run or a desktop to see the browser).');
+if (headless && !wantsHeadless)
+  console.log('No display found: running headless and saving screenshots (use xvfb-run or a desktop to see the browser).');
 
 const profileDir = resolve(demoDir, 'profile');
 rmSync(profileDir, { recursive: true, force: true });
@@ -86,7 +90,9 @@ async function saveStoreImages(page: Page, popup: Page): Promise<void> {
       if (view === 'partnerships') await page.getByRole('table', { name: 'Partnership permissions' }).waitFor();
       if (view === 'permissions') await page.getByRole('table', { name: 'Page permissions' }).waitFor();
       if (view === 'bulk') {
-        await page.getByRole('textbox', { name: 'Usernames' }).fill('maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/\nnot a name');
+        await page
+          .getByRole('textbox', { name: 'Usernames' })
+          .fill('maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/\nnot a name');
       }
       await page.screenshot({ path: resolve(images, `${view}-${scheme}.png`) });
     }

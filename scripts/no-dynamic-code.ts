@@ -19,7 +19,12 @@ interface Replacement {
 
 const REPLACEMENTS: Replacement[] = [
   { file: 'zod/v4/core/util.js', find: /const F = Function;\s*new F\(""\);\s*return true;/, replace: 'return false;', expected: 1 },
-  { file: 'zod/v4/core/doc.js', find: /const F = Function;/, replace: 'const F = () => { throw new Error("Collab Desk runs zod without code generation."); };', expected: 1 },
+  {
+    file: 'zod/v4/core/doc.js',
+    find: /const F = Function;/,
+    replace: 'const F = () => { throw new Error("Collab Desk runs zod without code generation."); };',
+    expected: 1,
+  },
   { file: 'preact/dist/preact.module.js', find: /\.innerHTML=/g, replace: '.textContent=', expected: 2 },
 ];
 
@@ -33,7 +38,9 @@ export function noDynamicCode(): Plugin {
       if (!replacement) return undefined;
       const found = code.match(new RegExp(replacement.find.source, 'g'))?.length ?? 0;
       if (found !== replacement.expected) {
-        throw new Error(`no-dynamic-code: expected ${replacement.expected} match(es) of ${replacement.find} in ${replacement.file}, found ${found}. Check the library's new version.`);
+        throw new Error(
+          `no-dynamic-code: expected ${replacement.expected} match(es) of ${replacement.find} in ${replacement.file}, found ${found}. Check the library's new version.`,
+        );
       }
       return { code: code.replace(replacement.find, replacement.replace), map: null };
     },

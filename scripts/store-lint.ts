@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const run = spawnSync(resolve(root, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', resolve(root, '.output/firefox-mv2'), '--output', 'json'], { cwd: root, encoding: 'utf8' });
+const run = spawnSync(
+  resolve(root, 'node_modules/.bin/web-ext'),
+  ['lint', '--source-dir', resolve(root, '.output/firefox-mv2'), '--output', 'json'],
+  { cwd: root, encoding: 'utf8' },
+);
 const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
   summary: { errors: number; warnings: number; notices: number };
   errors: Array<{ code: string; message: string; file?: string }>;

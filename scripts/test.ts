@@ -36,7 +36,7 @@ const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const steps: Step[] = [
   { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
-  { title: 'Lint (Biome)', command: bin('biome'), args: ['lint', '.'] },
+  { title: 'Lint and format check (Biome)', command: bin('biome'), args: ['check', '.'] },
   {
     title: 'Unit tests',
     command: bin('vitest'),
@@ -45,23 +45,40 @@ const steps: Step[] = [
   },
   { title: 'Build for Chrome (MV3)', command: bin('wxt'), args: ['build', '-b', 'chrome'] },
   { title: 'Build for Firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
-  { title: 'Store check: web-ext lint on the Firefox build (0 errors, 0 warnings, 0 notices)', command: bin('tsx'), args: ['scripts/store-lint.ts'] },
+  {
+    title: 'Store check: web-ext lint on the Firefox build (0 errors, 0 warnings, 0 notices)',
+    command: bin('tsx'),
+    args: ['scripts/store-lint.ts'],
+  },
   {
     title: 'End-to-end tests (built extension in Chromium)',
     command: bin('playwright'),
     args: ['test'],
     count: () => {
-      const report = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+      const report = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')) as {
+        stats: { expected: number; unexpected: number; flaky: number };
+      };
       return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
     },
-    missing: () => (findChromium() ? undefined : "No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH."),
+    missing: () =>
+      findChromium() ? undefined : "No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.",
   },
   {
     title: 'Firefox smoke test (built extension in Firefox ESR)',
     command: bin('vitest'),
-    args: ['run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/firefox.json`],
+    args: [
+      'run',
+      '--config',
+      'vitest.firefox.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}/firefox.json`,
+    ],
     count: vitestCount(`${results}/firefox.json`),
-    missing: () => (existsSync(firefox) ? undefined : "No Firefox ESR found: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH."),
+    missing: () =>
+      existsSync(firefox)
+        ? undefined
+        : "No Firefox ESR found: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.",
   },
 ];
 

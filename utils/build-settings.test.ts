@@ -23,11 +23,21 @@ describe('resolveBuildSettings', () => {
         WXT_META_LOGIN_CONFIG_ID: ' 818 ',
         WXT_RATE_LIMIT_FIRST_STEP_MS: '3000',
       }),
-    ).toEqual({ graphOrigin: 'http://127.0.0.1:4100', facebookOrigin: 'http://127.0.0.1:4101', graphApiVersion: 'v26.0', defaultMetaAppId: '99', defaultLoginConfigId: '818', rateLimitFirstStepMs: 3000 });
+    ).toEqual({
+      graphOrigin: 'http://127.0.0.1:4100',
+      facebookOrigin: 'http://127.0.0.1:4101',
+      graphApiVersion: 'v26.0',
+      defaultMetaAppId: '99',
+      defaultLoginConfigId: '818',
+      rateLimitFirstStepMs: 3000,
+    });
   });
 
   it('ignores a configuration ID that is not digits, and a back-off step under a second', () => {
-    expect(resolveBuildSettings({ WXT_META_LOGIN_CONFIG_ID: 'abc', WXT_RATE_LIMIT_FIRST_STEP_MS: '5' })).toMatchObject({ defaultLoginConfigId: '', rateLimitFirstStepMs: 1000 });
+    expect(resolveBuildSettings({ WXT_META_LOGIN_CONFIG_ID: 'abc', WXT_RATE_LIMIT_FIRST_STEP_MS: '5' })).toMatchObject({
+      defaultLoginConfigId: '',
+      rateLimitFirstStepMs: 1000,
+    });
   });
 
   it('ignores a version that is not of the form vNN.N', () => {

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const localesDir = resolve(import.meta.dirname, '../public/_locales');
 const locales = readdirSync(localesDir);
-const messagesOf = (locale: string) => JSON.parse(readFileSync(resolve(localesDir, locale, 'messages.json'), 'utf8')) as Record<string, { message: string; description?: string }>;
+const messagesOf = (locale: string) =>
+  JSON.parse(readFileSync(resolve(localesDir, locale, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string; description?: string }
+  >;
 
 describe('_locales', () => {
   it('ships English, Spanish and Brazilian Portuguese', () => {

@@ -8,8 +8,8 @@ export function WelcomeBanner() {
       <h2 id="welcome-heading">Welcome to Collab Desk</h2>
       {settings?.effectiveMetaAppId ? (
         <p>
-          This copy of Collab Desk comes set up with a Meta app ({settings.effectiveMetaAppId}). Click Connect with Facebook and approve the permissions; you can
-          change the app in Settings.
+          This copy of Collab Desk comes set up with a Meta app ({settings.effectiveMetaAppId}). Click Connect with Facebook and approve the
+          permissions; you can change the app in Settings.
         </p>
       ) : (
         <p>Collab Desk signs in through a Meta app of your own. Follow the steps of the setup guide below; it takes a few minutes.</p>

@@ -6,7 +6,9 @@ import { connect, expect, openDashboard, test } from './fixtures';
 /** Every axe violation of any impact on the page as it is now, as "rule: target" lines. */
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}`));
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}`),
+  );
 }
 
 const VIEWS = ['permissions', 'partnerships', 'bulk', 'activity', 'settings', 'help'];
@@ -28,7 +30,11 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(popup)).toEqual([]);
     });
 
-    test('signed in: every dashboard view, a Confirm dialog and the popup have no axe violations', async ({ context, extensionId, sim }) => {
+    test('signed in: every dashboard view, a Confirm dialog and the popup have no axe violations', async ({
+      context,
+      extensionId,
+      sim,
+    }) => {
       void sim;
       const page = await openDashboard(context, extensionId);
       await connect(page);

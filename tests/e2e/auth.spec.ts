@@ -12,7 +12,9 @@ test.describe('signing in with Facebook', () => {
     expect(dialogCalls).toHaveLength(1);
     const dialog = dialogCalls[0]!.query;
     expect(dialog.redirect_uri).toBe(`https://${extensionId}.chromiumapp.org/`);
-    expect(dialog.scope!.split(',')).toEqual(expect.arrayContaining(['instagram_basic', 'pages_show_list', 'business_management', 'instagram_branded_content_ads_brand']));
+    expect(dialog.scope!.split(',')).toEqual(
+      expect.arrayContaining(['instagram_basic', 'pages_show_list', 'business_management', 'instagram_branded_content_ads_brand']),
+    );
     expect(dialog.state!.length).toBeGreaterThanOrEqual(16);
     // No Login for Business configuration set: the classic dialog.
     expect(dialog.config_id).toBeUndefined();
@@ -71,7 +73,11 @@ test.describe('signing in with Facebook', () => {
     await expect(page.getByText('Not connected')).toBeVisible();
   });
 
-  test('Login for Business: with a configuration ID the dialog gets config_id (no scope) and signs in', async ({ context, extensionId, sim }) => {
+  test('Login for Business: with a configuration ID the dialog gets config_id (no scope) and signs in', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     // A Business-type app: the simulated dialog refuses any login without a configuration.
     await sim.setControls({ appType: 'business' });
     const page = await openDashboard(context, extensionId);
@@ -126,7 +132,9 @@ test.describe('signing in with Facebook', () => {
     await sim.expireTokens();
     await page.getByRole('button', { name: 'Check connection' }).click();
     // The rejected call is answered again once the silent renewal is done.
-    await expect.poll(async () => (await sim.log()).filter((entry) => entry.path === 'me').map((entry) => entry.status)).toEqual([200, 400, 200, 200]);
+    await expect
+      .poll(async () => (await sim.log()).filter((entry) => entry.path === 'me').map((entry) => entry.status))
+      .toEqual([200, 400, 200, 200]);
     expect((await sim.log()).filter((entry) => entry.path === 'dialog/oauth')).toHaveLength(2);
     await expect(page.getByText('Connected as Dana Reyes')).toBeVisible();
   });

@@ -13,11 +13,18 @@ function acceptanceList(): { lines: string[]; valid: string[] } {
 }
 
 function resultRow(page: Page, username: string) {
-  return page.getByRole('table', { name: 'Results' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: username, exact: true }) });
+  return page
+    .getByRole('table', { name: 'Results' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: username, exact: true }) });
 }
 
 test.describe('bulk management', () => {
-  test('120 lines with 5 invalid and 3 duplicates go out in 3 batches, each creator once; failures retry alone', async ({ context, extensionId, sim }) => {
+  test('120 lines with 5 invalid and 3 duplicates go out in 3 batches, each creator once; failures retry alone', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     await sim.setControls({ rejectedCreators: ['bulk.e2e10', 'bulk.e2e20'] });
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
@@ -48,7 +55,9 @@ test.describe('bulk management', () => {
     await expect(page.getByRole('progressbar', { name: 'Bulk progress' })).toHaveAttribute('value', '117');
     await expect(resultRow(page, 'bulk.e2e0')).toContainText('Sent');
     await expect(resultRow(page, 'bulk.e2e10')).toContainText('Failed');
-    await expect(resultRow(page, 'bulk.e2e10')).toContainText('Creator not eligible: @bulk.e2e10 cannot receive partnership ad permission requests.');
+    await expect(resultRow(page, 'bulk.e2e10')).toContainText(
+      'Creator not eligible: @bulk.e2e10 cannot receive partnership ad permission requests.',
+    );
     await expect(resultRow(page, 'hy-phen')).toContainText('Skipped');
     await expect(resultRow(page, 'hy-phen')).toContainText('Not a valid username');
 
@@ -56,7 +65,9 @@ test.describe('bulk management', () => {
     await sim.clearLog();
     await page.getByRole('button', { name: /^Retry failed/ }).click();
     await waitUntilDone(page);
-    const retried = (await sim.log()).filter((entry) => entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    const retried = (await sim.log())
+      .filter((entry) => entry.batchIndex !== undefined)
+      .map((entry) => entry.params.creator_instagram_username);
     expect(retried.sort()).toEqual(['bulk.e2e10', 'bulk.e2e20']);
     await expect(resultRow(page, 'bulk.e2e10')).toContainText('Sent');
     await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 112');
@@ -69,10 +80,17 @@ test.describe('bulk management', () => {
   test('the dry run skips creators already approved or pending', async ({ context, extensionId, sim }) => {
     const world = await sim.world();
     const statusOf = (status: string) =>
-      world.creators.find((creator) => world.permissions.some((permission) => permission.brandIgId === '17841400000000001' && permission.creatorId === creator.id && permission.status === status))!.username;
+      world.creators.find((creator) =>
+        world.permissions.some(
+          (permission) =>
+            permission.brandIgId === '17841400000000001' && permission.creatorId === creator.id && permission.status === status,
+        ),
+      )!.username;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
-    await page.getByRole('textbox', { name: 'Usernames' }).fill([statusOf('APPROVED'), statusOf('PENDING'), statusOf('REVOKED'), 'brand.new.face'].join(', '));
+    await page
+      .getByRole('textbox', { name: 'Usernames' })
+      .fill([statusOf('APPROVED'), statusOf('PENDING'), statusOf('REVOKED'), 'brand.new.face'].join(', '));
     await page.getByRole('button', { name: 'Send requests', exact: true }).click();
     const dryRun = page.getByRole('dialog').getByRole('table', { name: 'Dry run' });
     await expect(page.getByRole('dialog').getByRole('heading')).toHaveText('Send 2 requests?');
@@ -89,7 +107,9 @@ test.describe('bulk management', () => {
     await sim.throttle({ code: 80002, afterCalls: 60, durationMs: 5_000 });
     const names = Array.from({ length: 150 }, (_, index) => `throttled.${index}`);
     await startBulk(page, names);
-    await expect(page.getByText(/Meta is limiting how fast Collab Desk may call it\. The job goes on by itself after/)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/Meta is limiting how fast Collab Desk may call it\. The job goes on by itself after/)).toBeVisible({
+      timeout: 20_000,
+    });
     await waitUntilDone(page, 60_000);
     const delivered = await deliveries(sim);
     expect(delivered.size).toBe(150);
@@ -97,7 +117,11 @@ test.describe('bulk management', () => {
     expect((await sim.log()).some((entry) => entry.errorCode === 80002)).toBe(true);
   });
 
-  test('a throttle with code 4 and no time given: nothing goes out until the back-off has passed, then the job completes', async ({ context, extensionId, sim }) => {
+  test('a throttle with code 4 and no time given: nothing goes out until the back-off has passed, then the job completes', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
     await sim.throttle({ code: 4, afterCalls: 30, durationMs: 500 });
@@ -117,7 +141,11 @@ test.describe('bulk management', () => {
     expect([...delivered.values()].every((times) => times === 1)).toBe(true);
   });
 
-  test('a service worker stopped mid-job: reopening the dashboard completes it, every creator exactly once', async ({ context, extensionId, sim }) => {
+  test('a service worker stopped mid-job: reopening the dashboard completes it, every creator exactly once', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
     await sim.setControls({ latencyMs: 400 });
@@ -140,7 +168,10 @@ test.describe('bulk management', () => {
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
     await sim.setControls({ latencyMs: 300 });
-    await startBulk(page, Array.from({ length: 400 }, (_, index) => `paused.${index}`));
+    await startBulk(
+      page,
+      Array.from({ length: 400 }, (_, index) => `paused.${index}`),
+    );
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(page.getByText('Paused by you.')).toBeVisible();
     const settledWhilePaused = async () => (await deliveries(sim)).size;
@@ -165,9 +196,14 @@ test.describe('bulk management', () => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
-    const importFile = (name: string, mimeType: string, buffer: Buffer) => page.getByLabel('Import a CSV or TSV file').setInputFiles({ name, mimeType, buffer });
+    const importFile = (name: string, mimeType: string, buffer: Buffer) =>
+      page.getByLabel('Import a CSV or TSV file').setInputFiles({ name, mimeType, buffer });
 
-    await importFile('photo.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 255, 254, 253]));
+    await importFile(
+      'photo.png',
+      'image/png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 255, 254, 253]),
+    );
     await expect(page.getByRole('alert')).toContainText('"photo.png": This is not a text file.');
 
     await importFile('empty.csv', 'text/csv', Buffer.from(''));
@@ -177,17 +213,28 @@ test.describe('bulk management', () => {
     await importFile('huge.csv', 'text/csv', Buffer.from(huge));
     await expect(page.getByRole('alert')).toContainText('This file has 50,000 rows; Collab Desk takes at most 10,000 creators at a time.');
 
-    await importFile('people.csv', 'text/csv', Buffer.from('\uFEFFName,Email,Instagram\r\n"Reyes, Maya",maya@example.com,@maya.trails\r\nLeo,leo@example.com,leo_eats\r\n'));
+    await importFile(
+      'people.csv',
+      'text/csv',
+      Buffer.from('\uFEFFName,Email,Instagram\r\n"Reyes, Maya",maya@example.com,@maya.trails\r\nLeo,leo@example.com,leo_eats\r\n'),
+    );
     await expect(page.getByRole('combobox', { name: 'Username column' })).toHaveValue('2');
     await expect(page.getByText('2 creators to act on.')).toBeVisible();
     await page.getByRole('combobox', { name: 'Username column' }).selectOption({ label: 'Email' });
-    await expect(page.getByRole('alert')).toContainText('Only 0 of 2 values in "Email" look like Instagram usernames. Is this the right column?');
+    await expect(page.getByRole('alert')).toContainText(
+      'Only 0 of 2 values in "Email" look like Instagram usernames. Is this the right column?',
+    );
     await expect(page.getByRole('button', { name: 'Send requests', exact: true })).toBeDisabled();
   });
 
   test('10,000 results stay smooth: only the visible rows are in the page', async ({ context, extensionId, sim }) => {
     const world = await sim.world();
-    const approved = world.creators.find((creator) => world.permissions.some((permission) => permission.brandIgId === '17841400000000001' && permission.creatorId === creator.id && permission.status === 'APPROVED'))!;
+    const approved = world.creators.find((creator) =>
+      world.permissions.some(
+        (permission) =>
+          permission.brandIgId === '17841400000000001' && permission.creatorId === creator.id && permission.status === 'APPROVED',
+      ),
+    )!;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
     // One creator to revoke and 9,999 with nothing to revoke: a 10,000-row result from one call.

@@ -7,7 +7,9 @@ import { expect, openDashboard, test } from './fixtures';
 async function downloadedCsv(page: Page, button: string): Promise<string[][]> {
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
-  const text = readFileSync((await (await downloading).path())!, 'utf8').replace(/^\uFEFF/, '').trim();
+  const text = readFileSync((await (await downloading).path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   return text.split(/\r?\n/).map((line) => line.split(','));
 }
 
@@ -16,7 +18,11 @@ async function appliedCount(sim: Parameters<typeof appliedPerCreator>[0]): Promi
 }
 
 test.describe('chaos', () => {
-  test('1,000 creators through transient errors, applied-then-5xx answers, a throttle, a token expiry and three worker stops', async ({ context, extensionId, sim }) => {
+  test('1,000 creators through transient errors, applied-then-5xx answers, a throttle, a token expiry and three worker stops', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     test.setTimeout(240_000);
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
@@ -70,7 +76,9 @@ test.describe('chaos', () => {
     await expect(counts).toContainText('Failed: 0');
     const results = await downloadedCsv(page, 'Export CSV');
     expect(results[0]).toEqual(['creator_username', 'outcome', 'reason']);
-    expect(new Map(results.slice(1).map(([username, outcome]) => [username, outcome]))).toEqual(new Map(names.map((name) => [name, 'Sent'])));
+    expect(new Map(results.slice(1).map(([username, outcome]) => [username, outcome]))).toEqual(
+      new Map(names.map((name) => [name, 'Sent'])),
+    );
 
     await page.getByRole('link', { name: 'Activity' }).click();
     await expect(page.getByRole('status').filter({ hasText: /actions$/ })).toHaveText('1000 actions', { timeout: 15_000 });

@@ -79,7 +79,10 @@ export async function openDashboard(context: BrowserContext, extensionId: string
  * the calls made to Meta: an open dashboard loads data of its own when the session changes.
  */
 export async function closeOtherPages(page: Page): Promise<void> {
-  await page.context().waitForEvent('page', { predicate: (other) => other.url().includes('#welcome'), timeout: 2000 }).catch(() => undefined);
+  await page
+    .context()
+    .waitForEvent('page', { predicate: (other) => other.url().includes('#welcome'), timeout: 2000 })
+    .catch(() => undefined);
   for (const other of page.context().pages()) if (other !== page) await other.close();
 }
 

@@ -8,6 +8,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const simulator = await startSimulator();
   process.env.SIM_URL = simulator.url;
   // Back-off after a throttle starts at 3 s instead of a minute, so throttled flows finish in test time.
-  process.env.E2E_EXTENSION_DIR = buildExtension({ graphOrigin: simulator.url, outDir: '.output/e2e', testBuild: true, rateLimitFirstStepMs: E2E_RATE_LIMIT_STEP_MS });
+  process.env.E2E_EXTENSION_DIR = buildExtension({
+    graphOrigin: simulator.url,
+    outDir: '.output/e2e',
+    testBuild: true,
+    rateLimitFirstStepMs: E2E_RATE_LIMIT_STEP_MS,
+  });
   return () => simulator.close();
 }

@@ -16,7 +16,11 @@ async function heapUsedBytes(page: Page): Promise<number> {
 }
 
 test.describe('no file, paste or answer can hang, fool or overflow Collab Desk', () => {
-  test('a CSV with one row of 2.4 million columns is refused with the column cap in under 2 s, the page staying small', async ({ context, extensionId, sim }) => {
+  test('a CSV with one row of 2.4 million columns is refused with the column cap in under 2 s, the page staying small', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
@@ -28,12 +32,18 @@ test.describe('no file, paste or answer can hang, fool or overflow Collab Desk',
     await expect(page.getByRole('combobox', { name: 'Username column' })).toHaveCount(0);
   });
 
-  test('125,000 rows get the row limit, and an ANSI (Windows-1252) export from Excel is read, saying so', async ({ context, extensionId, sim }) => {
+  test('125,000 rows get the row limit, and an ANSI (Windows-1252) export from Excel is read, saying so', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
     await importFile(page, 'many.csv', Buffer.from(`username\n${Array.from({ length: 125_000 }, (_, index) => `c${index}`).join('\n')}`));
-    await expect(page.getByRole('alert')).toContainText('"many.csv": This file has 125,000 rows; Collab Desk takes at most 10,000 creators at a time.');
+    await expect(page.getByRole('alert')).toContainText(
+      '"many.csv": This file has 125,000 rows; Collab Desk takes at most 10,000 creators at a time.',
+    );
 
     // "Nombre;Instagram" rows with José Muñoz and Zoë, as Excel on Windows saves them: bytes, not UTF-8.
     const ansi = Buffer.from('Nombre;Instagram\r\nJos\xe9 Mu\xf1oz;jose.munoz\r\nZo\xeb;zoe.cafe\r\n', 'latin1');
@@ -48,15 +58,25 @@ test.describe('no file, paste or answer can hang, fool or overflow Collab Desk',
   test('limits are told as soon as a pasted list passes them, before any Confirm', async ({ context, extensionId, sim }) => {
     const page = await openDashboard(context, extensionId);
     await openBulk(page);
-    await paste(page, Array.from({ length: 10_001 }, (_, index) => `over.limit.${index}`));
+    await paste(
+      page,
+      Array.from({ length: 10_001 }, (_, index) => `over.limit.${index}`),
+    );
     await expect(page.getByRole('alert')).toContainText('This list has 10,001 creators; one job takes at most 10,000.');
     await expect(page.getByRole('button', { name: 'Send requests', exact: true })).toBeDisabled();
-    await paste(page, Array.from({ length: 10_000 }, (_, index) => `at.limit.${index}`));
+    await paste(
+      page,
+      Array.from({ length: 10_000 }, (_, index) => `at.limit.${index}`),
+    );
     await expect(page.getByRole('button', { name: 'Send requests', exact: true })).toBeEnabled();
     expect((await sim.log()).filter((entry) => entry.method === 'POST')).toHaveLength(0);
   });
 
-  test('hidden and look-alike characters are refused with their code point, not folded or reversed', async ({ context, extensionId, sim }) => {
+  test('hidden and look-alike characters are refused with their code point, not folded or reversed', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await openBulk(page);

@@ -28,7 +28,9 @@ async function connectedPopup(context: BrowserContext, extensionId: string): Pro
 }
 
 function sends(log: Awaited<ReturnType<SimulatorControl['log']>>, username: string) {
-  return log.filter((entry) => entry.method === 'POST' && entry.params.creator_instagram_username === username && entry.params.revoke === undefined);
+  return log.filter(
+    (entry) => entry.method === 'POST' && entry.params.creator_instagram_username === username && entry.params.revoke === undefined,
+  );
 }
 
 test.describe('creator partnership-ad permissions', () => {
@@ -64,7 +66,9 @@ test.describe('creator partnership-ad permissions', () => {
     expect(sends(await sim.log(), 'fresh.face')).toHaveLength(1);
     const world = await sim.world();
     const creator = world.creators.find((candidate) => candidate.username === 'fresh.face')!;
-    expect(world.permissions.find((permission) => permission.creatorId === creator.id && permission.brandIgId === NORTHWIND)?.status).toBe('PENDING');
+    expect(world.permissions.find((permission) => permission.creatorId === creator.id && permission.brandIgId === NORTHWIND)?.status).toBe(
+      'PENDING',
+    );
   });
 
   test('revoking an approved creator asks Confirm, then shows Revoked', async ({ context, extensionId, sim }) => {
@@ -118,13 +122,20 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(counts).toContainText(`${mine.length} in all`);
     await expect(counts).toContainText(`Approved: ${expectedApproved}`);
     await expect(counts).toContainText(`Pending: ${expectedPending}`);
-    const listCalls = (await sim.log()).filter((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`);
+    const listCalls = (await sim.log()).filter(
+      (entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`,
+    );
     expect(listCalls.length).toBeGreaterThanOrEqual(2);
 
     // Statuses beyond Meta's three documented ones read as the contract's words, with no Revoke.
     await page.getByRole('searchbox', { name: 'Search creators' }).fill(expired!);
     await expect(table.getByRole('row').filter({ hasText: `@${expired}` })).toContainText('Expired');
-    await expect(table.getByRole('row').filter({ hasText: `@${expired}` }).getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ hasText: `@${expired}` })
+        .getByRole('button', { name: 'Revoke' }),
+    ).toHaveCount(0);
     await page.getByRole('searchbox', { name: 'Search creators' }).fill(unlisted!);
     await expect(table.getByRole('row').filter({ hasText: `@${unlisted}` })).toContainText('Rejected');
 
@@ -158,7 +169,10 @@ test.describe('creator partnership-ad permissions', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = readFileSync(await (await download).path(), 'utf8');
-    const lines = file.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = file
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^new\.partner,Pending,PENDING,/);
@@ -171,7 +185,9 @@ test.describe('creator partnership-ad permissions', () => {
     // Meta's window is shorter than a minute, so its estimate says 0 minutes: the back-off decides.
     await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 1_000 });
     await popup.getByRole('button', { name: 'Send request' }).click();
-    await expect(popup.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until');
+    await expect(popup.getByRole('alert')).toContainText(
+      'Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until',
+    );
     await expect(popup.getByRole('alert')).toContainText('is kept');
     await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
     const kept = popup.getByRole('region', { name: /Kept actions/ });
@@ -198,7 +214,11 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
   });
 
-  test('a session that expires during a send keeps the action; after reconnecting it goes through by itself, once', async ({ context, extensionId, sim }) => {
+  test('a session that expires during a send keeps the action; after reconnecting it goes through by itself, once', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('after.login');
     await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();

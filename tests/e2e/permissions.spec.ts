@@ -19,11 +19,19 @@ async function grantableCells(page: Page, pageName: string): Promise<Record<stri
 }
 
 function readinessOf(page: Page, username: string) {
-  return page.getByRole('list', { name: 'Partnership-ads readiness' }).getByRole('listitem').filter({ hasText: `@${username}` }).first();
+  return page
+    .getByRole('list', { name: 'Partnership-ads readiness' })
+    .getByRole('listitem')
+    .filter({ hasText: `@${username}` })
+    .first();
 }
 
 test.describe('Page task permissions', () => {
-  test('each Page shows what its tasks let the person grant, in the words of its Page experience', async ({ context, extensionId, sim }) => {
+  test('each Page shows what its tasks let the person grant, in the words of its Page experience', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await connect(page);
@@ -35,7 +43,9 @@ test.describe('Page task permissions', () => {
       instagram_manage_comments: 'No',
       instagram_manage_insights: 'Yes',
     });
-    expect(await grantableCells(page, 'Northwind Outdoor')).toEqual(Object.fromEntries(PERMISSION_COLUMNS.map((column) => [column, 'Yes'])));
+    expect(await grantableCells(page, 'Northwind Outdoor')).toEqual(
+      Object.fromEntries(PERMISSION_COLUMNS.map((column) => [column, 'Yes'])),
+    );
     expect(await grantableCells(page, 'Fieldnotes Agency')).toEqual({
       instagram_basic: 'Yes',
       instagram_content_publish: 'No',
@@ -45,7 +55,9 @@ test.describe('Page task permissions', () => {
 
     const table = page.getByRole('table', { name: 'Page permissions' });
     await expect(table.getByRole('row').filter({ hasText: 'Harbor Coffee Co.' })).toContainText('Analyst (classic Page)');
-    await expect(table.getByRole('row').filter({ hasText: 'Lumen Skincare' })).toContainText('Task access: Ads, Insights (new Pages experience)');
+    await expect(table.getByRole('row').filter({ hasText: 'Lumen Skincare' })).toContainText(
+      'Task access: Ads, Insights (new Pages experience)',
+    );
     await expect(table.getByRole('row').filter({ hasText: 'Northwind Outdoor' })).toContainText('Facebook access');
     await expect(table.getByRole('row').filter({ hasText: 'Pixel & Pine Studio' })).toContainText('None');
 
@@ -56,7 +68,11 @@ test.describe('Page task permissions', () => {
     await expect(page.getByText('2 of 5 Pages')).toBeVisible();
   });
 
-  test('a brand account reads ready with the three permissions and Advertiser access, and says why not otherwise', async ({ context, extensionId, sim }) => {
+  test('a brand account reads ready with the three permissions and Advertiser access, and says why not otherwise', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     void sim;
     const page = await openDashboard(context, extensionId);
     await connect(page);
@@ -79,7 +95,9 @@ test.describe('Page task permissions', () => {
     const lumen = readinessOf(page, 'lumen.skincare');
     await expect(lumen).toContainText('Not ready');
     await expect(lumen).toContainText('You declined business_management when connecting.');
-    await expect(page.getByRole('table', { name: 'Permissions you gave Collab Desk' }).getByRole('row').filter({ hasText: 'business_management' })).toContainText('Declined');
+    await expect(
+      page.getByRole('table', { name: 'Permissions you gave Collab Desk' }).getByRole('row').filter({ hasText: 'business_management' }),
+    ).toContainText('Declined');
 
     await sim.setControls({ declinedPermissions: [] });
     await lumen.getByRole('button', { name: 'Ask Facebook again' }).click();
@@ -125,7 +143,9 @@ test.describe('Page task permissions', () => {
     await openPermissions(page);
     await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 120_000 });
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(page.getByRole('alert')).toContainText('Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until');
+    await expect(page.getByRole('alert')).toContainText(
+      'Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until',
+    );
     await expect(page.getByRole('rowheader', { name: 'Northwind Outdoor' })).toBeVisible();
   });
 

@@ -31,7 +31,9 @@ test.describe('one write pipeline: durable, truthful, never stalled', () => {
     await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 60');
     await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Failed: 0');
     const log = await sim.log();
-    const appliedThen5xx = log.filter((entry) => entry.applied && entry.status === 500).map((entry) => entry.params.creator_instagram_username!);
+    const appliedThen5xx = log
+      .filter((entry) => entry.applied && entry.status === 500)
+      .map((entry) => entry.params.creator_instagram_username!);
     expect(appliedThen5xx.length).toBeGreaterThan(3);
     const results = page.getByRole('table', { name: 'Results' });
     const row = results.getByRole('row').filter({ has: page.getByRole('rowheader', { name: appliedThen5xx[0]!, exact: true }) });
@@ -55,7 +57,9 @@ test.describe('one write pipeline: durable, truthful, never stalled', () => {
     await expect(popup.getByRole('region', { name: /Kept actions/ })).toHaveCount(0);
     expect([...(await appliedPerCreator(sim)).entries()]).toEqual([['applied.single', 1]]);
     await dashboard.getByRole('link', { name: 'Activity' }).click();
-    await expect(dashboard.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'applied.single' })).toContainText('Sent');
+    await expect(dashboard.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'applied.single' })).toContainText(
+      'Sent',
+    );
   });
 });
 

@@ -4,9 +4,11 @@ import { connect, expect, openDashboard, test } from './fixtures';
 const FAKE_PROFILE = 'https://www.instagram.com/maya.trails/';
 
 async function serveFakeInstagram(page: Page): Promise<void> {
-  await page.context().route('https://www.instagram.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>maya.trails • Instagram</title><h1>maya.trails</h1>' }),
-  );
+  await page
+    .context()
+    .route('https://www.instagram.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>maya.trails • Instagram</title><h1>maya.trails</h1>' }),
+    );
   await page.goto(FAKE_PROFILE);
 }
 
@@ -57,7 +59,11 @@ test.describe('only Collab Desk pages may talk to the background', () => {
       const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
       if (typeof runtime?.sendMessage !== 'function') return 'no runtime messaging';
       try {
-        await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, { type: 'getAuthState', timestamp: Date.now(), id: 1 });
+        await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, {
+          type: 'getAuthState',
+          timestamp: Date.now(),
+          id: 1,
+        });
         return 'answered';
       } catch {
         return 'refused';
@@ -69,8 +75,12 @@ test.describe('only Collab Desk pages may talk to the background', () => {
   test('a malformed request from the dashboard is rejected by its schema', async ({ context, extensionId }) => {
     const page = await openDashboard(context, extensionId);
     const reply = await page.evaluate(() => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply: unknown) => void): void } } }).chrome.runtime;
-      return new Promise((resolve) => runtime.sendMessage({ id: 7, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' }, timestamp: Date.now() }, resolve));
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply: unknown) => void): void } } }
+      ).chrome.runtime;
+      return new Promise((resolve) =>
+        runtime.sendMessage({ id: 7, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' }, timestamp: Date.now() }, resolve),
+      );
     });
     expect(reply).toEqual({ err: expect.objectContaining({ message: 'A Meta app ID is made of digits only.' }) });
   });

@@ -23,7 +23,10 @@ async function openPartnerships(page: Page): Promise<void> {
 }
 
 function rowOf(page: Page, label: string) {
-  return page.getByRole('table', { name: 'Partnership permissions' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  return page
+    .getByRole('table', { name: 'Partnership permissions' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
 }
 
 async function bulk(page: Page, usernames: string[], button: 'Send requests' | 'Revoke requests'): Promise<void> {
@@ -38,7 +41,11 @@ test.describe('Meta as it really answers: the variant world', () => {
     await sim.reset({ variants: true });
   });
 
-  test('Partnerships: no row blank, every status word right, the nameless creator by ID, and the export keeps every record as received', async ({ context, extensionId, sim }) => {
+  test('Partnerships: no row blank, every status word right, the nameless creator by ID, and the export keeps every record as received', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const page = await openDashboard(context, extensionId);
     await openPartnerships(page);
     const world = await sim.world();
@@ -63,7 +70,9 @@ test.describe('Meta as it really answers: the variant world', () => {
     await search.fill('');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync((await (await downloading).path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync((await (await downloading).path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
     expect(csv).toHaveLength(total + 1);
     const byId = new Map(csv.slice(1).map((line) => [line.split(',')[4], line.split(',')]));
@@ -90,7 +99,11 @@ test.describe('Meta as it really answers: the variant world', () => {
     expect(posts.map((entry) => entry.params)).toEqual([{ creator_instagram_account: namelessId, revoke: 'true' }]);
   });
 
-  test('popup: a PENDING_APPROVAL creator reads Pending and offers Revoke, never a second request', async ({ context, extensionId, sim }) => {
+  test('popup: a PENDING_APPROVAL creator reads Pending and offers Revoke, never a second request', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const dashboard = await openDashboard(context, extensionId);
     await connect(dashboard);
     const popup = await context.newPage();
@@ -108,10 +121,22 @@ test.describe('Meta as it really answers: the variant world', () => {
     expect((await sim.log()).filter((entry) => entry.method === 'POST')).toHaveLength(0);
   });
 
-  test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({ context, extensionId, sim }) => {
+  test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const page = await openDashboard(context, extensionId);
     await connect(page);
-    const existing = ['variant.reference', 'variant.lower', 'variant.business', 'variant.awaiting', 'variant.guide', 'variant.millis', 'variant.review'];
+    const existing = [
+      'variant.reference',
+      'variant.lower',
+      'variant.business',
+      'variant.awaiting',
+      'variant.guide',
+      'variant.millis',
+      'variant.review',
+    ];
     await bulk(page, [...existing, 'brand.new.one', 'brand.new.two'], 'Send requests');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading')).toHaveText('Send 2 requests?');
@@ -120,11 +145,17 @@ test.describe('Meta as it really answers: the variant world', () => {
     await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Not sent: unknown status IN_REVIEW1');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible();
-    const sent = (await sim.log()).filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    const sent = (await sim.log())
+      .filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined)
+      .map((entry) => entry.params.creator_instagram_username);
     expect(sent.sort()).toEqual(['brand.new.one', 'brand.new.two']);
   });
 
-  test('a bulk revoke names every creator whose Instagram ID is known by creator_instagram_account, every digit kept', async ({ context, extensionId, sim }) => {
+  test('a bulk revoke names every creator whose Instagram ID is known by creator_instagram_account, every digit kept', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
     const page = await openDashboard(context, extensionId);
     await connect(page);
     const creators = ['variant.reference', 'variant.numeric', 'variant.awaiting', 'variant.millis', 'variant.business'];
@@ -134,9 +165,9 @@ test.describe('Meta as it really answers: the variant world', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Done\.$/ })).toBeVisible();
     const revokes = (await sim.log()).filter((entry) => entry.method === 'POST' && entry.batchIndex !== undefined);
     const expected = await Promise.all(creators.map((username) => idOf(sim, username)));
-    expect(revokes.map((entry) => entry.params).sort((a, b) => a.creator_instagram_account!.localeCompare(b.creator_instagram_account!))).toEqual(
-      expected.sort().map((id) => ({ creator_instagram_account: id, revoke: 'true' })),
-    );
+    expect(
+      revokes.map((entry) => entry.params).sort((a, b) => a.creator_instagram_account!.localeCompare(b.creator_instagram_account!)),
+    ).toEqual(expected.sort().map((id) => ({ creator_instagram_account: id, revoke: 'true' })));
     expect(expected).toContain(UNSAFE_CREATOR_ID);
     expect(revokes.every((entry) => entry.status === 200)).toBe(true);
   });

@@ -39,8 +39,18 @@ async function waitForText(page: Page, text: string): Promise<void> {
 describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
   beforeAll(async () => {
     sim = await startSimulator();
-    const extensionDir = buildExtension({ graphOrigin: sim.url, outDir: '.output/firefox-e2e', metaAppId: DEFAULT_APP_ID, browser: 'firefox' });
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: mkdtempSync(join(tmpdir(), 'collab-desk-firefox-')) });
+    const extensionDir = buildExtension({
+      graphOrigin: sim.url,
+      outDir: '.output/firefox-e2e',
+      metaAppId: DEFAULT_APP_ID,
+      browser: 'firefox',
+    });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: mkdtempSync(join(tmpdir(), 'collab-desk-firefox-')),
+    });
     await browser.installExtension(extensionDir);
   }, 120_000);
 
@@ -57,7 +67,9 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
 
   it('signs in through the login dialog and lists the Pages', async () => {
     const page = await dashboard();
-    await page.evaluate(() => [...document.querySelectorAll('button')].find((button) => button.textContent === 'Connect with Facebook')?.click());
+    await page.evaluate(() =>
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Connect with Facebook')?.click(),
+    );
     await waitForText(page, 'Connected as Dana Reyes');
     await waitForText(page, 'Harbor Coffee Co.');
     const dialog = sim.state.log.find((entry) => entry.path === 'dialog/oauth');

@@ -47,7 +47,16 @@ export interface SimPermission {
  * business-edge: integer status and time, nested creator_ig_user. odd-types: other fields of
  * unexpected types (an object time, a numeric URL, an array brand).
  */
-export type RecordShape = 'reference' | 'unix-seconds' | 'unix-ms' | 'numeric-ids' | 'no-username' | 'guide' | 'sdk' | 'business-edge' | 'odd-types';
+export type RecordShape =
+  | 'reference'
+  | 'unix-seconds'
+  | 'unix-ms'
+  | 'numeric-ids'
+  | 'no-username'
+  | 'guide'
+  | 'sdk'
+  | 'business-edge'
+  | 'odd-types';
 
 /** The variant world's records of @northwind.outdoor: creator, shape and status as Meta writes it. */
 export const VARIANT_RECORDS: ReadonlyArray<{ username: string; shape: RecordShape; status: string; word: string }> = [
@@ -103,8 +112,45 @@ export const DEMO_BRANDS = {
   harbor: brand('17841400000000003', 'harborcoffee', 'Harbor Coffee Co.'),
 };
 
-const FIRST = ['maya', 'leo', 'ivy', 'noah', 'zara', 'kai', 'ruby', 'theo', 'luna', 'omar', 'nina', 'eli', 'sofia', 'finn', 'ava', 'milo', 'iris', 'jude', 'cleo', 'remy'];
-const SECOND = ['trails', 'eats', 'studio', 'daily', 'wanders', 'fit', 'cooks', 'style', 'outdoors', 'films', 'reads', 'makes', 'glow', 'roams', 'brews'];
+const FIRST = [
+  'maya',
+  'leo',
+  'ivy',
+  'noah',
+  'zara',
+  'kai',
+  'ruby',
+  'theo',
+  'luna',
+  'omar',
+  'nina',
+  'eli',
+  'sofia',
+  'finn',
+  'ava',
+  'milo',
+  'iris',
+  'jude',
+  'cleo',
+  'remy',
+];
+const SECOND = [
+  'trails',
+  'eats',
+  'studio',
+  'daily',
+  'wanders',
+  'fit',
+  'cooks',
+  'style',
+  'outdoors',
+  'films',
+  'reads',
+  'makes',
+  'glow',
+  'roams',
+  'brews',
+];
 
 export function demoCreatorUsernames(count: number): string[] {
   const names: string[] = [];
@@ -143,7 +189,13 @@ export function createDemoWorld(options: { seed?: number; creators?: number; ext
   const random = seededRandom(options.seed ?? 20261122);
   const pages: SimPage[] = [
     { id: '200000000000001', name: 'Northwind Outdoor', tasks: [...ALL_TASKS], newPageExperience: true, instagram: DEMO_BRANDS.northwind },
-    { id: '200000000000002', name: 'Lumen Skincare', tasks: ['ADVERTISE', 'ANALYZE'], newPageExperience: true, instagram: DEMO_BRANDS.lumen },
+    {
+      id: '200000000000002',
+      name: 'Lumen Skincare',
+      tasks: ['ADVERTISE', 'ANALYZE'],
+      newPageExperience: true,
+      instagram: DEMO_BRANDS.lumen,
+    },
     { id: '200000000000003', name: 'Harbor Coffee Co.', tasks: ['ANALYZE'], newPageExperience: false, instagram: DEMO_BRANDS.harbor },
     { id: '200000000000004', name: 'Pixel & Pine Studio', tasks: ['CREATE_CONTENT', 'MODERATE', 'ANALYZE'], newPageExperience: false },
     { id: '200000000000005', name: 'Fieldnotes Agency', tasks: ['MODERATE', 'ANALYZE'], newPageExperience: true },

@@ -24,7 +24,17 @@ export interface GraphResult {
 
 const PARTNERSHIP_SCOPES = ['instagram_branded_content_ads_brand', 'instagram_basic', 'business_management'];
 const PERMISSION_FIELDS = {
-  reference: ['id', 'creator_ig_id', 'creator_username', 'creator_fb_page_id', 'brand_ig_id', 'brand_username', 'permission_status', 'permission_created_time', 'permission_url'],
+  reference: [
+    'id',
+    'creator_ig_id',
+    'creator_username',
+    'creator_fb_page_id',
+    'brand_ig_id',
+    'brand_username',
+    'permission_status',
+    'permission_created_time',
+    'permission_url',
+  ],
   guide: ['id', 'creator_username', 'creator_id', 'creator_fb_page', 'brand_ig_user', 'permission_status'],
   sdk: ['id', 'permission_type', 'status'],
 } as const;
@@ -85,7 +95,12 @@ export function handleGraphCall(state: SimulatorState, call: GraphCall): GraphRe
     const isWrite = call.method === 'POST' && igId !== undefined;
     if (isWrite && state.controls.appliedFailureRate > 0 && state.random() < state.controls.appliedFailureRate) {
       // Meta applied the request, then failed to say so.
-      return { status: 500, body: metaErrorBody(2, 'An unexpected error has occurred. Please retry your request later.', { is_transient: true }), headers, applied: true };
+      return {
+        status: 500,
+        body: metaErrorBody(2, 'An unexpected error has occurred. Please retry your request later.', { is_transient: true }),
+        headers,
+        applied: true,
+      };
     }
     return { ...ok(body, headers), applied: isWrite || undefined };
   } catch (error) {
@@ -194,11 +209,20 @@ function pageRecord(page: SimPage, fields: FieldSelection[]): Record<string, unk
 function brandPage(state: SimulatorState, token: IssuedToken, igId: string): SimPage {
   const page = state.world.pages.find((candidate) => candidate.instagram?.id === igId);
   if (!page) {
-    throw new MetaError(400, 100, `Unsupported request. Object with ID '${igId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { error_subcode: 33 });
+    throw new MetaError(
+      400,
+      100,
+      `Unsupported request. Object with ID '${igId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      { error_subcode: 33 },
+    );
   }
   requireScopes(token, PARTNERSHIP_SCOPES);
   if (!page.tasks.includes('ADVERTISE') && !page.tasks.includes('MANAGE')) {
-    throw new MetaError(403, 200, '(#200) The user must have at least the ADVERTISER role on this Instagram business account to manage partnership ad permissions.');
+    throw new MetaError(
+      403,
+      200,
+      '(#200) The user must have at least the ADVERTISER role on this Instagram business account to manage partnership ad permissions.',
+    );
   }
   return page;
 }
@@ -217,7 +241,9 @@ function listPermissions(state: SimulatorState, call: GraphCall, token: IssuedTo
     .filter(({ creator }) => !filter || creator.username === filter)
     // A record of the variant world is written in its own shape, whatever fields were asked for.
     .map(({ permission, creator }) =>
-      permission.shape && variant === 'reference' ? shapedRecord(permission, creator, page) : pick(permissionRecord(variant, permission, creator, page), fields),
+      permission.shape && variant === 'reference'
+        ? shapedRecord(permission, creator, page)
+        : pick(permissionRecord(variant, permission, creator, page), fields),
     );
   return paginate(records, call, state.controls.defaultPageSize, state.controls.repeatPagingCursor);
 }
@@ -235,7 +261,11 @@ export function toJsonText(body: unknown): string {
   return JSON.stringify(body).replace(/"@@raw-number:(-?\d+)@@"/g, '$1');
 }
 
-function shapedRecord(permission: SimPermission, creator: { id: string; username: string; fbPageId: string }, page: SimPage): Record<string, unknown> {
+function shapedRecord(
+  permission: SimPermission,
+  creator: { id: string; username: string; fbPageId: string },
+  page: SimPage,
+): Record<string, unknown> {
   const brand = page.instagram!;
   const createdMs = Date.parse(permission.createdTime.replace('+0000', 'Z'));
   const reference = {
@@ -255,13 +285,25 @@ function shapedRecord(permission: SimPermission, creator: { id: string; username
     case 'unix-ms':
       return { ...reference, permission_created_time: createdMs };
     case 'numeric-ids':
-      return { ...reference, creator_ig_id: new RawJsonNumber(creator.id), brand_ig_id: new RawJsonNumber(brand.id), creator_fb_page_id: Number(creator.fbPageId) };
+      return {
+        ...reference,
+        creator_ig_id: new RawJsonNumber(creator.id),
+        brand_ig_id: new RawJsonNumber(brand.id),
+        creator_fb_page_id: Number(creator.fbPageId),
+      };
     case 'no-username': {
       const { creator_username: _username, ...rest } = reference;
       return rest;
     }
     case 'guide':
-      return { id: permission.id, creator_username: creator.username, creator_id: creator.id, creator_fb_page: creator.fbPageId, brand_ig_user: { id: brand.id }, permission_status: permission.status };
+      return {
+        id: permission.id,
+        creator_username: creator.username,
+        creator_id: creator.id,
+        creator_fb_page: creator.fbPageId,
+        brand_ig_user: { id: brand.id },
+        permission_status: permission.status,
+      };
     case 'sdk':
       return { id: permission.id, permission_type: 'PARTNERSHIP_AD', status: permission.status };
     case 'business-edge':
@@ -274,16 +316,35 @@ function shapedRecord(permission: SimPermission, creator: { id: string; username
         permission_created_time: Math.floor(createdMs / 1000),
       };
     case 'odd-types':
-      return { ...reference, permission_created_time: { date: permission.createdTime }, permission_url: 42, brand_ig_id: [brand.id], brand_username: null, extra_field: { nested: [1, 2] } };
+      return {
+        ...reference,
+        permission_created_time: { date: permission.createdTime },
+        permission_url: 42,
+        brand_ig_id: [brand.id],
+        brand_username: null,
+        extra_field: { nested: [1, 2] },
+      };
     default:
       return reference;
   }
 }
 
-function permissionRecord(variant: SimulatorState['controls']['permissionFieldVariant'], permission: SimPermission, creator: { id: string; username: string; fbPageId: string }, page: SimPage): Record<string, unknown> {
+function permissionRecord(
+  variant: SimulatorState['controls']['permissionFieldVariant'],
+  permission: SimPermission,
+  creator: { id: string; username: string; fbPageId: string },
+  page: SimPage,
+): Record<string, unknown> {
   if (variant === 'sdk') return { id: permission.id, permission_type: 'PARTNERSHIP_AD', status: permission.status };
   if (variant === 'guide') {
-    return { id: permission.id, creator_username: creator.username, creator_id: creator.id, creator_fb_page: creator.fbPageId, brand_ig_user: { id: page.instagram!.id }, permission_status: permission.status };
+    return {
+      id: permission.id,
+      creator_username: creator.username,
+      creator_id: creator.id,
+      creator_fb_page: creator.fbPageId,
+      brand_ig_user: { id: page.instagram!.id },
+      permission_status: permission.status,
+    };
   }
   return {
     id: permission.id,
@@ -301,7 +362,8 @@ function permissionRecord(variant: SimulatorState['controls']['permissionFieldVa
 function creatorFromParams(state: SimulatorState, call: GraphCall, create: boolean) {
   const id = call.params.creator_instagram_account;
   const username = call.params.creator_instagram_username?.replace(/^@/, '');
-  if (!id && !username) throw new MetaError(400, 100, '(#100) The parameter creator_instagram_account or creator_instagram_username is required');
+  if (!id && !username)
+    throw new MetaError(400, 100, '(#100) The parameter creator_instagram_account or creator_instagram_username is required');
   if (username && state.controls.rejectedCreators.includes(username.toLowerCase())) {
     throw new MetaError(400, 100, '(#100) This creator is not eligible for partnership ads.', {
       error_user_title: 'Creator not eligible',
@@ -326,7 +388,8 @@ function sendPermission(state: SimulatorState, call: GraphCall, token: IssuedTok
   if (kind !== 'other') {
     throw new MetaError(400, 100, `(#100) A partnership ad permission for @${creator.username} is already ${kind}.`, {
       error_user_title: kind === 'pending' ? 'Request already sent' : 'Already approved',
-      error_user_msg: kind === 'pending' ? 'This creator has not answered your earlier request yet.' : 'This creator has already approved your brand.',
+      error_user_msg:
+        kind === 'pending' ? 'This creator has not answered your earlier request yet.' : 'This creator has already approved your brand.',
     });
   }
   const createdTime = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
@@ -373,9 +436,14 @@ export function sha256Base64Url(value: string): string {
 function requireScopes(token: IssuedToken, needed: string[]): void {
   const missing = needed.filter((scope) => !token.scopes.includes(scope));
   if (missing.length > 0) {
-    throw new MetaError(403, missing.includes('pages_show_list') ? 200 : 10, `(#${missing.includes('pages_show_list') ? 200 : 10}) Application does not have permission for this action`, {
-      error_user_msg: `Missing permission: ${missing.join(', ')}`,
-    });
+    throw new MetaError(
+      403,
+      missing.includes('pages_show_list') ? 200 : 10,
+      `(#${missing.includes('pages_show_list') ? 200 : 10}) Application does not have permission for this action`,
+      {
+        error_user_msg: `Missing permission: ${missing.join(', ')}`,
+      },
+    );
   }
 }
 
@@ -397,7 +465,9 @@ export function parseFields(text: string): FieldSelection[] {
     const trimmed = current.trim();
     if (!trimmed) return;
     const brace = trimmed.indexOf('{');
-    fields.push(brace < 0 ? { name: trimmed, children: [] } : { name: trimmed.slice(0, brace), children: parseFields(trimmed.slice(brace + 1, -1)) });
+    fields.push(
+      brace < 0 ? { name: trimmed, children: [] } : { name: trimmed.slice(0, brace), children: parseFields(trimmed.slice(brace + 1, -1)) },
+    );
     current = '';
   };
   for (const char of text) {
@@ -428,7 +498,8 @@ function paginate(records: unknown[], call: GraphCall, defaultPageSize: number, 
   const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(end) } };
   if (end < records.length) {
     const next = new URL(`${call.baseUrl}/${call.path}`);
-    for (const [name, value] of Object.entries(call.query)) if (name !== 'after' && name !== 'access_token') next.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(call.query))
+      if (name !== 'after' && name !== 'access_token') next.searchParams.set(name, value);
     next.searchParams.set('limit', String(limit));
     next.searchParams.set('after', cursor(end));
     paging.next = next.toString();

@@ -84,7 +84,11 @@ async function handle(state: SimulatorState, request: IncomingMessage, response:
   sendJson(response, result.status, result.body, result.headers);
 }
 
-function handleBatch(state: SimulatorState, request: { params: Record<string, string>; token?: string; baseUrl: string }, response: ServerResponse): void {
+function handleBatch(
+  state: SimulatorState,
+  request: { params: Record<string, string>; token?: string; baseUrl: string },
+  response: ServerResponse,
+): void {
   let items: Array<{ method?: string; relative_url?: string; body?: string }>;
   try {
     items = JSON.parse(request.params.batch!);
@@ -117,7 +121,10 @@ function handleBatch(state: SimulatorState, request: { params: Record<string, st
     if (state.controls.batchNullRate > 0 && state.random() < state.controls.batchNullRate) return null;
     return {
       code: result.status,
-      headers: Object.entries({ 'content-type': 'application/json; charset=UTF-8', ...result.headers }).map(([name, value]) => ({ name, value })),
+      headers: Object.entries({ 'content-type': 'application/json; charset=UTF-8', ...result.headers }).map(([name, value]) => ({
+        name,
+        value,
+      })),
       body: toJsonText(result.body),
     };
   });
@@ -134,7 +141,9 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
       Object.assign(state.controls, input as Partial<SimulatorControls>);
       break;
     case 'POST throttle':
-      state.throttle = input.code ? { code: input.code as 4, afterCalls: Number(input.afterCalls ?? 0), durationMs: Number(input.durationMs ?? 60_000) } : undefined;
+      state.throttle = input.code
+        ? { code: input.code as 4, afterCalls: Number(input.afterCalls ?? 0), durationMs: Number(input.durationMs ?? 60_000) }
+        : undefined;
       break;
     case 'POST expire-tokens':
       state.expireAllTokens();
@@ -148,7 +157,14 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
       }
       const existing = state.world.permissions.find((p) => p.brandIgId === brand.id && p.creatorId === creator.id);
       if (existing) existing.status = String(input.status);
-      else state.world.permissions.push({ id: state.nextId('perm_'), brandIgId: brand.id, creatorId: creator.id, status: String(input.status), createdTime: new Date().toISOString() });
+      else
+        state.world.permissions.push({
+          id: state.nextId('perm_'),
+          brandIgId: brand.id,
+          creatorId: creator.id,
+          status: String(input.status),
+          createdTime: new Date().toISOString(),
+        });
       break;
     }
     case 'GET log':
@@ -169,7 +185,17 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
 
 function logCall(state: SimulatorState, call: GraphCall, result: GraphResult, batchIndex?: number): void {
   const errorCode = (result.body as { error?: { code?: number } } | null)?.error?.code;
-  state.log.push({ at: Date.now(), method: call.method, path: call.path, query: call.query, params: call.params, batchIndex, status: result.status, errorCode, applied: result.applied });
+  state.log.push({
+    at: Date.now(),
+    method: call.method,
+    path: call.path,
+    query: call.query,
+    params: call.params,
+    batchIndex,
+    status: result.status,
+    errorCode,
+    applied: result.applied,
+  });
 }
 
 function withoutToken(values: Record<string, string>): Record<string, string> {
@@ -185,7 +211,9 @@ function parseParams(body: string, contentType: string | undefined): Record<stri
   if (!body) return {};
   if (contentType?.includes('application/json')) {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
   }
   return Object.fromEntries(new URLSearchParams(body));
 }

@@ -89,7 +89,9 @@ export function defaultControls(): SimulatorControls {
     rejectedCreators: [],
     callsPerMinuteBudget: 600,
     appType: 'consumer',
-    loginConfigs: { [DEFAULT_LOGIN_CONFIG_ID]: ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'] },
+    loginConfigs: {
+      [DEFAULT_LOGIN_CONFIG_ID]: ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'],
+    },
     repeatPagingCursor: false,
   };
 }

@@ -10,7 +10,11 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find((candidate) => existsSync(candidate));
 }
 
-export async function launchWithExtension(extensionDir: string, userDataDir: string, options: { headless?: boolean } = {}): Promise<BrowserContext> {
+export async function launchWithExtension(
+  extensionDir: string,
+  userDataDir: string,
+  options: { headless?: boolean } = {},
+): Promise<BrowserContext> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
   return chromium.launchPersistentContext(userDataDir, {

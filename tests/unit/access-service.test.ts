@@ -54,7 +54,9 @@ describe('access service', () => {
     advance(60_001);
     simulator().state.throttle = { code: 4, afterCalls: 0, durationMs: 60_000 };
     await access.get();
-    await vi.waitFor(() => expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) }));
+    await vi.waitFor(() =>
+      expect(onBackgroundRefresh).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ kind: 'rate-limited' }) }),
+    );
     simulator().state.throttle = undefined;
     // Code 4 came without a time: for the first minute no call goes out, and the cached copy answers.
     const callsWhileBlocked = graphCalls();

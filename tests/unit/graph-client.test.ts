@@ -4,18 +4,23 @@ import { createGraphClient } from '@/utils/graph/client';
 import { profileSchema } from '@/utils/graph/schemas';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 
-
 const simulator = useSimulator();
 
 function client(token: () => string, onSessionRejected = vi.fn(async () => false)) {
-  return { graph: createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token(), onSessionRejected }), onSessionRejected };
+  return {
+    graph: createGraphClient({ graphOrigin: simulator().url, apiVersion: 'v25.0', getAccessToken: async () => token(), onSessionRejected }),
+    onSessionRejected,
+  };
 }
 
 describe('Graph client against the simulator', () => {
   it('reads and validates a node', async () => {
     const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
-    expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({ id: '10158000000000001', name: 'Dana Reyes' });
+    expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({
+      id: '10158000000000001',
+      name: 'Dana Reyes',
+    });
   });
 
   it("asks a page again after Meta's temporary errors, so one passing failure does not lose a long list", async () => {
@@ -23,7 +28,9 @@ describe('Graph client against the simulator', () => {
     const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
     simulator().state.controls.failureRate = 0.3;
-    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), { searchParams: { fields: 'id,name', limit: 10 } });
+    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), {
+      searchParams: { fields: 'id,name', limit: 10 },
+    });
     expect(pages).toHaveLength(62);
     const calls = simulator().state.log.filter((entry) => entry.path === 'me/accounts');
     expect(calls.filter((entry) => entry.errorCode === 2).length).toBeGreaterThan(0);
@@ -34,7 +41,9 @@ describe('Graph client against the simulator', () => {
     simulator().state.reset({ extraPages: 57 });
     const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
-    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), { searchParams: { fields: 'id,name', limit: 10 } });
+    const pages = await graph.getAll('me/accounts', z.object({ id: z.string(), name: z.string() }), {
+      searchParams: { fields: 'id,name', limit: 10 },
+    });
     expect(pages).toHaveLength(62);
     expect(new Set(pages.map((page) => page.id)).size).toBe(62);
     expect(simulator().state.log.filter((entry) => entry.path === 'me/accounts')).toHaveLength(7);

@@ -35,7 +35,9 @@ function setup() {
     graph,
     audit,
     fetchBrandList: async (brandIgId: string) =>
-      parsePermissionItems(await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } })),
+      parsePermissionItems(
+        await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } }),
+      ),
     rememberOutcomes: vi.fn(async () => {}),
     onProgress: vi.fn(),
     renewSession: vi.fn(async () => false),
@@ -45,7 +47,15 @@ function setup() {
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50))),
   };
   const runner = createJobRunner(deps);
-  return { runner, store, audit, deps, wakeAt, skipAhead: (ms: number) => (skipped += ms), relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token) };
+  return {
+    runner,
+    store,
+    audit,
+    deps,
+    wakeAt,
+    skipAhead: (ms: number) => (skipped += ms),
+    relogin: () => (token = simulator().state.issueToken(ALL_SCOPES).token),
+  };
 }
 
 const usernames = (count: number, prefix = 'bulk') => Array.from({ length: count }, (_, index) => `${prefix}.creator${index}`);
@@ -68,7 +78,15 @@ async function finished(store: ReturnType<typeof createJobStore>, jobId: string)
 
 /** A bulk job that runs at once, as Confirm starts one. */
 function bulkJob(kind: NewJob['kind'], names: string[], skipped: NewJob['skipped'] = []): NewJob {
-  return { kind, origin: 'bulk', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: names.map((username) => ({ username })), skipped, state: 'running' };
+  return {
+    kind,
+    origin: 'bulk',
+    brandIgId: NORTHWIND,
+    brandUsername: 'northwind.outdoor',
+    creators: names.map((username) => ({ username })),
+    skipped,
+    state: 'running',
+  };
 }
 
 describe('job runner', () => {
@@ -77,7 +95,11 @@ describe('job runner', () => {
     const job = await runner.create(bulkJob('send', usernames(120), [{ username: 'already.there', reason: 'Already approved' }]));
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 120, skipped: 1, failed: 0, queued: 0 });
-    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined).map((entry) => entry.batchSize)).toEqual([50, 50, 20]);
+    expect(
+      simulator()
+        .state.log.filter((entry) => entry.batchSize !== undefined)
+        .map((entry) => entry.batchSize),
+    ).toEqual([50, 50, 20]);
     const delivered = deliveredSends();
     expect(delivered.size).toBe(120);
     expect([...delivered.values()].every((times) => times === 1)).toBe(true);
@@ -102,7 +124,9 @@ describe('job runner', () => {
     await runner.retryFailed(job.id);
     const again = await finished(store, job.id);
     expect(again).toMatchObject({ sent: 10, failed: 1 });
-    const retried = simulator().state.log.filter((entry) => entry.batchIndex !== undefined).map((entry) => entry.params.creator_instagram_username);
+    const retried = simulator()
+      .state.log.filter((entry) => entry.batchIndex !== undefined)
+      .map((entry) => entry.params.creator_instagram_username);
     expect(retried).toEqual(['bulk.creator3', 'bulk.creator7', 'ghost.nobody']);
   });
 
@@ -142,7 +166,9 @@ describe('job runner', () => {
     expect(counts.sent).toBe(100);
     const items = await store.items(job.id);
     expect(items.some((item) => item.reason === 'Confirmed with Meta after an interruption')).toBe(true);
-    expect(simulator().state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`)).toBe(true);
+    expect(
+      simulator().state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`),
+    ).toBe(true);
     expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
   });
 
@@ -192,7 +218,10 @@ describe('job runner', () => {
     // High usage: the next batch waits a few seconds, in place.
     simulator().state.controls.callsPerMinuteBudget = 60;
     const job = await stopped.create(bulkJob('send', usernames(80, 'short')));
-    await vi.waitFor(async () => expect(await first.store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'time' }), { timeout: 5000, interval: 5 });
+    await vi.waitFor(async () => expect(await first.store.get(job.id)).toMatchObject({ state: 'waiting', waitingFor: 'time' }), {
+      timeout: 5000,
+      interval: 5,
+    });
     const waiting = (await first.store.get(job.id))!;
     expect(waiting.resumeAt! - Date.now()).toBeLessThan(25_000);
     expect(first.wakeAt).toHaveBeenCalledWith(waiting.resumeAt);
@@ -222,13 +251,24 @@ describe('job runner', () => {
     const job = await runner.create(bulkJob('send', usernames(100, 'applied')));
     const counts = await finished(store, job.id);
     expect(counts).toMatchObject({ sent: 100, failed: 0 });
-    const applied = simulator().state.log.filter((entry) => entry.applied && entry.status === 500).map((entry) => entry.params.creator_instagram_username);
+    const applied = simulator()
+      .state.log.filter((entry) => entry.applied && entry.status === 500)
+      .map((entry) => entry.params.creator_instagram_username);
     expect(applied.length).toBeGreaterThan(10);
     const items = await store.items(job.id);
-    for (const username of applied) expect(items.find((item) => item.username === username)).toMatchObject({ state: 'sent', reason: 'Confirmed with Meta after an interruption' });
+    for (const username of applied)
+      expect(items.find((item) => item.username === username)).toMatchObject({
+        state: 'sent',
+        reason: 'Confirmed with Meta after an interruption',
+      });
     // Each creator's request was applied exactly once.
     const appliedPerCreator = new Map<string, number>();
-    for (const entry of simulator().state.log) if (entry.applied) appliedPerCreator.set(entry.params.creator_instagram_username!, (appliedPerCreator.get(entry.params.creator_instagram_username!) ?? 0) + 1);
+    for (const entry of simulator().state.log)
+      if (entry.applied)
+        appliedPerCreator.set(
+          entry.params.creator_instagram_username!,
+          (appliedPerCreator.get(entry.params.creator_instagram_username!) ?? 0) + 1,
+        );
     expect(appliedPerCreator.size).toBe(100);
     expect([...appliedPerCreator.values()].every((times) => times === 1)).toBe(true);
     expect((await audit.list()).filter((entry) => entry.outcome === 'Sent')).toHaveLength(100);
@@ -239,7 +279,14 @@ describe('job runner', () => {
     simulator().state.controls.latencyMs = 30;
     const bulk = await runner.create(bulkJob('send', usernames(400, 'long')));
     await vi.waitFor(() => expect(deliveredSends().size).toBeGreaterThan(0));
-    const single = await runner.create({ kind: 'send', origin: 'single', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: [{ username: 'in.a.hurry' }], state: 'running' });
+    const single = await runner.create({
+      kind: 'send',
+      origin: 'single',
+      brandIgId: NORTHWIND,
+      brandUsername: 'northwind.outdoor',
+      creators: [{ username: 'in.a.hurry' }],
+      state: 'running',
+    });
     expect((await runner.settled(single.id)).state).toBe('done');
     expect(await store.countIn(bulk.id, 'queued')).toBeGreaterThan(100);
     await finished(store, bulk.id);

@@ -45,7 +45,12 @@ describe('partnerships service', () => {
     const creators = new Map(simulator().state.world.creators.map((creator) => [creator.username, creator.id]));
     for (const variant of VARIANT_RECORDS) {
       const id = creators.get(variant.username)!;
-      const record = value.find((candidate) => candidate.creatorId === id || candidate.creatorUsername === variant.username || (variant.shape === 'sdk' && candidate.id?.startsWith('perm_variant_13')));
+      const record = value.find(
+        (candidate) =>
+          candidate.creatorId === id ||
+          candidate.creatorUsername === variant.username ||
+          (variant.shape === 'sdk' && candidate.id?.startsWith('perm_variant_13')),
+      );
       expect(record, variant.username).toBeDefined();
       expect(statusWord(record!.status), variant.username).toBe(variant.word);
       if (variant.shape !== 'no-username' && variant.shape !== 'sdk') expect(record!.creatorUsername, variant.shape).toBe(variant.username);
@@ -59,7 +64,10 @@ describe('partnerships service', () => {
   it('ends a list whose paging goes round in circles with a clear error, after a bounded number of calls', async () => {
     simulator().state.controls.repeatPagingCursor = true;
     const { service, calls } = setup();
-    await expect(service.list(NORTHWIND)).rejects.toMatchObject({ kind: 'unexpected-response', message: expect.stringContaining('same page') });
+    await expect(service.list(NORTHWIND)).rejects.toMatchObject({
+      kind: 'unexpected-response',
+      message: expect.stringContaining('same page'),
+    });
     // The first page, then the second, whose next cursor is the one just followed.
     expect(calls().length).toBe(2);
   });
@@ -85,5 +93,4 @@ describe('partnerships service', () => {
     expect((await service.lookup(NORTHWIND, 'nobody.asked.yet')).permission).toBeUndefined();
     expect(calls().length).toBe(before);
   });
-
 });

@@ -10,7 +10,10 @@ const SCOPE_PARAM = ALL_SCOPES.join(',');
 const simulator = useSimulator();
 
 function dialog(params: Record<string, string>) {
-  return fetch(`${simulator().url}/v25.0/dialog/oauth?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, state: 'st', scope: SCOPE_PARAM, ...params })}`, { redirect: 'manual' });
+  return fetch(
+    `${simulator().url}/v25.0/dialog/oauth?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, state: 'st', scope: SCOPE_PARAM, ...params })}`,
+    { redirect: 'manual' },
+  );
 }
 
 async function login(scope = SCOPE_PARAM): Promise<string> {
@@ -39,9 +42,16 @@ describe('login dialog', () => {
 
   it('runs the PKCE code flow: the code is exchanged only with the right verifier', async () => {
     const verifier = 'v'.repeat(64);
-    const location = new URL((await dialog({ response_type: 'code', code_challenge: sha256Base64Url(verifier), code_challenge_method: 'S256' })).headers.get('location')!);
+    const location = new URL(
+      (await dialog({ response_type: 'code', code_challenge: sha256Base64Url(verifier), code_challenge_method: 'S256' })).headers.get(
+        'location',
+      )!,
+    );
     const code = location.searchParams.get('code')!;
-    const exchange = (codeVerifier: string) => fetch(`${simulator().url}/v25.0/oauth/access_token?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, code, code_verifier: codeVerifier })}`);
+    const exchange = (codeVerifier: string) =>
+      fetch(
+        `${simulator().url}/v25.0/oauth/access_token?${new URLSearchParams({ client_id: DEFAULT_APP_ID, redirect_uri: REDIRECT, code, code_verifier: codeVerifier })}`,
+      );
     expect((await exchange('wrong'.repeat(10))).status).toBe(400);
     const body = (await (await exchange(verifier)).json()) as { access_token: string };
     expect((await graph('me', body.access_token)).status).toBe(200);
@@ -67,10 +77,17 @@ describe('Graph endpoints', () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('It looks like this app isn&#39;t available');
     expect((await dialog({ response_type: 'token', config_id: '1' })).status).toBe(400);
-    const location = new URL((await dialog({ response_type: 'token', config_id: DEFAULT_LOGIN_CONFIG_ID, scope: 'pages_show_list' })).headers.get('location')!);
+    const location = new URL(
+      (await dialog({ response_type: 'token', config_id: DEFAULT_LOGIN_CONFIG_ID, scope: 'pages_show_list' })).headers.get('location')!,
+    );
     const token = new URLSearchParams(location.hash.slice(1)).get('access_token')!;
     const granted = (await (await graph('me/permissions', token)).json()) as { data: Array<{ permission: string; status: string }> };
-    expect(granted.data.filter((entry) => entry.status === 'granted').map((entry) => entry.permission).sort()).toEqual([...ALL_SCOPES].sort());
+    expect(
+      granted.data
+        .filter((entry) => entry.status === 'granted')
+        .map((entry) => entry.permission)
+        .sort(),
+    ).toEqual([...ALL_SCOPES].sort());
   });
 
   it('reports declined permissions', async () => {
@@ -83,23 +100,45 @@ describe('Graph endpoints', () => {
 
   it('lists Pages with tasks, Instagram accounts and the Page experience', async () => {
     const token = await login();
-    const body = (await (await graph('me/accounts?fields=id,name,tasks,instagram_business_account{id,username},has_transitioned_to_new_page_experience', token)).json()) as { data: Array<Record<string, unknown>> };
+    const body = (await (
+      await graph('me/accounts?fields=id,name,tasks,instagram_business_account{id,username},has_transitioned_to_new_page_experience', token)
+    ).json()) as { data: Array<Record<string, unknown>> };
     expect(body.data).toHaveLength(5);
-    expect(body.data[2]).toEqual({ id: '200000000000003', name: 'Harbor Coffee Co.', tasks: ['ANALYZE'], instagram_business_account: { id: '17841400000000003', username: 'harborcoffee' }, has_transitioned_to_new_page_experience: false });
+    expect(body.data[2]).toEqual({
+      id: '200000000000003',
+      name: 'Harbor Coffee Co.',
+      tasks: ['ANALYZE'],
+      instagram_business_account: { id: '17841400000000003', username: 'harborcoffee' },
+      has_transitioned_to_new_page_experience: false,
+    });
     expect(body.data[3]).not.toHaveProperty('instagram_business_account');
   });
 
   it('pages through a brand list, filters by creator and returns each documented field variant', async () => {
     const token = await login();
-    const first = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=100', token)).json()) as { data: unknown[]; paging: { next?: string; cursors: { after: string } } };
+    const first = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=100', token)).json()) as {
+      data: unknown[];
+      paging: { next?: string; cursors: { after: string } };
+    };
     expect(first.data).toHaveLength(100);
     expect(first.paging.next).toBeDefined();
-    const filtered = (await (await graph('17841400000000001/branded_content_ad_permissions?creator_username=MAYA.TRAILS', token)).json()) as { data: Array<Record<string, unknown>> };
+    const filtered = (await (
+      await graph('17841400000000001/branded_content_ad_permissions?creator_username=MAYA.TRAILS', token)
+    ).json()) as { data: Array<Record<string, unknown>> };
     expect(filtered.data.map((row) => row.creator_username)).toEqual(['maya.trails']);
 
     simulator().state.controls.permissionFieldVariant = 'guide';
-    const guide = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).json()) as { data: Array<Record<string, unknown>> };
-    expect(Object.keys(guide.data[0]!).sort()).toEqual(['brand_ig_user', 'creator_fb_page', 'creator_id', 'creator_username', 'id', 'permission_status']);
+    const guide = (await (await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).json()) as {
+      data: Array<Record<string, unknown>>;
+    };
+    expect(Object.keys(guide.data[0]!).sort()).toEqual([
+      'brand_ig_user',
+      'creator_fb_page',
+      'creator_id',
+      'creator_username',
+      'id',
+      'permission_status',
+    ]);
     const wrongField = await graph('17841400000000001/branded_content_ad_permissions?fields=permission_created_time', token);
     expect(((await wrongField.json()) as { error: { code: number } }).error.code).toBe(100);
   });
@@ -119,17 +158,27 @@ describe('Graph endpoints', () => {
   it('refuses a second request while PENDING_APPROVAL, as for PENDING', async () => {
     simulator().state.reset({ variants: true });
     const token = await login();
-    const response = await graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'variant.awaiting' }) });
+    const response = await graph('17841400000000001/branded_content_ad_permissions', token, {
+      method: 'POST',
+      body: new URLSearchParams({ creator_instagram_username: 'variant.awaiting' }),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('already pending');
   });
 
   it('sends, refuses a duplicate, and revokes', async () => {
     const token = await login();
-    const send = () => graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'new.creator' }) });
+    const send = () =>
+      graph('17841400000000001/branded_content_ad_permissions', token, {
+        method: 'POST',
+        body: new URLSearchParams({ creator_instagram_username: 'new.creator' }),
+      });
     expect((await send()).status).toBe(200);
     expect(((await (await send()).json()) as { error: { code: number } }).error.code).toBe(100);
-    const revoke = await graph('17841400000000001/branded_content_ad_permissions', token, { method: 'POST', body: new URLSearchParams({ creator_instagram_username: 'new.creator', revoke: 'true' }) });
+    const revoke = await graph('17841400000000001/branded_content_ad_permissions', token, {
+      method: 'POST',
+      body: new URLSearchParams({ creator_instagram_username: 'new.creator', revoke: 'true' }),
+    });
     expect(revoke.status).toBe(200);
     const creator = simulator().state.findCreator({ username: 'new.creator' })!;
     expect(simulator().state.world.permissions.find((p) => p.creatorId === creator.id)?.status).toBe('REVOKED');
@@ -143,14 +192,27 @@ describe('Graph endpoints', () => {
 
   it('answers a batch in order, item by item, and refuses more than 50 items', async () => {
     const token = await login();
-    const item = (username: string) => ({ method: 'POST', relative_url: '17841400000000001/branded_content_ad_permissions', body: `creator_instagram_username=${username}` });
-    const response = await fetch(`${simulator().url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify([item('batch.one'), item('ghost.account'), { method: 'GET', relative_url: 'me?fields=name' }]) }) });
+    const item = (username: string) => ({
+      method: 'POST',
+      relative_url: '17841400000000001/branded_content_ad_permissions',
+      body: `creator_instagram_username=${username}`,
+    });
+    const response = await fetch(`${simulator().url}/v25.0/`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        access_token: token,
+        batch: JSON.stringify([item('batch.one'), item('ghost.account'), { method: 'GET', relative_url: 'me?fields=name' }]),
+      }),
+    });
     const answers = (await response.json()) as Array<{ code: number; body: string }>;
     expect(answers.map((answer) => answer.code)).toEqual([200, 400, 200]);
     expect(JSON.parse(answers[1]!.body).error.code).toBe(100);
     expect(JSON.parse(answers[2]!.body)).toEqual({ name: 'Dana Reyes' });
 
-    const tooMany = await fetch(`${simulator().url}/v25.0/`, { method: 'POST', body: new URLSearchParams({ access_token: token, batch: JSON.stringify(Array.from({ length: 51 }, (_, i) => item(`c${i}`))) }) });
+    const tooMany = await fetch(`${simulator().url}/v25.0/`, {
+      method: 'POST',
+      body: new URLSearchParams({ access_token: token, batch: JSON.stringify(Array.from({ length: 51 }, (_, i) => item(`c${i}`))) }),
+    });
     expect(tooMany.status).toBe(400);
   });
 
@@ -164,7 +226,10 @@ describe('Graph endpoints', () => {
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 400, 400]);
-    const usage = JSON.parse(last!.headers.get('x-business-use-case-usage')!) as Record<string, Array<{ estimated_time_to_regain_access: number; call_count: number }>>;
+    const usage = JSON.parse(last!.headers.get('x-business-use-case-usage')!) as Record<
+      string,
+      Array<{ estimated_time_to_regain_access: number; call_count: number }>
+    >;
     expect(usage['17841400000000001']![0]).toMatchObject({ estimated_time_to_regain_access: 3, call_count: 100 });
   });
 

@@ -27,7 +27,13 @@ function setup() {
     wakeAt: vi.fn(),
     now: clock,
   });
-  const pipeline = createWritePipeline({ runner, store, fetchBrandList, brandUsernameOf: async () => 'northwind.outdoor', knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator) });
+  const pipeline = createWritePipeline({
+    runner,
+    store,
+    fetchBrandList,
+    brandUsernameOf: async () => 'northwind.outdoor',
+    knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator),
+  });
   return { service, pipeline, runner, store, audit, calls, advance };
 }
 
@@ -51,7 +57,9 @@ describe('write pipeline: single actions are jobs of one', () => {
     expect((await service.list(NORTHWIND)).value[0]).toMatchObject({ creatorUsername: 'fresh.face', status: 'PENDING' });
     expect(calls().length).toBe(before);
     expect(await store.all()).toEqual([]);
-    expect(await audit.list()).toMatchObject([{ brandUsername: 'northwind.outdoor', creator: 'fresh.face', outcome: 'Sent', source: 'single' }]);
+    expect(await audit.list()).toMatchObject([
+      { brandUsername: 'northwind.outdoor', creator: 'fresh.face', outcome: 'Sent', source: 'single' },
+    ]);
   });
 
   it('revokes by the creator ID when it is known', async () => {
@@ -75,12 +83,17 @@ describe('write pipeline: single actions are jobs of one', () => {
     expect(revoked).toMatchObject({ creatorId: nameless.creatorId, status: 'REVOKED', id: nameless.id });
     expect(revoked.creatorUsername).toBeUndefined();
     expect(posts().at(-1)!.params).toEqual({ creator_instagram_account: nameless.creatorId, revoke: 'true' });
-    expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status)).toEqual(['REVOKED']);
+    expect(
+      (await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status),
+    ).toEqual(['REVOKED']);
   });
 
   it('passes on a refusal in Meta words and keeps nothing', async () => {
     const { pipeline, store, audit } = setup();
-    await expect(pipeline.send(NORTHWIND, 'ghost.account')).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('Creator not found') });
+    await expect(pipeline.send(NORTHWIND, 'ghost.account')).rejects.toMatchObject({
+      kind: 'invalid-request',
+      message: expect.stringContaining('Creator not found'),
+    });
     expect(await pipeline.keptActions()).toEqual([]);
     expect(await store.all()).toEqual([]);
     expect((await audit.list())[0]).toMatchObject({ outcome: 'Failed', creator: 'ghost.account' });
@@ -89,7 +102,10 @@ describe('write pipeline: single actions are jobs of one', () => {
   it('keeps a throttled send with the time to retry, and sends it on retry', async () => {
     const { pipeline, advance } = setup();
     simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
-    await expect(pipeline.send(NORTHWIND, 'later.please')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringContaining('The request for @later.please is kept') });
+    await expect(pipeline.send(NORTHWIND, 'later.please')).rejects.toMatchObject({
+      kind: 'rate-limited',
+      message: expect.stringContaining('The request for @later.please is kept'),
+    });
     const [kept] = await pipeline.keptActions();
     expect(kept).toMatchObject({ kind: 'send', username: 'later.please', brandUsername: 'northwind.outdoor' });
     // Code 80002 with no time left in the window still closes the gate for a minute: nothing goes out.
@@ -119,7 +135,14 @@ describe('write pipeline: single actions are jobs of one', () => {
     const { pipeline, runner, store } = setup();
     await pipeline.send(NORTHWIND, 'went.through');
     // As if the worker stopped after Meta got the request but before the answer was recorded.
-    const job = await runner.create({ kind: 'send', origin: 'single', brandIgId: NORTHWIND, brandUsername: 'northwind.outdoor', creators: [{ username: 'went.through' }], state: 'planned' });
+    const job = await runner.create({
+      kind: 'send',
+      origin: 'single',
+      brandIgId: NORTHWIND,
+      brandUsername: 'northwind.outdoor',
+      creators: [{ username: 'went.through' }],
+      state: 'planned',
+    });
     const [item] = await store.items(job.id);
     await store.putItems([{ ...item!, state: 'in-flight' }]);
     await store.update(job.id, { state: 'running' });
@@ -137,10 +160,17 @@ describe('write pipeline: bulk dry runs are planned in the background', () => {
     const { service, pipeline, store } = setup();
     await service.list(NORTHWIND);
     // The creator approves after the list was cached: the plan must see it.
-    const [pendingNow] = simulator().state.world.permissions.filter((permission) => permission.brandIgId === NORTHWIND && permission.status === 'REVOKED');
+    const [pendingNow] = simulator().state.world.permissions.filter(
+      (permission) => permission.brandIgId === NORTHWIND && permission.status === 'REVOKED',
+    );
     const creator = simulator().state.world.creators.find((candidate) => candidate.id === pendingNow!.creatorId)!;
     pendingNow!.status = 'APPROVED';
-    const plan = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: [creator.username, 'brand.new.one'], invalid: [{ input: 'x..y', reason: 'two dots' }] });
+    const plan = await pipeline.plan({
+      kind: 'send',
+      brandIgId: NORTHWIND,
+      usernames: [creator.username, 'brand.new.one'],
+      invalid: [{ input: 'x..y', reason: 'two dots' }],
+    });
     expect(plan).toMatchObject({ toRun: 1, invalid: 1, brandUsername: 'northwind.outdoor' });
     expect(plan.counts).toEqual([
       ['Already approved', 1],

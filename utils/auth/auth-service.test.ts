@@ -10,7 +10,10 @@ function setup(overrides: Partial<AuthServiceDeps> = {}) {
   let session: StoredSession | null = null;
   let lastUser: FacebookUser | null = null;
   const changes: AuthState[] = [];
-  const launchWebAuthFlow = vi.fn(async ({ url }: { url: string; interactive: boolean }) => `${REDIRECT}#access_token=T${launchWebAuthFlow.mock.calls.length}&expires_in=3600&state=${new URL(url).searchParams.get('state')}`);
+  const launchWebAuthFlow = vi.fn(
+    async ({ url }: { url: string; interactive: boolean }) =>
+      `${REDIRECT}#access_token=T${launchWebAuthFlow.mock.calls.length}&expires_in=3600&state=${new URL(url).searchParams.get('state')}`,
+  );
   const deps: AuthServiceDeps = {
     launchWebAuthFlow,
     redirectUri: REDIRECT,

@@ -64,10 +64,16 @@ export function createAuthService(deps: AuthServiceDeps) {
     } catch (error) {
       throw explainAuthFlowFailure(error);
     }
-    if (!redirectUrl) throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    if (!redirectUrl)
+      throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
     const login = parseLoginRedirect(redirectUrl, state, now());
     const user = await deps.fetchProfile(login.accessToken);
-    await deps.session.set({ accessToken: login.accessToken, expiresAt: login.expiresAt, user, declinedScopes: login.declinedScopes ?? [] });
+    await deps.session.set({
+      accessToken: login.accessToken,
+      expiresAt: login.expiresAt,
+      user,
+      declinedScopes: login.declinedScopes ?? [],
+    });
     await deps.lastUser.set(user);
     return announce();
   }
@@ -114,7 +120,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       await deps.lastUser.set(null);
       const state = await announce();
       if (deauthorizeError) {
-        throw new AppError('login-failed', 'You are disconnected here, but Facebook could not remove Collab Desk from your account. Remove it in Facebook settings under Apps and websites.');
+        throw new AppError(
+          'login-failed',
+          'You are disconnected here, but Facebook could not remove Collab Desk from your account. Remove it in Facebook settings under Apps and websites.',
+        );
       }
       return state;
     },
@@ -136,7 +145,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (renewed) return renewed.accessToken;
       }
       if (session || (await deps.lastUser.get())) {
-        throw new AppError('session-expired', 'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.');
+        throw new AppError(
+          'session-expired',
+          'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.',
+        );
       }
       throw new AppError('not-connected', 'Connect with Facebook first.');
     },

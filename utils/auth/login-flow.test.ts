@@ -6,7 +6,16 @@ const NOW = 1_800_000_000_000;
 
 describe('buildLoginUrl', () => {
   it('asks Facebook for a token with every scope, the state and the redirect URI', () => {
-    const url = new URL(buildLoginUrl({ facebookOrigin: 'https://www.facebook.com', apiVersion: 'v25.0', appId: '42', redirectUri: REDIRECT, state: 's1', scopes: LOGIN_SCOPES }));
+    const url = new URL(
+      buildLoginUrl({
+        facebookOrigin: 'https://www.facebook.com',
+        apiVersion: 'v25.0',
+        appId: '42',
+        redirectUri: REDIRECT,
+        state: 's1',
+        scopes: LOGIN_SCOPES,
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://www.facebook.com/v25.0/dialog/oauth');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: '42',
@@ -19,14 +28,29 @@ describe('buildLoginUrl', () => {
   });
 
   it('adds auth_type=rerequest only when asking again for declined permissions', () => {
-    const url = new URL(buildLoginUrl({ facebookOrigin: 'https://www.facebook.com', apiVersion: 'v25.0', appId: '42', redirectUri: REDIRECT, state: 's', scopes: ['a'], rerequest: true }));
+    const url = new URL(
+      buildLoginUrl({
+        facebookOrigin: 'https://www.facebook.com',
+        apiVersion: 'v25.0',
+        appId: '42',
+        redirectUri: REDIRECT,
+        state: 's',
+        scopes: ['a'],
+        rerequest: true,
+      }),
+    );
     expect(url.searchParams.get('auth_type')).toBe('rerequest');
   });
 });
 
 describe('webAuthFlowDetails', () => {
   it("lets Chrome's silent renewal follow Facebook's script redirects, with a time limit", () => {
-    expect(webAuthFlowDetails('https://x', false, 'chrome')).toEqual({ url: 'https://x', interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 5_000 });
+    expect(webAuthFlowDetails('https://x', false, 'chrome')).toEqual({
+      url: 'https://x',
+      interactive: false,
+      abortOnLoadForNonInteractive: false,
+      timeoutMsForNonInteractive: 5_000,
+    });
   });
 
   it('sends only the standard details to Firefox and to interactive logins', () => {
@@ -37,7 +61,11 @@ describe('webAuthFlowDetails', () => {
 
 describe('parseLoginRedirect', () => {
   it('reads the token, its lifetime and the granted and declined scopes from the fragment', () => {
-    const result = parseLoginRedirect(`${REDIRECT}#access_token=TOKEN&token_type=bearer&expires_in=5400&state=s1&granted_scopes=a,b&denied_scopes=c`, 's1', NOW);
+    const result = parseLoginRedirect(
+      `${REDIRECT}#access_token=TOKEN&token_type=bearer&expires_in=5400&state=s1&granted_scopes=a,b&denied_scopes=c`,
+      's1',
+      NOW,
+    );
     expect(result).toEqual({ accessToken: 'TOKEN', expiresAt: NOW + 5_400_000, grantedScopes: ['a', 'b'], declinedScopes: ['c'] });
   });
 
@@ -56,7 +84,9 @@ describe('parseLoginRedirect', () => {
   });
 
   it('checks the state before anything else, even on an error answer', () => {
-    expect(() => parseLoginRedirect(`${REDIRECT}?error=access_denied&state=forged`, 's', NOW)).toThrowError(expect.objectContaining({ kind: 'login-state-mismatch' }));
+    expect(() => parseLoginRedirect(`${REDIRECT}?error=access_denied&state=forged`, 's', NOW)).toThrowError(
+      expect.objectContaining({ kind: 'login-state-mismatch' }),
+    );
   });
 });
 

@@ -51,15 +51,20 @@ export function parseLoginRedirect(redirectUrl: string, expectedState: string, n
   for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
 
   if (params.get('state') !== expectedState) {
-    throw new AppError('login-state-mismatch', 'The Facebook login answer did not match the request Collab Desk sent, so it was ignored for your safety. Try connecting again.');
+    throw new AppError(
+      'login-state-mismatch',
+      'The Facebook login answer did not match the request Collab Desk sent, so it was ignored for your safety. Try connecting again.',
+    );
   }
   const error = params.get('error');
   if (error) {
-    if (error === 'access_denied') throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    if (error === 'access_denied')
+      throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
     throw new AppError('login-failed', `Facebook could not log you in: ${params.get('error_description') ?? error}.`);
   }
   const accessToken = params.get('access_token');
-  if (!accessToken) throw new AppError('login-failed', 'Facebook finished the login without giving Collab Desk access. Try connecting again.');
+  if (!accessToken)
+    throw new AppError('login-failed', 'Facebook finished the login without giving Collab Desk access. Try connecting again.');
   const expiresIn = Number(params.get('expires_in'));
   return {
     accessToken,
@@ -78,7 +83,11 @@ export const SILENT_RENEWAL_TIMEOUT_MS = 5_000;
  * the first page load unless told not to, and Facebook may redirect by script after it; Firefox
  * refuses options it does not know, so they go to Chrome only.
  */
-export function webAuthFlowDetails(url: string, interactive: boolean, browserName: string): { url: string; interactive: boolean; abortOnLoadForNonInteractive?: boolean; timeoutMsForNonInteractive?: number } {
+export function webAuthFlowDetails(
+  url: string,
+  interactive: boolean,
+  browserName: string,
+): { url: string; interactive: boolean; abortOnLoadForNonInteractive?: boolean; timeoutMsForNonInteractive?: number } {
   if (interactive || browserName !== 'chrome') return { url, interactive };
   return { url, interactive, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: SILENT_RENEWAL_TIMEOUT_MS };
 }
@@ -100,10 +109,16 @@ export function explainAuthFlowFailure(error: unknown): AppError {
 
 export function randomState(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function splitScopes(value: string | null): string[] | undefined {
   if (value === null) return undefined;
-  return value.split(',').map((scope) => scope.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
 }

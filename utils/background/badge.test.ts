@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../bulk/job';
 import { badgeFor } from './badge';
 
-const job = (state: Job['state']): Job => ({ id: 'j', kind: 'send', origin: 'bulk', brandIgId: '1', brandUsername: 'b', state, total: 200, createdAt: 0, updatedAt: 0 });
+const job = (state: Job['state']): Job => ({
+  id: 'j',
+  kind: 'send',
+  origin: 'bulk',
+  brandIgId: '1',
+  brandUsername: 'b',
+  state,
+  total: 200,
+  createdAt: 0,
+  updatedAt: 0,
+});
 const counts = { queued: 100, 'in-flight': 15, unknown: 0, sent: 80, revoked: 0, failed: 3, skipped: 2 };
 
 describe('badgeFor', () => {
   it("shows a running bulk job's progress", () => {
-    expect(badgeFor({ bulk: { job: job('running'), counts }, kept: 2 })).toMatchObject({ text: '42%', title: 'Collab Desk: 85 of 200 done' });
+    expect(badgeFor({ bulk: { job: job('running'), counts }, kept: 2 })).toMatchObject({
+      text: '42%',
+      title: 'Collab Desk: 85 of 200 done',
+    });
     expect(badgeFor({ bulk: { job: job('waiting'), counts }, kept: 0 }).title).toBe('Collab Desk: 85 of 200 done (waiting)');
   });
 

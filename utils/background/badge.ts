@@ -23,8 +23,17 @@ export function badgeFor(state: BadgeState): Badge {
     const settled = counts.sent + counts.revoked + counts.failed + counts.skipped;
     const percent = job.total > 0 ? Math.floor((settled / job.total) * 100) : 0;
     const waiting = job.state === 'waiting';
-    return { text: `${percent}%`, color: waiting ? '#9a6700' : '#0969da', title: `Collab Desk: ${settled} of ${job.total} done${waiting ? ' (waiting)' : ''}` };
+    return {
+      text: `${percent}%`,
+      color: waiting ? '#9a6700' : '#0969da',
+      title: `Collab Desk: ${settled} of ${job.total} done${waiting ? ' (waiting)' : ''}`,
+    };
   }
-  if (state.kept > 0) return { text: String(state.kept), color: '#9a6700', title: `Collab Desk: ${state.kept} ${state.kept === 1 ? 'action waits' : 'actions wait'} for you` };
+  if (state.kept > 0)
+    return {
+      text: String(state.kept),
+      color: '#9a6700',
+      title: `Collab Desk: ${state.kept} ${state.kept === 1 ? 'action waits' : 'actions wait'} for you`,
+    };
   return { text: '', color: '#0969da', title: 'Collab Desk' };
 }

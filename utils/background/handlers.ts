@@ -7,7 +7,19 @@ import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting } from '..
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
-export function createHandlers({ auth, graph, access, partnerships, runner, pipeline, jobs, audit, events, getAppId, getLoginConfigId }: Services): Handlers {
+export function createHandlers({
+  auth,
+  graph,
+  access,
+  partnerships,
+  runner,
+  pipeline,
+  jobs,
+  audit,
+  events,
+  getAppId,
+  getLoginConfigId,
+}: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
       metaAppId: await metaAppIdSetting.getValue(),

@@ -54,7 +54,8 @@ export function createServices() {
   });
 
   const auth = createAuthService({
-    launchWebAuthFlow: ({ url, interactive }) => browser.identity.launchWebAuthFlow(webAuthFlowDetails(url, interactive, import.meta.env.BROWSER)),
+    launchWebAuthFlow: ({ url, interactive }) =>
+      browser.identity.launchWebAuthFlow(webAuthFlowDetails(url, interactive, import.meta.env.BROWSER)),
     redirectUri: browser.identity.getRedirectURL(),
     facebookOrigin: buildSettings.facebookOrigin,
     apiVersion: buildSettings.graphApiVersion,
@@ -145,7 +146,8 @@ export function createServices() {
     runner,
     store: jobs,
     fetchBrandList,
-    brandUsernameOf: async (brandIgId) => (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.username ?? brandIgId,
+    brandUsernameOf: async (brandIgId) =>
+      (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.username ?? brandIgId,
     knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
   });
 

@@ -11,7 +11,9 @@ function read(text: string) {
 
 describe('readCreatorFile', () => {
   it('reads an Excel CSV with BOM, CRLF, quotes and a header, and finds the username column', () => {
-    const file = read('\uFEFFName,"Instagram handle",Email\r\n"Reyes, Maya",@maya.trails,maya@example.com\r\nLeo,"leo_eats",leo@example.com\r\n');
+    const file = read(
+      '\uFEFFName,"Instagram handle",Email\r\n"Reyes, Maya",@maya.trails,maya@example.com\r\nLeo,"leo_eats",leo@example.com\r\n',
+    );
     expect(file.hasHeader).toBe(true);
     expect(file.columns).toEqual(['Name', 'Instagram handle', 'Email']);
     expect(file.suggestedColumn).toBe(1);
@@ -42,7 +44,11 @@ describe('readCreatorFile', () => {
   it.each([
     ['an empty file', '', 'The file is empty.'],
     ['blank lines only', '\r\n \n\t\n', 'The file is empty.'],
-    ['a binary file', `PK\u0003\u0004\u0000\u0000binary${'\uFFFD'.repeat(50)}`, 'This is not a text file. Export the list from your spreadsheet as CSV or TSV and import that.'],
+    [
+      'a binary file',
+      `PK\u0003\u0004\u0000\u0000binary${'\uFFFD'.repeat(50)}`,
+      'This is not a text file. Export the list from your spreadsheet as CSV or TSV and import that.',
+    ],
     ['a header with nothing under it', 'username\n', 'The file has a header row but no creators under it.'],
   ])('refuses %s with a clear message', (_name, text, message) => {
     expect(readCreatorFile(text)).toEqual({ ok: false, message });
@@ -52,12 +58,16 @@ describe('readCreatorFile', () => {
     const text = `username\n${Array.from({ length: 50_000 }, (_, index) => `creator${index}`).join('\n')}`;
     expect(readCreatorFile(text)).toEqual({
       ok: false,
-      message: 'This file has 50,000 rows; Collab Desk takes at most 10,000 creators at a time. Split it into smaller files and import them one by one.',
+      message:
+        'This file has 50,000 rows; Collab Desk takes at most 10,000 creators at a time. Split it into smaller files and import them one by one.',
     });
   });
 
   it('refuses a file over 5 MB', () => {
-    expect(readCreatorFile('x', 6 * 1024 * 1024)).toEqual({ ok: false, message: 'This file is 6.0 MB; Collab Desk reads files up to 5 MB.' });
+    expect(readCreatorFile('x', 6 * 1024 * 1024)).toEqual({
+      ok: false,
+      message: 'This file is 6.0 MB; Collab Desk reads files up to 5 MB.',
+    });
   });
 });
 
@@ -85,7 +95,10 @@ describe('hostile and unusual files', () => {
 
   it('gives the row limit, not "could not be read", for 125,000 rows', () => {
     const text = `username\n${Array.from({ length: 125_000 }, (_, index) => `c${index}`).join('\n')}`;
-    expect(readCreatorFile(text)).toEqual({ ok: false, message: expect.stringMatching(/^This file has 125,000 rows; Collab Desk takes at most 10,000 creators/) });
+    expect(readCreatorFile(text)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^This file has 125,000 rows; Collab Desk takes at most 10,000 creators/),
+    });
   });
 
   it('counts rows with quoted line breaks, CRLF and blank lines as a spreadsheet does', () => {
@@ -113,14 +126,25 @@ describe('decodeTextFile', () => {
   });
 
   it('refuses binary files', () => {
-    expect(decodeTextFile(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({ ok: false, message: expect.stringContaining('not a text file') });
+    expect(decodeTextFile(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({
+      ok: false,
+      message: expect.stringContaining('not a text file'),
+    });
   });
 });
 
 describe('file reader, fuzzed', () => {
   it('never throws, and either reads a table within the limits or says why not', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^@?[a-z0-9._]{1,12}$/), fc.constantFrom('"', '""', '\r\n', ',', '\t', '\u0000', '\uFEFF', '\u202E'));
-    const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { maxLength: 30 }).map((rows) => rows.map((row) => row.join(fc.sample(fc.constantFrom(',', '\t', ';'), { numRuns: 1, seed: row.length })[0]!)).join('\n'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.stringMatching(/^@?[a-z0-9._]{1,12}$/),
+      fc.constantFrom('"', '""', '\r\n', ',', '\t', '\u0000', '\uFEFF', '\u202E'),
+    );
+    const table = fc
+      .array(fc.array(cell, { minLength: 1, maxLength: 8 }), { maxLength: 30 })
+      .map((rows) =>
+        rows.map((row) => row.join(fc.sample(fc.constantFrom(',', '\t', ';'), { numRuns: 1, seed: row.length })[0]!)).join('\n'),
+      );
     fc.assert(
       fc.property(table, (text) => {
         const result = readCreatorFile(text);

@@ -25,9 +25,12 @@ export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName 
  * Windows-1252 ("ANSI"), what Excel on Windows writes. Bytes no text file has are refused.
  */
 export function decodeTextFile(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, message: `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { ok: false, message: NOT_TEXT };
   try {
@@ -77,14 +80,18 @@ const OTHER_HEADER_WORDS = ['name', 'email', 'status', 'id', 'notes', 'country',
  * header and the column holding usernames, or says plainly why it cannot.
  */
 export function readCreatorFile(text: string, byteLength = text.length): FileReadResult {
-  if (byteLength > MAX_FILE_BYTES) return { ok: false, message: `This file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
+  if (byteLength > MAX_FILE_BYTES)
+    return { ok: false, message: `This file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return { ok: false, message: 'The file is empty.' };
   if (looksBinary(body)) return { ok: false, message: NOT_TEXT };
   // The limits are checked before anything is parsed, so a hostile file costs one pass and no memory.
   const size = measureTable(body);
   if (size.tooWide) {
-    return { ok: false, message: `A row of this file has more than ${MAX_COLUMNS} columns. A list of creators has a few; export just the columns you need (at least the usernames) as CSV or TSV.` };
+    return {
+      ok: false,
+      message: `A row of this file has more than ${MAX_COLUMNS} columns. A list of creators has a few; export just the columns you need (at least the usernames) as CSV or TSV.`,
+    };
   }
   if (size.rows > MAX_CREATORS + 1) {
     // Only the first rows are parsed, to tell a header from creators.
@@ -126,7 +133,10 @@ export function wrongColumnWarning(file: CreatorFile, column: number): string | 
 }
 
 function headerWords(cell: string): string[] {
-  return cell.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return cell
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 function isHeader(first: string[], sample: string[][]): boolean {

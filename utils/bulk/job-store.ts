@@ -37,7 +37,9 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
     /** Jobs confirmed and not finished: running, paused or waiting; oldest first. */
     async unfinished(): Promise<Job[]> {
       const jobs = await (await db).getAll('jobs');
-      return jobs.filter((job) => job.state !== 'done' && job.state !== 'cancelled' && job.state !== 'planned').sort((a, b) => a.createdAt - b.createdAt);
+      return jobs
+        .filter((job) => job.state !== 'done' && job.state !== 'cancelled' && job.state !== 'planned')
+        .sort((a, b) => a.createdAt - b.createdAt);
     },
 
     /** Forgets a job and its items (dry runs that were not confirmed, single actions discarded). */
@@ -57,7 +59,9 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
     /** How many items of the job are in each state. */
     async counts(jobId: string): Promise<Record<ItemState, number>> {
       const database = await db;
-      const entries = await Promise.all(ITEM_STATES.map(async (state) => [state, await database.countFromIndex('job-items', 'byJobState', [jobId, state])] as const));
+      const entries = await Promise.all(
+        ITEM_STATES.map(async (state) => [state, await database.countFromIndex('job-items', 'byJobState', [jobId, state])] as const),
+      );
       return Object.fromEntries(entries) as Record<ItemState, number>;
     },
 

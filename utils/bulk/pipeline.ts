@@ -67,14 +67,19 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     const [item] = await deps.store.items(jobId);
     if (job.state === 'done' && item) {
       await deps.store.remove(jobId);
-      if (item.state === 'failed') throw new AppError(job.waitCause ?? 'invalid-request', `Facebook did not accept the request: ${item.reason ?? 'no reason given'}`);
+      if (item.state === 'failed')
+        throw new AppError(job.waitCause ?? 'invalid-request', `Facebook did not accept the request: ${item.reason ?? 'no reason given'}`);
       const known = await deps.knownRecord(brandIgId, { username: creator.username, creatorId: creator.creatorId ?? item.creatorId });
       return known ?? { creatorUsername: creator.username, creatorId: creator.creatorId, brandIgId, status: statusAfter(kind) };
     }
     const what = kind === 'send' ? 'request' : 'revoke';
-    throw new AppError(job.waitCause ?? 'temporary', `${job.waitReason ?? 'It could not finish yet.'} The ${what} for ${creatorRefLabel(creator)} is kept; it goes on by itself when it can, or try it again from the list of kept actions.`, {
-      retryAt: job.resumeAt,
-    });
+    throw new AppError(
+      job.waitCause ?? 'temporary',
+      `${job.waitReason ?? 'It could not finish yet.'} The ${what} for ${creatorRefLabel(creator)} is kept; it goes on by itself when it can, or try it again from the list of kept actions.`,
+      {
+        retryAt: job.resumeAt,
+      },
+    );
   }
 
   async function runSingle(kind: ActionKind, brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
@@ -130,7 +135,14 @@ export function createWritePipeline(deps: WritePipelineDeps) {
       for (const stale of await deps.store.planned()) await deps.store.remove(stale.id);
       const brandUsername = await deps.brandUsernameOf(request.brandIgId);
       const plan = planBulk(request.kind, request.usernames, await deps.fetchBrandList(request.brandIgId));
-      const summary = { kind: request.kind, brandUsername, toRun: plan.toRun, counts: plan.counts, invalid: request.invalid.length, steps: plan.steps.slice(0, STEPS_SHOWN) };
+      const summary = {
+        kind: request.kind,
+        brandUsername,
+        toRun: plan.toRun,
+        counts: plan.counts,
+        invalid: request.invalid.length,
+        steps: plan.steps.slice(0, STEPS_SHOWN),
+      };
       if (plan.toRun === 0) return { jobId: '', ...summary };
       const job = await deps.runner.create({
         kind: request.kind,
@@ -152,7 +164,10 @@ export function createWritePipeline(deps: WritePipelineDeps) {
       const job = await deps.store.get(jobId);
       if (job?.state !== 'planned') throw new AppError('invalid-request', 'That dry run is no longer current. Check the list again.');
       if ((await deps.store.unfinished()).some((other) => other.origin === 'bulk')) {
-        throw new AppError('invalid-request', 'Another bulk job is still running. Wait for it to finish, or stop it, before starting another.');
+        throw new AppError(
+          'invalid-request',
+          'Another bulk job is still running. Wait for it to finish, or stop it, before starting another.',
+        );
       }
       await deps.store.update(jobId, { state: 'running', createdAt: Date.now() });
       await deps.runner.resume(jobId);
@@ -169,5 +184,13 @@ export function createWritePipeline(deps: WritePipelineDeps) {
 
 function keptAction(job: Job, item: JobItem | undefined): KeptAction {
   const creator = item ? creatorOfItem(item) : {};
-  return { id: job.id, kind: job.kind, brandIgId: job.brandIgId, brandUsername: job.brandUsername, ...creator, reason: job.waitReason, retryAt: job.resumeAt };
+  return {
+    id: job.id,
+    kind: job.kind,
+    brandIgId: job.brandIgId,
+    brandUsername: job.brandUsername,
+    ...creator,
+    reason: job.waitReason,
+    retryAt: job.resumeAt,
+  };
 }

@@ -103,7 +103,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   /** Jobs that may run now, singles first, then oldest first. */
   async function runnable(): Promise<Job[]> {
-    const ready = (await deps.store.unfinished()).filter((job) => job.state === 'running' || (job.state === 'waiting' && job.waitingFor === 'time' && (job.resumeAt ?? 0) <= now()));
+    const ready = (await deps.store.unfinished()).filter(
+      (job) => job.state === 'running' || (job.state === 'waiting' && job.waitingFor === 'time' && (job.resumeAt ?? 0) <= now()),
+    );
     return ready.sort((a, b) => Number(a.origin === 'bulk') - Number(b.origin === 'bulk') || a.createdAt - b.createdAt);
   }
 
@@ -118,7 +120,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   /** Every job waiting for a time gets the worker woken for it, even if the worker is stopped meanwhile. */
   async function scheduleNextWake(): Promise<void> {
-    const times = (await deps.store.unfinished()).filter((job) => job.state === 'waiting' && job.waitingFor === 'time' && job.resumeAt).map((job) => job.resumeAt!);
+    const times = (await deps.store.unfinished())
+      .filter((job) => job.state === 'waiting' && job.waitingFor === 'time' && job.resumeAt)
+      .map((job) => job.resumeAt!);
     if (times.length > 0) deps.wakeAt(times.reduce((soonest, time) => Math.min(soonest, time)));
   }
 
@@ -149,7 +153,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   /** Sends one batch; returns how long to pause before the next one, and why. */
   async function sendBatch(job: Job, batch: JobItem[]): Promise<{ ms: number; reason: string; cause: AppErrorKind }> {
-    await changeItems(job.id, batch.map((item) => ({ ...item, state: 'in-flight' })));
+    await changeItems(
+      job.id,
+      batch.map((item) => ({ ...item, state: 'in-flight' })),
+    );
     let answers: BatchAnswer[];
     let usagePercent: number;
     try {
@@ -158,23 +165,39 @@ export function createJobRunner(deps: JobRunnerDeps) {
       usagePercent = result.usage.percent;
     } catch (error) {
       // A failure after the request left (network, an answer Collab Desk cannot read) may hide a delivered request.
-      const mayHaveReached = error instanceof AppError && (error.kind === 'network' || error.kind === 'unexpected-response' || error.kind === 'temporary');
-      await changeItems(job.id, batch.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })));
+      const mayHaveReached =
+        error instanceof AppError && (error.kind === 'network' || error.kind === 'unexpected-response' || error.kind === 'temporary');
+      await changeItems(
+        job.id,
+        batch.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
+      );
       throw error;
     }
 
-    const settled = batch.map((item, position) => ({ item, answer: answers[position] ?? null, ...settle(item, answers[position] ?? null, job) }));
-    await changeItems(job.id, settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change })));
-    await recordOutcomes(job, settled.map(({ item, answer, ...change }) => ({ item: { ...item, ...change }, permissionId: permissionIdOf(answer) })));
+    const settled = batch.map((item, position) => ({
+      item,
+      answer: answers[position] ?? null,
+      ...settle(item, answers[position] ?? null, job),
+    }));
+    await changeItems(
+      job.id,
+      settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change })),
+    );
+    await recordOutcomes(
+      job,
+      settled.map(({ item, answer, ...change }) => ({ item: { ...item, ...change }, permissionId: permissionIdOf(answer) })),
+    );
 
     const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
     if (expired) throw expired;
     const throttled = answers.find((answer) => answer?.error?.kind === 'rate-limited')?.error;
     if (throttled) throw throttled;
     const transientAttempts = settled.filter(({ state, attempts }) => state === 'queued' && attempts > 0).map(({ attempts }) => attempts);
-    const backoff = transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
+    const backoff =
+      transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
     const pacing = pauseBeforeNextBatch(usagePercent);
-    if (backoff >= pacing) return { ms: backoff, reason: `Facebook had a temporary problem. Trying again at ${clock(now() + backoff)}.`, cause: 'temporary' };
+    if (backoff >= pacing)
+      return { ms: backoff, reason: `Facebook had a temporary problem. Trying again at ${clock(now() + backoff)}.`, cause: 'temporary' };
     return { ms: pacing, reason: `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pacing)}.`, cause: 'rate-limited' };
   }
 
@@ -192,7 +215,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const attempts = item.attempts + 1;
     if (errorKind === 'temporary' || errorKind === 'network') {
       // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.
-      if (attempts < MAX_ATTEMPTS) return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
+      if (attempts < MAX_ATTEMPTS)
+        return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
       return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: `Facebook kept failing: ${words}` };
     }
     if (item.mayHaveReached) return { ...unchanged, state: 'unknown', attempts, refusal: words };
@@ -227,12 +251,21 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const settled = unknown.map((item): JobItem => {
       const record = (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username);
       const base = { ...item, refusal: undefined, mayHaveReached: undefined };
-      if (tookEffect(job.kind, record?.status)) return { ...base, state: job.kind === 'send' ? 'sent' : 'revoked', reason: CONFIRMED, creatorId: item.creatorId ?? record?.creatorId };
+      if (tookEffect(job.kind, record?.status))
+        return {
+          ...base,
+          state: job.kind === 'send' ? 'sent' : 'revoked',
+          reason: CONFIRMED,
+          creatorId: item.creatorId ?? record?.creatorId,
+        };
       if (item.refusal) return { ...base, state: 'failed', reason: item.refusal };
       return { ...base, state: 'queued' };
     });
     await changeItems(job.id, settled);
-    await recordOutcomes(job, settled.map((item) => ({ item })));
+    await recordOutcomes(
+      job,
+      settled.map((item) => ({ item })),
+    );
   }
 
   /**
@@ -240,7 +273,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * A single action says what went wrong in Meta's terms; a bulk job says when it goes on.
    */
   async function handleJobError(job: Job, error: unknown): Promise<boolean> {
-    const appError = error instanceof AppError ? error : new AppError('unexpected-response', 'Something went wrong while sending; the job will go on from where it stopped.');
+    const appError =
+      error instanceof AppError
+        ? error
+        : new AppError('unexpected-response', 'Something went wrong while sending; the job will go on from where it stopped.');
     const single = job.origin === 'single';
     if (appError.kind === 'session-expired' || appError.kind === 'not-connected') {
       // The renewal also tells every page the session is gone when it fails: both panels agree.
@@ -254,7 +290,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
     if (appError.kind === 'rate-limited') {
       const until = appError.details.retryAt ?? now() + 60_000;
-      return waitFor(job, until - now(), single ? appError.message : `Meta is limiting how fast Collab Desk may call it. The job goes on by itself after ${clock(until)}.`, appError.kind);
+      return waitFor(
+        job,
+        until - now(),
+        single ? appError.message : `Meta is limiting how fast Collab Desk may call it. The job goes on by itself after ${clock(until)}.`,
+        appError.kind,
+      );
     }
     if (appError.kind === 'network' || appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
       const wait = transientBackoff(3);
@@ -263,9 +304,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (single) {
       // Refused for a reason trying again cannot fix: the action ends as Failed, with the reason.
       const queued = await deps.store.itemsIn(job.id, 'queued');
-      const failed = queued.map((item): JobItem => ({ ...item, state: 'failed', reason: appError.details.metaMessage ?? appError.message }));
+      const failed = queued.map(
+        (item): JobItem => ({ ...item, state: 'failed', reason: appError.details.metaMessage ?? appError.message }),
+      );
       await changeItems(job.id, failed);
-      await recordOutcomes(job, failed.map((item) => ({ item })));
+      await recordOutcomes(
+        job,
+        failed.map((item) => ({ item })),
+      );
       await changeJob(job.id, { state: 'done', waitReason: appError.message, waitCause: appError.kind });
       return false;
     }
@@ -339,8 +385,24 @@ export function createJobRunner(deps: JobRunnerDeps) {
         updatedAt: created,
       };
       const items: JobItem[] = [
-        ...input.creators.map(({ username, creatorId }, index) => ({ jobId: job.id, index, username, creatorId, state: 'queued' as const, attempts: 0, updatedAt: created })),
-        ...skipped.map(({ username, reason }, offset) => ({ jobId: job.id, index: input.creators.length + offset, username, state: 'skipped' as const, reason, attempts: 0, updatedAt: created })),
+        ...input.creators.map(({ username, creatorId }, index) => ({
+          jobId: job.id,
+          index,
+          username,
+          creatorId,
+          state: 'queued' as const,
+          attempts: 0,
+          updatedAt: created,
+        })),
+        ...skipped.map(({ username, reason }, offset) => ({
+          jobId: job.id,
+          index: input.creators.length + offset,
+          username,
+          state: 'skipped' as const,
+          reason,
+          attempts: 0,
+          updatedAt: created,
+        })),
       ];
       await deps.store.create(job, items);
       if (job.state === 'running') void kick();
@@ -361,7 +423,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
     async recover(): Promise<void> {
       for (const job of await deps.store.unfinished()) {
         const moved = await deps.store.itemsIn(job.id, 'in-flight');
-        if (moved.length > 0) await changeItems(job.id, moved.map((item) => ({ ...item, state: 'unknown', mayHaveReached: true })));
+        if (moved.length > 0)
+          await changeItems(
+            job.id,
+            moved.map((item) => ({ ...item, state: 'unknown', mayHaveReached: true })),
+          );
       }
       void kick();
     },
@@ -379,7 +445,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     async cancel(jobId: string): Promise<void> {
       const queued = await deps.store.itemsIn(jobId, 'queued');
-      await changeItems(jobId, queued.map((item) => ({ ...item, state: 'skipped', reason: 'Cancelled before it was sent' })));
+      await changeItems(
+        jobId,
+        queued.map((item) => ({ ...item, state: 'skipped', reason: 'Cancelled before it was sent' })),
+      );
       await changeJob(jobId, { state: 'cancelled', waitReason: 'Cancelled by you.', waitingFor: undefined, resumeAt: undefined });
     },
 

@@ -35,7 +35,18 @@ describe('list parser, fuzzed', () => {
     const piece = fc.oneof(
       fc.stringMatching(/^@?[A-Za-z0-9._]{1,32}$/),
       fc.string({ maxLength: 20 }),
-      fc.constantFrom('https://www.instagram.com/maya.trails/', '\u202Emaya', 'K\u212A', '\uFEFF', '\u200B', 'ｍａｙａ', ',', ';', '\t', '\r\n'),
+      fc.constantFrom(
+        'https://www.instagram.com/maya.trails/',
+        '\u202Emaya',
+        'K\u212A',
+        '\uFEFF',
+        '\u200B',
+        'ｍａｙａ',
+        ',',
+        ';',
+        '\t',
+        '\r\n',
+      ),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom('\n', ',', '\r\n', ';'), (pieces, separator) => {

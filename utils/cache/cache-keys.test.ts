@@ -12,11 +12,18 @@ describe('cache keys', () => {
   });
 
   it('keeps every key distinct', () => {
-    const texts = [cacheKeyText({ area: 'partnerships', userId: '1', brandIgId: '2' }), cacheKeyText({ area: 'creator', userId: '1', brandIgId: '2', username: '' }), cacheKeyText({ area: 'access', userId: '1' })];
+    const texts = [
+      cacheKeyText({ area: 'partnerships', userId: '1', brandIgId: '2' }),
+      cacheKeyText({ area: 'creator', userId: '1', brandIgId: '2', username: '' }),
+      cacheKeyText({ area: 'access', userId: '1' }),
+    ];
     expect(new Set(texts).size).toBe(3);
   });
 
-  it.each(['me', '1:partnerships:2', '["1","elsewhere"]', '[1,"access"]', '{"area":"access"}'])('does not read text it did not write: %s', (text) => {
-    expect(readCacheKey(text)).toBeUndefined();
-  });
+  it.each(['me', '1:partnerships:2', '["1","elsewhere"]', '[1,"access"]', '{"area":"access"}'])(
+    'does not read text it did not write: %s',
+    (text) => {
+      expect(readCacheKey(text)).toBeUndefined();
+    },
+  );
 });

@@ -54,7 +54,11 @@ describe('graph cache bounds', () => {
   it('deletes entries past their age, then the oldest past the count, and keeps the newest', async () => {
     dbName += 1;
     let clock = 0;
-    const cache = createGraphCache(openCollabDeskDb(`cache-bounds-${dbName}`), () => clock, { maxAgeMs: 1_000_000, maxEntries: 100, trimEvery: 1_000_000 });
+    const cache = createGraphCache(openCollabDeskDb(`cache-bounds-${dbName}`), () => clock, {
+      maxAgeMs: 1_000_000,
+      maxEntries: 100,
+      trimEvery: 1_000_000,
+    });
     for (let index = 0; index < 150; index++) {
       clock = index * 10_000;
       await cache.write(`creator-${index}`, { index }, 60_000);
@@ -73,7 +77,11 @@ describe('graph cache bounds', () => {
   it('trims by itself every so many writes, a year of lookups staying within the count', async () => {
     dbName += 1;
     let clock = 0;
-    const cache = createGraphCache(openCollabDeskDb(`cache-year-${dbName}`), () => clock, { maxAgeMs: 365 * 86_400_000, maxEntries: 200, trimEvery: 25 });
+    const cache = createGraphCache(openCollabDeskDb(`cache-year-${dbName}`), () => clock, {
+      maxAgeMs: 365 * 86_400_000,
+      maxEntries: 200,
+      trimEvery: 25,
+    });
     for (let day = 0; day < 365; day++) {
       clock = day * 86_400_000;
       await cache.write(`creator-${day}`, { day }, 120_000);

@@ -16,11 +16,41 @@ async function writeReleaseDatabase(name: string): Promise<void> {
     },
   });
   await db.put('graph-cache', { key: 'u1:access', value: { pages: [] }, fetchedAt: 1, ttlMs: 60_000 });
-  await db.put('jobs', { id: 'job-1', kind: 'send', brandIgId: '17841400000000001', brandUsername: 'northwind.outdoor', state: 'waiting', waitingFor: 'login', waitReason: 'Session expired', total: 2, createdAt: 10, updatedAt: 11 });
+  await db.put('jobs', {
+    id: 'job-1',
+    kind: 'send',
+    brandIgId: '17841400000000001',
+    brandUsername: 'northwind.outdoor',
+    state: 'waiting',
+    waitingFor: 'login',
+    waitReason: 'Session expired',
+    total: 2,
+    createdAt: 10,
+    updatedAt: 11,
+  });
   await db.put('job-items', { jobId: 'job-1', index: 0, username: 'maya.trails', state: 'sent', attempts: 1, updatedAt: 11 });
   await db.put('job-items', { jobId: 'job-1', index: 1, username: 'leo_eats', state: 'queued', attempts: 0, updatedAt: 11 });
-  await db.put('actions', { id: '17841400000000001:send:kept.one', kind: 'send', brandIgId: '17841400000000001', username: 'kept.one', state: 'kept', reason: 'Meta is limiting how fast Collab Desk may call it.', retryAt: 99, createdAt: 20, updatedAt: 21 });
-  await db.put('actions', { id: '17841400000000001:revoke:on.the.way', kind: 'revoke', brandIgId: '17841400000000001', username: 'on.the.way', creatorId: '17841450000000008', state: 'in-flight', createdAt: 30, updatedAt: 30 });
+  await db.put('actions', {
+    id: '17841400000000001:send:kept.one',
+    kind: 'send',
+    brandIgId: '17841400000000001',
+    username: 'kept.one',
+    state: 'kept',
+    reason: 'Meta is limiting how fast Collab Desk may call it.',
+    retryAt: 99,
+    createdAt: 20,
+    updatedAt: 21,
+  });
+  await db.put('actions', {
+    id: '17841400000000001:revoke:on.the.way',
+    kind: 'revoke',
+    brandIgId: '17841400000000001',
+    username: 'on.the.way',
+    creatorId: '17841450000000008',
+    state: 'in-flight',
+    createdAt: 30,
+    updatedAt: 30,
+  });
   await db.add('audit', { at: 5, brandIgId: '17841400000000001', creator: 'maya.trails', action: 'send', outcome: 'Sent', source: 'bulk' });
   db.close();
 }
@@ -37,18 +67,28 @@ describe('database upgrades', () => {
       ['maya.trails', 'sent'],
       ['leo_eats', 'queued'],
     ]);
-    expect(await db.getAll('audit')).toEqual([{ id: 1, at: 5, brandIgId: '17841400000000001', creator: 'maya.trails', action: 'send', outcome: 'Sent', source: 'bulk' }]);
+    expect(await db.getAll('audit')).toEqual([
+      { id: 1, at: 5, brandIgId: '17841400000000001', creator: 'maya.trails', action: 'send', outcome: 'Sent', source: 'bulk' },
+    ]);
     // Cached Graph answers are Meta's data, fetched again: keys of the old form are dropped.
     expect(await db.getAll('graph-cache')).toEqual([]);
 
     // Kept actions are jobs of one now, still waiting for the person's Try again.
     const kept = await db.get('jobs', 'legacy-17841400000000001:send:kept.one');
-    expect(kept).toMatchObject({ origin: 'single', kind: 'send', state: 'paused', waitReason: 'Meta is limiting how fast Collab Desk may call it.', total: 1 });
+    expect(kept).toMatchObject({
+      origin: 'single',
+      kind: 'send',
+      state: 'paused',
+      waitReason: 'Meta is limiting how fast Collab Desk may call it.',
+      total: 1,
+    });
     expect(await db.getAllFromIndex('job-items', 'byJob', kept!.id)).toMatchObject([{ username: 'kept.one', state: 'queued' }]);
     // One that was on its way is checked against Meta before anything is sent again.
     const interrupted = await db.get('jobs', 'legacy-17841400000000001:revoke:on.the.way');
     expect(interrupted).toMatchObject({ origin: 'single', kind: 'revoke', state: 'paused' });
-    expect(await db.getAllFromIndex('job-items', 'byJob', interrupted!.id)).toMatchObject([{ username: 'on.the.way', creatorId: '17841450000000008', state: 'unknown' }]);
+    expect(await db.getAllFromIndex('job-items', 'byJob', interrupted!.id)).toMatchObject([
+      { username: 'on.the.way', creatorId: '17841450000000008', state: 'unknown' },
+    ]);
     db.close();
   });
 

@@ -53,7 +53,10 @@ export function openCollabDeskDb(name = 'collab-desk'): Promise<CollabDeskDb> {
  * Version 4: jobs written before it were all bulk jobs; every kept or interrupted single
  * action becomes a job of one, waiting for the person as before.
  */
-async function moveActionsIntoJobs(db: CollabDeskDb, transaction: IDBPTransaction<CollabDeskSchema, StoreNames<CollabDeskSchema>[], 'versionchange'>): Promise<void> {
+async function moveActionsIntoJobs(
+  db: CollabDeskDb,
+  transaction: IDBPTransaction<CollabDeskSchema, StoreNames<CollabDeskSchema>[], 'versionchange'>,
+): Promise<void> {
   for (const job of await transaction.objectStore('jobs').getAll()) {
     if (!job.origin) await transaction.objectStore('jobs').put({ ...job, origin: 'bulk' });
   }

@@ -45,7 +45,14 @@ export type BatchAnswer = { status: number; body: unknown; error?: AppError; usa
 export const MAX_BATCH_SIZE = 50;
 
 const batchAnswersSchema = z.array(
-  z.union([z.null(), z.object({ code: z.number(), headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(), body: z.string().nullable().optional() })]),
+  z.union([
+    z.null(),
+    z.object({
+      code: z.number(),
+      headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+      body: z.string().nullable().optional(),
+    }),
+  ]),
 );
 
 const pageOf = <T extends z.ZodType>(item: T) =>
@@ -69,11 +76,17 @@ export function createGraphClient(options: GraphClientOptions) {
   });
 
   /** One HTTP exchange with Meta: the token attached, Meta's errors typed, one renewal on a rejected token. */
-  async function exchange(method: 'get' | 'post' | 'delete', path: string, requestOptions: RequestOptions, renewed = false): Promise<{ body: unknown; usage: GraphUsage }> {
+  async function exchange(
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    requestOptions: RequestOptions,
+    renewed = false,
+  ): Promise<{ body: unknown; usage: GraphUsage }> {
     const blockedUntil = await gate.blockedUntil();
     if (blockedUntil !== undefined) throw rateLimitedError(blockedUntil);
     const token = requestOptions.token ?? (await options.getAccessToken());
-    const form = requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
+    const form =
+      requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
     let response: Response;
     try {
       response = await http(path, {
@@ -92,7 +105,10 @@ export function createGraphClient(options: GraphClientOptions) {
     const body = await readJson(response);
     const metaError = errorOf(body);
     if (metaError || !response.ok) {
-      const appError = gated(toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now()), usage);
+      const appError = gated(
+        toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now()),
+        usage,
+      );
       if (appError.kind === 'session-expired' && !requestOptions.token && !renewed && (await options.onSessionRejected?.(appError))) {
         return exchange(method, path, requestOptions, true);
       }
@@ -106,7 +122,12 @@ export function createGraphClient(options: GraphClientOptions) {
     return error.kind === 'rate-limited' ? rateLimitedError(gate.throttled(usage), error.details) : error;
   }
 
-  async function request<T extends z.ZodType>(method: 'get' | 'post' | 'delete', path: string, schema: T, requestOptions: RequestOptions = {}): Promise<z.infer<T>> {
+  async function request<T extends z.ZodType>(
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    schema: T,
+    requestOptions: RequestOptions = {},
+  ): Promise<z.infer<T>> {
     const { body } = await exchange(method, path, requestOptions);
     gate.succeeded();
     const parsed = schema.safeParse(body);
@@ -119,7 +140,8 @@ export function createGraphClient(options: GraphClientOptions) {
   return {
     get: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('get', path, schema, requestOptions),
     post: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('post', path, schema, requestOptions),
-    delete: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('delete', path, schema, requestOptions),
+    delete: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) =>
+      request('delete', path, schema, requestOptions),
 
     /**
      * Many calls in one HTTP request (at most 50). Answers come back in request order, each
@@ -132,17 +154,25 @@ export function createGraphClient(options: GraphClientOptions) {
         relative_url: item.relativeUrl,
         ...(item.body ? { body: new URLSearchParams(item.body).toString() } : {}),
       }));
-      const { body, usage } = await exchange('post', '', { form: { batch: JSON.stringify(batch), include_headers: 'true' }, tokenInForm: true });
+      const { body, usage } = await exchange('post', '', {
+        form: { batch: JSON.stringify(batch), include_headers: 'true' },
+        tokenInForm: true,
+      });
       const parsed = batchAnswersSchema.safeParse(body);
       if (!parsed.success || parsed.data.length !== requests.length) {
         throw new AppError('unexpected-response', 'Facebook answered a batch request in a form Collab Desk does not understand.');
       }
       const answers = parsed.data.map((item): BatchAnswer => {
         if (!item) return null;
-        const itemUsage = readUsageHeaders(new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])));
+        const itemUsage = readUsageHeaders(
+          new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])),
+        );
         const itemBody = item.body ? parseGraphJson(item.body) : undefined;
         const metaError = errorOf(itemBody);
-        const error = metaError || item.code >= 400 ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now()) : undefined;
+        const error =
+          metaError || item.code >= 400
+            ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now())
+            : undefined;
         return { status: item.code, body: itemBody, error, usage: itemUsage };
       });
       // One throttle for the whole batch: the gate closes once, and every throttled item says until when.
@@ -162,7 +192,12 @@ export function createGraphClient(options: GraphClientOptions) {
      * Follows cursor paging to the end: stops only when Meta gives no `paging.next`. A cursor
      * seen before would start a loop, so it ends the read with a clear error instead.
      */
-    async getAll<T extends z.ZodType>(path: string, item: T, requestOptions: RequestOptions = {}, maxItems = 50_000): Promise<Array<z.infer<T>>> {
+    async getAll<T extends z.ZodType>(
+      path: string,
+      item: T,
+      requestOptions: RequestOptions = {},
+      maxItems = 50_000,
+    ): Promise<Array<z.infer<T>>> {
       const items: Array<z.infer<T>> = [];
       const seen = new Set<string>();
       let next: Params | undefined = requestOptions.searchParams ?? {};
@@ -173,7 +208,10 @@ export function createGraphClient(options: GraphClientOptions) {
         next = nextPageParams(requestOptions.searchParams ?? {}, page.paging);
         const key = next && JSON.stringify(Object.entries(next).sort());
         if (key !== undefined && seen.has(key)) {
-          throw new AppError('unexpected-response', `Facebook sent the same page of ${path.split('/').pop()} twice, so Collab Desk stopped reading after ${items.length} records instead of going round in circles. Try again later.`);
+          throw new AppError(
+            'unexpected-response',
+            `Facebook sent the same page of ${path.split('/').pop()} twice, so Collab Desk stopped reading after ${items.length} records instead of going round in circles. Try again later.`,
+          );
         }
         if (key !== undefined) seen.add(key);
       }

@@ -33,10 +33,16 @@ describe('toAppError', () => {
   });
 
   it("prefers Meta's words for people and drops the (#code) prefix otherwise", () => {
-    expect(toAppError({ code: 100, message: '(#100) x', error_user_title: 'Creator not found', error_user_msg: 'Check the username.' }, { percent: 0 }, NOW).message).toBe(
-      'Facebook did not accept the request: Creator not found: Check the username.',
-    );
-    expect(toAppError({ code: 100, message: '(#100) Tried accessing nonexisting field (x)' }, { percent: 0 }, NOW).details.metaMessage).toBe('Tried accessing nonexisting field (x)');
+    expect(
+      toAppError(
+        { code: 100, message: '(#100) x', error_user_title: 'Creator not found', error_user_msg: 'Check the username.' },
+        { percent: 0 },
+        NOW,
+      ).message,
+    ).toBe('Facebook did not accept the request: Creator not found: Check the username.');
+    expect(
+      toAppError({ code: 100, message: '(#100) Tried accessing nonexisting field (x)' }, { percent: 0 }, NOW).details.metaMessage,
+    ).toBe('Tried accessing nonexisting field (x)');
   });
 
   it('treats errors Meta marks transient as temporary', () => {

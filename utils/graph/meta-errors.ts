@@ -20,17 +20,29 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
   const code = error.code;
   const details = { code, subcode: error.error_subcode, metaMessage: metaWords(error) };
   if (code === 190 || code === 102) {
-    return new AppError('session-expired', 'Your Facebook session has expired or was ended. Connect again to continue; nothing you were doing is lost.', details);
+    return new AppError(
+      'session-expired',
+      'Your Facebook session has expired or was ended. Connect again to continue; nothing you were doing is lost.',
+      details,
+    );
   }
   if (code !== undefined && RATE_LIMIT_CODES.has(code)) {
     // The caller's rate-limit gate decides the real wait; Meta's estimate is the least of it.
     return rateLimitedError(now + (usage.regainAccessMinutes ?? 0) * 60_000, details);
   }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
-    return new AppError('permission-missing', `Facebook refused: ${details.metaMessage}. Check your Page role and the permissions you gave Collab Desk.`, details);
+    return new AppError(
+      'permission-missing',
+      `Facebook refused: ${details.metaMessage}. Check your Page role and the permissions you gave Collab Desk.`,
+      details,
+    );
   }
   if (code === 368) {
-    return new AppError('policy-blocked', 'Facebook has temporarily blocked this action for policy reasons. Wait a while before trying again.', details);
+    return new AppError(
+      'policy-blocked',
+      'Facebook has temporarily blocked this action for policy reasons. Wait a while before trying again.',
+      details,
+    );
   }
   if (code === 1 || code === 2 || error.is_transient) {
     return new AppError('temporary', 'Facebook had a temporary problem. Try again in a moment.', details);
@@ -43,7 +55,11 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
 
 /** A call Meta throttled, or one not made because Meta's limit has not lifted yet. */
 export function rateLimitedError(retryAt: number, details: AppError['details'] = {}): AppError {
-  return new AppError('rate-limited', `Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until ${formatTime(retryAt)}.`, { ...details, retryAt });
+  return new AppError(
+    'rate-limited',
+    `Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until ${formatTime(retryAt)}.`,
+    { ...details, retryAt },
+  );
 }
 
 /** Meta's user-facing text when it gives one, else its developer message without the "(#100)" prefix. */

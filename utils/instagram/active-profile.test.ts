@@ -20,6 +20,14 @@ describe('creatorOfActiveTab', () => {
   it('gives nothing when the latest tab is not a profile, or no URL is visible', () => {
     expect(creatorOfActiveTab([{ url: 'https://www.instagram.com/explore/', active: true }], EXT)).toBeUndefined();
     expect(creatorOfActiveTab([{ active: true }], EXT)).toBeUndefined();
-    expect(creatorOfActiveTab([{ url: 'https://news.example/', lastAccessed: 5 }, { url: 'https://www.instagram.com/maya/', lastAccessed: 1 }], EXT)).toBeUndefined();
+    expect(
+      creatorOfActiveTab(
+        [
+          { url: 'https://news.example/', lastAccessed: 5 },
+          { url: 'https://www.instagram.com/maya/', lastAccessed: 1 },
+        ],
+        EXT,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,8 +1,40 @@
 /** First path segments on instagram.com that are pages of the site, not usernames. */
 const RESERVED_SEGMENTS = new Set([
-  'p', 'reel', 'reels', 'tv', 'stories', 'explore', 'accounts', 'direct', 'about', 'developer', 'legal', 'privacy',
-  'terms', 'help', 'challenge', 'settings', 'your_activity', 'archive', 'share', 'web', 'emails', 'session', 'oauth',
-  'graphql', 'api', 'static', 'press', 'blog', 'jobs', 'locations', 'topics', 'ar', 'lite', 'download', 'nametag',
+  'p',
+  'reel',
+  'reels',
+  'tv',
+  'stories',
+  'explore',
+  'accounts',
+  'direct',
+  'about',
+  'developer',
+  'legal',
+  'privacy',
+  'terms',
+  'help',
+  'challenge',
+  'settings',
+  'your_activity',
+  'archive',
+  'share',
+  'web',
+  'emails',
+  'session',
+  'oauth',
+  'graphql',
+  'api',
+  'static',
+  'press',
+  'blog',
+  'jobs',
+  'locations',
+  'topics',
+  'ar',
+  'lite',
+  'download',
+  'nametag',
 ]);
 const PROFILE_HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
 const USERNAME = /^[a-z0-9._]{1,30}$/;
@@ -21,7 +53,10 @@ export function usernameFromProfileUrl(url: string | undefined): string | undefi
     return undefined;
   }
   if (!PROFILE_HOSTS.has(parsed.hostname.toLowerCase()) || !/^https?:$/.test(parsed.protocol)) return undefined;
-  const segments = parsed.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
+  const segments = parsed.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment).toLowerCase());
   const [first, second] = segments;
   if (!first) return undefined;
   const candidate = first === 'stories' ? second : RESERVED_SEGMENTS.has(first) ? undefined : first;

@@ -3,8 +3,9 @@ import { usernameFromProfileUrl } from './profile-url';
 const LOOKS_LIKE_LINK = /^(https?:\/\/|www\.|instagram\.com\/)/i;
 
 /** Zero-width characters, direction marks and overrides, the byte order mark, and other invisible format characters. */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible and combining character is matched on its own, to be refused.
-const HIDDEN_CHARACTER = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
+const HIDDEN_CHARACTER =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible and combining character is matched on its own, to be refused.
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
 const NON_ASCII = /[^\u0000-\u007F]/u;
 
 const HIDDEN_NAMES: Record<string, string> = {
@@ -49,10 +50,19 @@ export function checkUsername(raw: string): UsernameCheck {
   // Checked before any folding: lower-casing would turn the Kelvin sign into "k", and hidden
   // characters would make two different-looking entries the same name or reverse the line.
   const hidden = raw.match(HIDDEN_CHARACTER);
-  if (hidden) return { ok: false, input, reason: `It contains a hidden character, ${describeCodePoint(hidden[0])}, which Instagram usernames never have. Type the name again.` };
+  if (hidden)
+    return {
+      ok: false,
+      input,
+      reason: `It contains a hidden character, ${describeCodePoint(hidden[0])}, which Instagram usernames never have. Type the name again.`,
+    };
   const foreign = input.match(NON_ASCII);
   if (foreign) {
-    return { ok: false, input, reason: `"${foreign[0]}" (${codePoint(foreign[0])}) cannot be in an Instagram username (letters a-z, digits, "." and "_" only; look-alikes are not changed into them).` };
+    return {
+      ok: false,
+      input,
+      reason: `"${foreign[0]}" (${codePoint(foreign[0])}) cannot be in an Instagram username (letters a-z, digits, "." and "_" only; look-alikes are not changed into them).`,
+    };
   }
   let username = input.replace(/^@/, '').toLowerCase();
   if (LOOKS_LIKE_LINK.test(input)) {
@@ -64,7 +74,8 @@ export function checkUsername(raw: string): UsernameCheck {
   if (username.length > 30) return { ok: false, input, reason: 'Instagram usernames have at most 30 characters.' };
   const bad = username.match(/[^a-z0-9._]/);
   if (bad) return { ok: false, input, reason: `"${bad[0]}" cannot be in an Instagram username (letters, digits, "." and "_" only).` };
-  if (username.startsWith('.') || username.endsWith('.')) return { ok: false, input, reason: 'An Instagram username cannot start or end with a dot.' };
+  if (username.startsWith('.') || username.endsWith('.'))
+    return { ok: false, input, reason: 'An Instagram username cannot start or end with a dot.' };
   if (username.includes('..')) return { ok: false, input, reason: 'An Instagram username cannot have two dots in a row.' };
   return { ok: true, username };
 }

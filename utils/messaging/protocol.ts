@@ -76,7 +76,16 @@ const messaging = defineExtensionMessaging<ProtocolMap>();
 export const { onMessage } = messaging;
 
 /** Requests that only read: safe to ask again when the service worker stopped before answering. */
-const READS_ONLY = new Set<RequestType>(['getAuthState', 'getSettings', 'getAccessOverview', 'listPartnerships', 'lookupCreator', 'listKeptActions', 'getBulkJob', 'getAuditLog']);
+const READS_ONLY = new Set<RequestType>([
+  'getAuthState',
+  'getSettings',
+  'getAccessOverview',
+  'listPartnerships',
+  'lookupCreator',
+  'listKeptActions',
+  'getBulkJob',
+  'getAuditLog',
+]);
 const WORKER_GONE = /message channel closed|receiving end does not exist|message port closed/i;
 
 /**

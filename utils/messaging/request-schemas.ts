@@ -30,13 +30,19 @@ export const requestSchemas = {
   revokePartnership: z
     .object({ brandIgId: igId, username: username.optional(), creatorId: igId.optional() })
     .strict()
-    .refine((request) => request.username !== undefined || request.creatorId !== undefined, 'Name the creator by username or Instagram ID.'),
+    .refine(
+      (request) => request.username !== undefined || request.creatorId !== undefined,
+      'Name the creator by username or Instagram ID.',
+    ),
   listKeptActions: z.undefined(),
   planBulkJob: z
     .object({
       brandIgId: igId,
       kind: z.enum(['send', 'revoke']),
-      usernames: z.array(username).min(1, 'There is no creator to act on.').max(MAX_CREATORS, `One job takes at most ${MAX_CREATORS.toLocaleString('en')} creators.`),
+      usernames: z
+        .array(username)
+        .min(1, 'There is no creator to act on.')
+        .max(MAX_CREATORS, `One job takes at most ${MAX_CREATORS.toLocaleString('en')} creators.`),
       invalid: z
         .array(z.object({ input: z.string().max(300), reason: z.string().max(300) }).strict())
         .max(MAX_LIST_ENTRIES, `Collab Desk checks at most ${MAX_LIST_ENTRIES.toLocaleString('en')} lines at a time.`),
@@ -55,9 +61,15 @@ export const requestSchemas = {
   discardKeptAction: z.object({ id: z.string().max(200) }).strict(),
   saveSettings: z
     .object({
-      metaAppId: z.string().trim().regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.'),
-      loginConfigId: z.string().trim().regex(/^\d{0,20}$/, 'A login configuration ID is made of digits only.').optional(),
+      metaAppId: z
+        .string()
+        .trim()
+        .regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.'),
+      loginConfigId: z
+        .string()
+        .trim()
+        .regex(/^\d{0,20}$/, 'A login configuration ID is made of digits only.')
+        .optional(),
     })
     .strict(),
 } as const;
-

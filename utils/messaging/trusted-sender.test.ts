@@ -9,7 +9,11 @@ describe('isTrustedSender', () => {
     ['the popup', { id: ID, url: `${ORIGIN}/popup.html`, origin: ORIGIN }, true],
     ['the dashboard in a tab', { id: ID, url: `${ORIGIN}/options.html#settings` }, true],
     ['a content script on instagram.com', { id: ID, url: 'https://www.instagram.com/maya/', origin: 'https://www.instagram.com' }, false],
-    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/x.html' }, false],
+    [
+      'another extension',
+      { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/x.html' },
+      false,
+    ],
     ['a sender without URL', { id: ID }, false],
     ['a look-alike origin', { id: ID, url: `${ORIGIN}.evil.test/popup.html` }, false],
     ['nobody', undefined, false],

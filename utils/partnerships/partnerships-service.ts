@@ -44,7 +44,8 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   const now = deps.now ?? Date.now;
   let fieldSet = 0;
   const listKey = async (brandIgId: string) => cacheKeyText({ area: 'partnerships', userId: await deps.currentUserId(), brandIgId });
-  const creatorCacheKey = async (brandIgId: string, username: string) => cacheKeyText({ area: 'creator', userId: await deps.currentUserId(), brandIgId, username });
+  const creatorCacheKey = async (brandIgId: string, username: string) =>
+    cacheKeyText({ area: 'creator', userId: await deps.currentUserId(), brandIgId, username });
 
   /** Lists with the first documented field set Meta accepts, remembering which one that was. */
   async function fetchPermissions(brandIgId: string, creatorUsername?: string): Promise<PartnershipPermission[]> {
@@ -56,7 +57,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         });
         return parsePermissionItems(items);
       } catch (error) {
-        const unknownField = error instanceof AppError && error.kind === 'invalid-request' && /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '');
+        const unknownField =
+          error instanceof AppError &&
+          error.kind === 'invalid-request' &&
+          /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '');
         if (!unknownField || fieldSet >= FIELD_SETS.length - 1) throw error;
         fieldSet += 1;
       }
@@ -77,10 +81,13 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
     const matches = (record: PartnershipPermission, change: PartnershipPermission) =>
-      (change.creatorUsername !== undefined && record.creatorUsername === change.creatorUsername) || (change.creatorId !== undefined && record.creatorId === change.creatorId);
+      (change.creatorUsername !== undefined && record.creatorUsername === change.creatorUsername) ||
+      (change.creatorId !== undefined && record.creatorId === change.creatorId);
     const merged: PartnershipPermission[] = [];
     for (const change of changes) {
-      const lookedUp = change.creatorUsername ? (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, change.creatorUsername)))?.value : undefined;
+      const lookedUp = change.creatorUsername
+        ? (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, change.creatorUsername)))?.value
+        : undefined;
       const known = lookedUp ?? list.find((record) => matches(record, change));
       merged.push({ ...known, ...withoutUndefined(change) } as PartnershipPermission);
     }
@@ -88,7 +95,8 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const added = merged.filter((record) => !cached.some((listed) => matches(listed, record)));
       return [...added, ...cached.map((record) => merged.find((change) => matches(record, change)) ?? record)];
     });
-    for (const record of merged) if (record.creatorUsername) await deps.cache.write(await creatorCacheKey(brandIgId, record.creatorUsername), record, CREATOR_TTL_MS);
+    for (const record of merged)
+      if (record.creatorUsername) await deps.cache.write(await creatorCacheKey(brandIgId, record.creatorUsername), record, CREATOR_TTL_MS);
     deps.onChange(brandIgId);
     return merged;
   }
@@ -115,7 +123,12 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const fromCreator = creator && { entry: creator, value: creator.value ?? undefined };
       const fromList = list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) };
       // The newer of the two copies answers.
-      const newest = fromCreator && fromList ? (fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt ? fromCreator : fromList) : (fromCreator ?? fromList);
+      const newest =
+        fromCreator && fromList
+          ? fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt
+            ? fromCreator
+            : fromList
+          : (fromCreator ?? fromList);
       if (!newest) {
         const fresh = await deps.reader.refresh(key, CREATOR_TTL_MS, load);
         return { username, permission: fresh.value ?? undefined, fetchedAt: fresh.fetchedAt, refreshing: false };
@@ -126,7 +139,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     },
 
     /** Confirmed outcomes of jobs, so every view shows them without asking Meta again. */
-    async rememberOutcomes(brandIgId: string, outcomes: ReadonlyArray<CreatorRef & { status: string; permissionId?: string }>): Promise<void> {
+    async rememberOutcomes(
+      brandIgId: string,
+      outcomes: ReadonlyArray<CreatorRef & { status: string; permissionId?: string }>,
+    ): Promise<void> {
       await rememberChanges(
         brandIgId,
         outcomes.map(({ username, creatorId, status, permissionId }) => ({
@@ -147,7 +163,11 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         if (lookedUp) return lookedUp;
       }
       const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
-      return list.find((record) => (creator.username !== undefined && record.creatorUsername === creator.username) || (creator.creatorId !== undefined && record.creatorId === creator.creatorId));
+      return list.find(
+        (record) =>
+          (creator.username !== undefined && record.creatorUsername === creator.username) ||
+          (creator.creatorId !== undefined && record.creatorId === creator.creatorId),
+      );
     },
   };
 }

@@ -29,12 +29,22 @@ describe('parsePermissionRecord', () => {
 
   it("reads the guide's field names (seed 004)", () => {
     expect(
-      parsePermissionRecord({ creator_username: 'jaspersmarket', creator_id: '123', creator_fb_page: '123', brand_ig_user: { id: '1234' }, permission_status: 'PENDING', id: 'perm' }),
+      parsePermissionRecord({
+        creator_username: 'jaspersmarket',
+        creator_id: '123',
+        creator_fb_page: '123',
+        brand_ig_user: { id: '1234' },
+        permission_status: 'PENDING',
+        id: 'perm',
+      }),
     ).toMatchObject({ id: 'perm', creatorUsername: 'jaspersmarket', creatorId: '123', brandIgId: '1234', status: 'PENDING' });
   });
 
   it("reads the generated SDK's field names", () => {
-    expect(parsePermissionRecord({ id: 'p3', permission_type: 'PARTNERSHIP_AD', status: 'revoked' })).toEqual({ id: 'p3', status: 'revoked' });
+    expect(parsePermissionRecord({ id: 'p3', permission_type: 'PARTNERSHIP_AD', status: 'revoked' })).toEqual({
+      id: 'p3',
+      status: 'revoked',
+    });
   });
 
   it("reads the business edge's integer fields and nested users", () => {
@@ -46,7 +56,14 @@ describe('parsePermissionRecord', () => {
         permission_status: 2,
         permission_created_time: 1767607230,
       }),
-    ).toEqual({ id: '77', creatorUsername: 'leo_eats', creatorId: '17841400000000042', brandIgId: '17841400', status: '2', requestedAt: '2026-01-05T10:00:30.000Z' });
+    ).toEqual({
+      id: '77',
+      creatorUsername: 'leo_eats',
+      creatorId: '17841400000000042',
+      brandIgId: '17841400',
+      status: '2',
+      requestedAt: '2026-01-05T10:00:30.000Z',
+    });
   });
 
   it.each([
@@ -95,21 +112,35 @@ describe('parsePermissionRecord', () => {
   });
 
   it('loses only the odd field: an unusable time or username leaves the rest', () => {
-    expect(parsePermissionRecord({ creator_username: 'maya.trails', creator_ig_id: 5, permission_status: 'APPROVED', permission_created_time: { odd: true } })).toEqual({
+    expect(
+      parsePermissionRecord({
+        creator_username: 'maya.trails',
+        creator_ig_id: 5,
+        permission_status: 'APPROVED',
+        permission_created_time: { odd: true },
+      }),
+    ).toEqual({
       creatorUsername: 'maya.trails',
       creatorId: '5',
       status: 'APPROVED',
     });
-    expect(parsePermissionRecord({ creator_username: 5, creator_ig_id: '17', permission_status: ['x'] })).toEqual({ creatorId: '17', status: '' });
+    expect(parsePermissionRecord({ creator_username: 5, creator_ig_id: '17', permission_status: ['x'] })).toEqual({
+      creatorId: '17',
+      status: '',
+    });
   });
 
   it('keeps only https permission links', () => {
     expect(parsePermissionRecord({ permission_url: 'javascript:alert(1)' }).permissionUrl).toBeUndefined();
-    expect(parsePermissionRecord({ permission_url: 'https://www.instagram.com/p/1/' }).permissionUrl).toBe('https://www.instagram.com/p/1/');
+    expect(parsePermissionRecord({ permission_url: 'https://www.instagram.com/p/1/' }).permissionUrl).toBe(
+      'https://www.instagram.com/p/1/',
+    );
   });
 
   it('turns every object of a list into a record and passes over anything else', () => {
-    expect(parsePermissionItems([{ permission_status: 'APPROVED' }, null, 'x', [1], { status: 'PENDING' }]).map((record) => record.status)).toEqual(['APPROVED', 'PENDING']);
+    expect(
+      parsePermissionItems([{ permission_status: 'APPROVED' }, null, 'x', [1], { status: 'PENDING' }]).map((record) => record.status),
+    ).toEqual(['APPROVED', 'PENDING']);
   });
 });
 
@@ -124,9 +155,21 @@ describe('parsePermissionRecord, property', () => {
     fc.array(fc.anything(), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.anything(), { maxKeys: 3 }),
   );
-  const otherFields = ['id', 'brand_ig_id', 'brand_ig_user', 'brand_username', 'creator_fb_page_id', 'creator_fb_page', 'permission_created_time', 'created_time', 'permission_url', 'permission_type', 'extra_field'];
+  const otherFields = [
+    'id',
+    'brand_ig_id',
+    'brand_ig_user',
+    'brand_username',
+    'creator_fb_page_id',
+    'creator_fb_page',
+    'permission_created_time',
+    'created_time',
+    'permission_url',
+    'permission_type',
+    'extra_field',
+  ];
 
-  it("never loses the username, the ID or the status when other fields change type or go missing", () => {
+  it('never loses the username, the ID or the status when other fields change type or go missing', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^[a-z0-9._]{1,30}$/),
@@ -134,7 +177,12 @@ describe('parsePermissionRecord, property', () => {
         fc.constantFrom('APPROVED', 'PENDING', 'PENDING_APPROVAL', 'revoked', 'Rejected', 'SELF_REMOVED', 'IN_REVIEW', '3'),
         fc.dictionary(fc.constantFrom(...otherFields), oddValue),
         (username, creatorId, status, others) => {
-          const record = parsePermissionRecord({ ...others, creator_username: username, creator_ig_id: creatorId, permission_status: status });
+          const record = parsePermissionRecord({
+            ...others,
+            creator_username: username,
+            creator_ig_id: creatorId,
+            permission_status: status,
+          });
           expect(record.creatorUsername).toBe(username);
           expect(record.creatorId).toBe(creatorId);
           expect(record.status).toBe(status);

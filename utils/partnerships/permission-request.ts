@@ -19,7 +19,9 @@ export function creatorRefLabel(creator: CreatorRef): string {
  * is known, for sends too; the username only when no ID is known.
  */
 export function permissionRequest(kind: ActionKind, brandIgId: string, creator: CreatorRef): BatchRequest {
-  const body: Record<string, string> = creator.creatorId ? { creator_instagram_account: creator.creatorId } : { creator_instagram_username: creator.username ?? '' };
+  const body: Record<string, string> = creator.creatorId
+    ? { creator_instagram_account: creator.creatorId }
+    : { creator_instagram_username: creator.username ?? '' };
   if (kind === 'revoke') body.revoke = 'true';
   return { method: 'POST', relativeUrl: `${brandIgId}/branded_content_ad_permissions`, body };
 }

@@ -68,7 +68,10 @@ export const NO_STATUS = 'No status given';
 /** The known meaning of a status as Meta sent it (any casing, spaces or dashes, or a number). */
 export function knownStatus(status: string | undefined): KnownStatus | undefined {
   if (status === undefined) return undefined;
-  const name = status.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const name = status
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   return BY_NAME[name] ?? BY_NUMBER[name];
 }
 

@@ -40,7 +40,11 @@ export interface AccessOverview {
   instagramUnavailable?: string;
 }
 
-export function buildAccessOverview(pages: readonly PageRecord[], reportedPermissions: ReadonlyArray<{ permission: string; status: string }>, instagramUnavailable?: string): AccessOverview {
+export function buildAccessOverview(
+  pages: readonly PageRecord[],
+  reportedPermissions: ReadonlyArray<{ permission: string; status: string }>,
+  instagramUnavailable?: string,
+): AccessOverview {
   const tokenPermissions = summarizeTokenPermissions(reportedPermissions);
   const pageAccess = pages.map((page): PageAccess => {
     const tasks = page.tasks ?? [];

@@ -32,7 +32,6 @@ export interface AccessServiceDeps {
 const PAGE_FIELDS = 'id,name,tasks,has_transitioned_to_new_page_experience';
 const INSTAGRAM_FIELD = 'instagram_business_account{id,username,name,profile_picture_url}';
 
-
 export type AccessService = ReturnType<typeof createAccessService>;
 
 /** Pages, tasks and token permissions: answered from IndexedDB at once, refreshed when stale. */

@@ -3,7 +3,10 @@ import { partnershipReadiness } from './readiness';
 import { summarizeTokenPermissions } from './token-permissions';
 
 const ALL_GRANTED = summarizeTokenPermissions(
-  ['pages_show_list', 'instagram_basic', 'business_management', 'instagram_branded_content_ads_brand'].map((permission) => ({ permission, status: 'granted' })),
+  ['pages_show_list', 'instagram_basic', 'business_management', 'instagram_branded_content_ads_brand'].map((permission) => ({
+    permission,
+    status: 'granted',
+  })),
 );
 
 describe('partnershipReadiness', () => {
@@ -25,14 +28,26 @@ describe('partnershipReadiness', () => {
     ]);
     expect(partnershipReadiness({ tasks: ['MANAGE'], newPageExperience: false }, permissions)).toEqual({
       ready: false,
-      problems: [{ kind: 'permission-declined', permission: 'business_management', fix: 'rerequest', message: 'You declined business_management when connecting. Ask Facebook again and allow it.' }],
+      problems: [
+        {
+          kind: 'permission-declined',
+          permission: 'business_management',
+          fix: 'rerequest',
+          message: 'You declined business_management when connecting. Ask Facebook again and allow it.',
+        },
+      ],
     });
   });
 
   it('names a permission that was never asked for', () => {
-    const permissions = summarizeTokenPermissions([{ permission: 'instagram_basic', status: 'granted' }, { permission: 'business_management', status: 'granted' }]);
+    const permissions = summarizeTokenPermissions([
+      { permission: 'instagram_basic', status: 'granted' },
+      { permission: 'business_management', status: 'granted' },
+    ]);
     const { problems } = partnershipReadiness({ tasks: ['ADVERTISE'], newPageExperience: true }, permissions);
-    expect(problems).toEqual([expect.objectContaining({ kind: 'permission-not-granted', permission: 'instagram_branded_content_ads_brand', fix: 'reconnect' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'permission-not-granted', permission: 'instagram_branded_content_ads_brand', fix: 'reconnect' }),
+    ]);
   });
 
   it('says which role to ask the admin for, in the words of the Page', () => {

@@ -19,14 +19,27 @@ export const PARTNERSHIP_PERMISSIONS = FEATURE_NEEDS['Partnership-ad permissions
  * Seed 004: the token needs instagram_branded_content_ads_brand, instagram_basic and
  * business_management, and the person at least the Advertiser role (ADVERTISE or MANAGE).
  */
-export function partnershipReadiness(page: { tasks: readonly string[]; newPageExperience: boolean }, tokenPermissions: readonly TokenPermission[]): Readiness {
+export function partnershipReadiness(
+  page: { tasks: readonly string[]; newPageExperience: boolean },
+  tokenPermissions: readonly TokenPermission[],
+): Readiness {
   const problems: ReadinessProblem[] = [];
   for (const permission of PARTNERSHIP_PERMISSIONS) {
     const status = tokenPermissions.find((entry) => entry.permission === permission)?.status ?? 'not-asked';
     if (status === 'declined') {
-      problems.push({ kind: 'permission-declined', permission, fix: 'rerequest', message: `You declined ${permission} when connecting. Ask Facebook again and allow it.` });
+      problems.push({
+        kind: 'permission-declined',
+        permission,
+        fix: 'rerequest',
+        message: `You declined ${permission} when connecting. Ask Facebook again and allow it.`,
+      });
     } else if (status === 'not-asked') {
-      problems.push({ kind: 'permission-not-granted', permission, fix: 'reconnect', message: `Collab Desk does not have ${permission} yet. Connect again and allow it.` });
+      problems.push({
+        kind: 'permission-not-granted',
+        permission,
+        fix: 'reconnect',
+        message: `Collab Desk does not have ${permission} yet. Connect again and allow it.`,
+      });
     }
   }
   const tasks = knownTasks(page.tasks);

@@ -14,7 +14,9 @@ const EVERY_COMBINATION = Array.from({ length: 2 ** PAGE_TASKS.length }, (_, mas
 
 describe('grantablePermissions', () => {
   it.each(EVERY_COMBINATION.map((tasks) => [tasks.join('+') || '(no tasks)', tasks] as const))('%s', (_name, tasks) => {
-    const expected = Object.fromEntries(Object.entries(SEED_TABLE).map(([permission, ticked]) => [permission, tasks.some((task) => ticked.includes(task))]));
+    const expected = Object.fromEntries(
+      Object.entries(SEED_TABLE).map(([permission, ticked]) => [permission, tasks.some((task) => ticked.includes(task))]),
+    );
     expect(grantablePermissions(tasks)).toEqual(expected);
   });
 

@@ -3,7 +3,12 @@ export const PAGE_TASKS = ['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 
 export type PageTask = (typeof PAGE_TASKS)[number];
 
 /** The Instagram permissions a Page's people can grant an app (seed 001, "Tasks"). */
-export const INSTAGRAM_PERMISSIONS = ['instagram_basic', 'instagram_content_publish', 'instagram_manage_comments', 'instagram_manage_insights'] as const;
+export const INSTAGRAM_PERMISSIONS = [
+  'instagram_basic',
+  'instagram_content_publish',
+  'instagram_manage_comments',
+  'instagram_manage_insights',
+] as const;
 export type InstagramPermission = (typeof INSTAGRAM_PERMISSIONS)[number];
 
 /** Seed 001's task table: which permissions each task lets the person grant. */
@@ -23,5 +28,8 @@ export function knownTasks(tasks: readonly string[]): PageTask[] {
 
 export function grantablePermissions(tasks: readonly string[]): Record<InstagramPermission, boolean> {
   const granted = new Set(knownTasks(tasks).flatMap((task) => GRANTABLE_BY_TASK[task]));
-  return Object.fromEntries(INSTAGRAM_PERMISSIONS.map((permission) => [permission, granted.has(permission)])) as Record<InstagramPermission, boolean>;
+  return Object.fromEntries(INSTAGRAM_PERMISSIONS.map((permission) => [permission, granted.has(permission)])) as Record<
+    InstagramPermission,
+    boolean
+  >;
 }

@@ -22,7 +22,14 @@ export function partnershipsWiring(simulator: RunningSimulator) {
   const db = openCollabDeskDb(`partnerships-wiring-${database}`);
   const cache = createGraphCache(db, clock);
   const onChange = vi.fn();
-  const service = createPartnershipsService({ graph, cache, reader: createCachedReader(cache, () => {}), currentUserId: async () => 'u1', onChange, now: clock });
+  const service = createPartnershipsService({
+    graph,
+    cache,
+    reader: createCachedReader(cache, () => {}),
+    currentUserId: async () => 'u1',
+    onChange,
+    now: clock,
+  });
   const calls = () => simulator.state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
   return { graph, db, service, onChange, calls, clock, advance: (ms: number) => (now += ms) };
 }
