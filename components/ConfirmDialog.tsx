@@ -49,7 +49,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
             >
               {request.action ? `Confirm: ${request.action}` : 'Confirm'}
             </button>
-            {/* biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe choice (WAI-ARIA dialog pattern). */}
+            {/* A confirmation opens on its safe choice (WAI-ARIA dialog pattern). */}
             <button type="button" onClick={onClose} autoFocus>
               Cancel
             </button>

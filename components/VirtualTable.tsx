@@ -55,7 +55,7 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
 /** An empty row that keeps the scroll height of the rows not drawn. */
 function SpacerRow({ height, columnCount }: { height: number; columnCount: number }) {
   return (
-    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing and is never focusable.
+    // A spacer row holds nothing and is never focusable: hidden from assistive technology.
     <tr aria-hidden="true" style={{ height: `${height}px` }}>
       <td colSpan={columnCount} />
     </tr>

@@ -36,7 +36,8 @@ const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const steps: Step[] = [
   { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
-  { title: 'Lint and format check (Biome)', command: bin('biome'), args: ['check', '.'] },
+  { title: 'Lint (ESLint with typescript-eslint)', command: bin('eslint'), args: ['.'] },
+  { title: 'Format check (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
   {
     title: 'Unit tests',
     command: bin('vitest'),

@@ -16,7 +16,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this destructuring.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this destructuring.
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'collab-desk-e2e-'));
     await use(dir);
@@ -32,7 +32,7 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ context }, use) => {
     await use(await extensionIdOf(context));
   },
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this destructuring.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this destructuring.
   sim: async ({}, use) => {
     const sim = new SimulatorControl(process.env.SIM_URL!);
     await sim.reset();

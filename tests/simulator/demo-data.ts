@@ -48,15 +48,7 @@ export interface SimPermission {
  * unexpected types (an object time, a numeric URL, an array brand).
  */
 export type RecordShape =
-  | 'reference'
-  | 'unix-seconds'
-  | 'unix-ms'
-  | 'numeric-ids'
-  | 'no-username'
-  | 'guide'
-  | 'sdk'
-  | 'business-edge'
-  | 'odd-types';
+  'reference' | 'unix-seconds' | 'unix-ms' | 'numeric-ids' | 'no-username' | 'guide' | 'sdk' | 'business-edge' | 'odd-types';
 
 /** The variant world's records of @northwind.outdoor: creator, shape and status as Meta writes it. */
 export const VARIANT_RECORDS: ReadonlyArray<{ username: string; shape: RecordShape; status: string; word: string }> = [

@@ -4,8 +4,9 @@ import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { permissionRequest } from '../partnerships/permission-request';
-import { statusAfter, tookEffect, type ActionKind } from '../partnerships/status';
-import { MAX_ATTEMPTS, pauseBeforeNextBatch, transientBackoff } from './governor';
+import { statusAfter, type ActionKind } from '../partnerships/status';
+import { pauseBeforeNextBatch, transientBackoff } from './governor';
+import { outcomeOfAnswer, settleWithList } from './item-outcome';
 import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
 
@@ -58,11 +59,8 @@ export interface NewJob {
   state: 'planned' | 'running';
 }
 
-type Settled = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal'>;
-
 /** A job going (again): no reason to wait any more. */
 const RUNNING: Partial<Job> = { state: 'running', waitReason: undefined, waitCause: undefined, waitingFor: undefined, resumeAt: undefined };
-const CONFIRMED = 'Confirmed with Meta after an interruption';
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
@@ -177,7 +175,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const settled = batch.map((item, position) => ({
       item,
       answer: answers[position] ?? null,
-      ...settle(item, answers[position] ?? null, job),
+      ...outcomeOfAnswer(item, answers[position] ?? null, job),
     }));
     await changeItems(
       job.id,
@@ -199,28 +197,6 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (backoff >= pacing)
       return { ms: backoff, reason: `Facebook had a temporary problem. Trying again at ${clock(now() + backoff)}.`, cause: 'temporary' };
     return { ms: pacing, reason: `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pacing)}.`, cause: 'rate-limited' };
-  }
-
-  /**
-   * One item's answer. A refusal that follows an attempt that may have reached Meta (lost
-   * answer, network error, 5xx) is not believed: the item is checked against Meta's list.
-   */
-  function settle(item: JobItem, answer: BatchAnswer, job: Job): Settled {
-    const unchanged = { reason: undefined, refusal: undefined, mayHaveReached: item.mayHaveReached };
-    if (answer === null) return { ...unchanged, state: 'unknown', attempts: item.attempts, mayHaveReached: true };
-    if (!answer.error) return { ...unchanged, state: job.kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
-    const { kind: errorKind } = answer.error;
-    const words = answer.error.details.metaMessage ?? answer.error.message;
-    if (errorKind === 'rate-limited' || errorKind === 'session-expired') return { ...unchanged, state: 'queued', attempts: item.attempts };
-    const attempts = item.attempts + 1;
-    if (errorKind === 'temporary' || errorKind === 'network') {
-      // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.
-      if (attempts < MAX_ATTEMPTS)
-        return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
-      return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: `Facebook kept failing: ${words}` };
-    }
-    if (item.mayHaveReached) return { ...unchanged, state: 'unknown', attempts, refusal: words };
-    return { ...unchanged, state: 'failed', reason: words, attempts };
   }
 
   async function recordOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
@@ -248,19 +224,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const list = await deps.fetchBrandList(job.brandIgId);
     const byUsername = new Map(list.map((record) => [record.creatorUsername, record]));
     const byId = new Map(list.filter((record) => record.creatorId).map((record) => [record.creatorId, record]));
-    const settled = unknown.map((item): JobItem => {
-      const record = (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username);
-      const base = { ...item, refusal: undefined, mayHaveReached: undefined };
-      if (tookEffect(job.kind, record?.status))
-        return {
-          ...base,
-          state: job.kind === 'send' ? 'sent' : 'revoked',
-          reason: CONFIRMED,
-          creatorId: item.creatorId ?? record?.creatorId,
-        };
-      if (item.refusal) return { ...base, state: 'failed', reason: item.refusal };
-      return { ...base, state: 'queued' };
-    });
+    const settled = unknown.map((item) =>
+      settleWithList(item, (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username), job.kind),
+    );
     await changeItems(job.id, settled);
     await recordOutcomes(
       job,
@@ -304,9 +270,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (single) {
       // Refused for a reason trying again cannot fix: the action ends as Failed, with the reason.
       const queued = await deps.store.itemsIn(job.id, 'queued');
-      const failed = queued.map(
-        (item): JobItem => ({ ...item, state: 'failed', reason: appError.details.metaMessage ?? appError.message }),
-      );
+      const failed = queued.map((item): JobItem => ({
+        ...item,
+        state: 'failed',
+        reason: appError.details.metaMessage ?? appError.message,
+      }));
       await changeItems(job.id, failed);
       await recordOutcomes(
         job,

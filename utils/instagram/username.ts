@@ -4,7 +4,7 @@ const LOOKS_LIKE_LINK = /^(https?:\/\/|www\.|instagram\.com\/)/i;
 
 /** Zero-width characters, direction marks and overrides, the byte order mark, and other invisible format characters. */
 const HIDDEN_CHARACTER =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible and combining character is matched on its own, to be refused.
+  // Each invisible and combining character is matched on its own, to be refused.
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
 const NON_ASCII = /[^\u0000-\u007F]/u;
 

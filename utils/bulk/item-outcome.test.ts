@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, type AppErrorKind } from '../errors';
+import type { BatchAnswer } from '../graph/client';
+import { CONFIRMED_WITH_META, outcomeOfAnswer, settleWithList } from './item-outcome';
+import type { JobItem } from './job';
+
+const item = (change: Partial<JobItem> = {}): JobItem => ({
+  jobId: 'j',
+  index: 0,
+  username: 'maya.trails',
+  state: 'in-flight',
+  attempts: 0,
+  updatedAt: 0,
+  ...change,
+});
+const answer = (kind?: AppErrorKind): BatchAnswer => ({
+  status: kind ? 400 : 200,
+  body: {},
+  usage: { percent: 0 },
+  error: kind ? new AppError(kind, 'x', { metaMessage: `Meta: ${kind}` }) : undefined,
+});
+const bulkSend = { kind: 'send', origin: 'bulk' } as const;
+
+describe('outcomeOfAnswer', () => {
+  it.each([
+    ['a success', answer(), item(), { state: 'sent', attempts: 1 }],
+    ['a lost answer', null, item(), { state: 'unknown', mayHaveReached: true, attempts: 0 }],
+    ['a throttle', answer('rate-limited'), item(), { state: 'queued', attempts: 0 }],
+    ['a refused token', answer('session-expired'), item(), { state: 'queued', attempts: 0 }],
+    ['a 5xx', answer('temporary'), item(), { state: 'queued', attempts: 1, mayHaveReached: true }],
+    [
+      'a 5xx for the last time',
+      answer('temporary'),
+      item({ attempts: 3 }),
+      { state: 'unknown', attempts: 4, refusal: 'Facebook kept failing: Meta: temporary' },
+    ],
+    ['a refusal', answer('invalid-request'), item(), { state: 'failed', reason: 'Meta: invalid-request', attempts: 1 }],
+    [
+      'a refusal after a 5xx (maybe "already requested")',
+      answer('invalid-request'),
+      item({ attempts: 1, mayHaveReached: true }),
+      { state: 'unknown', refusal: 'Meta: invalid-request', attempts: 2 },
+    ],
+  ] as const)('%s in a bulk send', (_name, given, before, expected) => {
+    expect(outcomeOfAnswer(before, given, bulkSend)).toMatchObject(expected);
+  });
+
+  it('checks a single action at once after a 5xx, instead of waiting to send again', () => {
+    expect(outcomeOfAnswer(item(), answer('temporary'), { kind: 'send', origin: 'single' })).toMatchObject({
+      state: 'unknown',
+      mayHaveReached: true,
+    });
+  });
+});
+
+describe('settleWithList', () => {
+  it('records what really happened: done, refused, or to be sent again', () => {
+    expect(
+      settleWithList(item({ state: 'unknown', refusal: 'already pending' }), { status: 'PENDING_APPROVAL', creatorId: '17' }, 'send'),
+    ).toMatchObject({
+      state: 'sent',
+      reason: CONFIRMED_WITH_META,
+      creatorId: '17',
+      refusal: undefined,
+    });
+    expect(settleWithList(item({ state: 'unknown', refusal: 'not eligible' }), undefined, 'send')).toMatchObject({
+      state: 'failed',
+      reason: 'not eligible',
+    });
+    expect(settleWithList(item({ state: 'unknown' }), { status: 'REVOKED' }, 'send')).toMatchObject({ state: 'queued' });
+    expect(settleWithList(item({ state: 'unknown' }), { status: 'CANCELED' }, 'revoke')).toMatchObject({ state: 'revoked' });
+  });
+});
