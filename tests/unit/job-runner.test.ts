@@ -33,7 +33,6 @@ function setup() {
   const deps = {
     store,
     graph,
-    audit,
     fetchBrandList: async (brandIgId: string) =>
       parsePermissionItems(
         await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } }),

@@ -19,7 +19,6 @@ function setup() {
   const runner = createJobRunner({
     store,
     graph,
-    audit,
     fetchBrandList,
     rememberOutcomes: (brandIgId, outcomes) => service.rememberOutcomes(brandIgId, outcomes),
     onProgress: vi.fn(),

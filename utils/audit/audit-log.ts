@@ -5,14 +5,25 @@ export type { AuditEntry };
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
+/**
+ * Adds entries to the `audit` store inside a transaction someone else opened: the job store
+ * writes an item's outcome and its audit entry in one transaction, so a worker stopped
+ * between the two can never leave one without the other.
+ */
+export function addAuditEntries(
+  store: { add(entry: AuditEntry): Promise<unknown> },
+  entries: readonly AuditEntry[],
+): Array<Promise<unknown>> {
+  return entries.map((entry) => store.add(entry));
+}
+
 /** The `audit` store: the only module that touches it. */
 export function createAuditLog(db: Promise<CollabDeskDb>) {
   return {
     async record(entries: readonly AuditEntry[]): Promise<void> {
       if (entries.length === 0) return;
       const transaction = (await db).transaction('audit', 'readwrite');
-      for (const entry of entries) void transaction.store.add(entry);
-      await transaction.done;
+      await Promise.all([...addAuditEntries(transaction.store, entries), transaction.done]);
     },
 
     /** Newest first. */

@@ -109,7 +109,6 @@ export function createServices() {
   const runner = createJobRunner({
     store: jobs,
     graph,
-    audit,
     fetchBrandList,
     rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
     onProgress: (progress) => {

@@ -1,3 +1,4 @@
+import { addAuditEntries, type AuditEntry } from '../audit/audit-log';
 import type { CollabDeskDb } from '../db/database';
 import type { ItemState, Job, JobItem } from './job';
 
@@ -88,10 +89,16 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       return (await db).countFromIndex('job-items', 'byJobState', [jobId, state]);
     },
 
-    async putItems(items: readonly JobItem[]): Promise<void> {
-      const transaction = (await db).transaction('job-items', 'readwrite');
-      for (const item of items) void transaction.store.put(item);
-      await transaction.done;
+    /** Writes items, and the audit entries of those that settled, in one transaction: both or neither. */
+    async putItems(items: readonly JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
+      const transaction = (await db).transaction(['job-items', 'audit'], 'readwrite');
+      const store = transaction.objectStore('job-items');
+      // Every request is awaited with the transaction, so a failure rejects here and nowhere else.
+      await Promise.all([
+        ...items.map((item) => store.put(item)),
+        ...addAuditEntries(transaction.objectStore('audit'), audit),
+        transaction.done,
+      ]);
     },
 
     /** Moves every item of a job from one state to another, with the same change applied to each. */

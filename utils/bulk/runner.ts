@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import type { AuditEntry } from '../audit/audit-log';
 import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
@@ -29,7 +29,6 @@ export interface ConfirmedOutcome {
 export interface JobRunnerDeps {
   store: JobStore;
   graph: GraphClient;
-  audit: AuditLog;
   /** The brand's current list, fresh from Meta: used to settle items whose outcome is unknown. */
   fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
@@ -177,13 +176,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
       answer: answers[position] ?? null,
       ...outcomeOfAnswer(item, answers[position] ?? null, job),
     }));
-    await changeItems(
-      job.id,
-      settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change })),
-    );
-    await recordOutcomes(
+    const settledItems = settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change }));
+    await settleItems(job, settledItems);
+    await rememberConfirmed(
       job,
-      settled.map(({ item, answer, ...change }) => ({ item: { ...item, ...change }, permissionId: permissionIdOf(answer) })),
+      settledItems.map((item, position) => ({ item, permissionId: permissionIdOf(settled[position]!.answer) })),
     );
 
     const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
@@ -199,9 +196,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return { ms: pacing, reason: `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pacing)}.`, cause: 'rate-limited' };
   }
 
-  async function recordOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
-    const finished = settled.filter(({ item }) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
-    const entries: AuditEntry[] = finished.map(({ item }) => ({
+  /** Writes items with the audit entries of those that finished, in one transaction (see JobStore.putItems). */
+  async function settleItems(job: Job, items: JobItem[]): Promise<void> {
+    const finished = items.filter((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
+    const entries: AuditEntry[] = finished.map((item) => ({
       at: now(),
       brandIgId: job.brandIgId,
       brandUsername: job.brandUsername,
@@ -211,9 +209,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
       reason: item.reason,
       source: job.origin,
     }));
-    await deps.audit.record(entries);
-    const confirmed = finished
-      .filter(({ item }) => item.state !== 'failed')
+    await changeItems(job.id, items, entries);
+  }
+
+  /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads. */
+  async function rememberConfirmed(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
+    const confirmed = settled
+      .filter(({ item }) => item.state === 'sent' || item.state === 'revoked')
       .map(({ item, permissionId }) => ({ ...creatorOfItem(item), status: statusAfter(job.kind), permissionId }));
     if (confirmed.length > 0) await deps.rememberOutcomes(job.brandIgId, confirmed);
   }
@@ -227,8 +229,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const settled = unknown.map((item) =>
       settleWithList(item, (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username), job.kind),
     );
-    await changeItems(job.id, settled);
-    await recordOutcomes(
+    await settleItems(job, settled);
+    await rememberConfirmed(
       job,
       settled.map((item) => ({ item })),
     );
@@ -275,11 +277,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         state: 'failed',
         reason: appError.details.metaMessage ?? appError.message,
       }));
-      await changeItems(job.id, failed);
-      await recordOutcomes(
-        job,
-        failed.map((item) => ({ item })),
-      );
+      await settleItems(job, failed);
       await changeJob(job.id, { state: 'done', waitReason: appError.message, waitCause: appError.kind });
       return false;
     }
@@ -310,9 +308,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
     await emit(jobId, []);
   }
 
-  async function changeItems(jobId: string, items: JobItem[]): Promise<void> {
+  async function changeItems(jobId: string, items: JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
     const stamped = items.map((item) => ({ ...item, updatedAt: now() }));
-    await deps.store.putItems(stamped);
+    await deps.store.putItems(stamped, audit);
     await emit(jobId, stamped);
   }
 
