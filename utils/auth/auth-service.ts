@@ -45,7 +45,10 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function connect(options: { interactive: boolean; rerequest?: boolean }): Promise<AuthState> {
     const appId = (await deps.getAppId()).trim();
     if (!appId) {
-      throw new AppError('missing-app-id', 'Enter your Meta app ID in Settings first. The README explains how to create one.');
+      throw new AppError(
+        'missing-app-id',
+        'Enter your Meta app ID in Settings first; the setup guide there shows how to create a Meta app.',
+      );
     }
     const state = (deps.newState ?? randomState)();
     const url = buildLoginUrl({

@@ -3,7 +3,7 @@ import type { GraphCache } from '../cache/graph-cache';
 import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
-import { parsePermissionItems, type PartnershipPermission } from './permission-record';
+import { isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
 import type { CreatorRef } from './permission-request';
 import { z } from 'zod';
 
@@ -80,20 +80,17 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
    */
   async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
-    const matches = (record: PartnershipPermission, change: PartnershipPermission) =>
-      (change.creatorUsername !== undefined && record.creatorUsername === change.creatorUsername) ||
-      (change.creatorId !== undefined && record.creatorId === change.creatorId);
     const merged: PartnershipPermission[] = [];
     for (const change of changes) {
       const lookedUp = change.creatorUsername
         ? (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, change.creatorUsername)))?.value
         : undefined;
-      const known = lookedUp ?? list.find((record) => matches(record, change));
+      const known = lookedUp ?? list.find((record) => isSameCreator(record, change));
       merged.push({ ...known, ...withoutUndefined(change) } as PartnershipPermission);
     }
     await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (cached) => {
-      const added = merged.filter((record) => !cached.some((listed) => matches(listed, record)));
-      return [...added, ...cached.map((record) => merged.find((change) => matches(record, change)) ?? record)];
+      const added = merged.filter((record) => !cached.some((listed) => isSameCreator(listed, record)));
+      return [...added, ...cached.map((record) => merged.find((change) => isSameCreator(record, change)) ?? record)];
     });
     for (const record of merged)
       if (record.creatorUsername) await deps.cache.write(await creatorCacheKey(brandIgId, record.creatorUsername), record, CREATOR_TTL_MS);
@@ -163,11 +160,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         if (lookedUp) return lookedUp;
       }
       const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
-      return list.find(
-        (record) =>
-          (creator.username !== undefined && record.creatorUsername === creator.username) ||
-          (creator.creatorId !== undefined && record.creatorId === creator.creatorId),
-      );
+      return list.find((record) => isSameCreator(record, { creatorUsername: creator.username, creatorId: creator.creatorId }));
     },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creatorLabel, parsePermissionItems, parsePermissionRecord, readTime } from './permission-record';
+import { creatorLabel, isSameCreator, parsePermissionItems, parsePermissionRecord, readTime } from './permission-record';
 
 describe('parsePermissionRecord', () => {
   it('reads the v25 reference field names', () => {
@@ -190,5 +190,18 @@ describe('parsePermissionRecord, property', () => {
       ),
       { seed: 20261122, numRuns: 500 },
     );
+  });
+});
+
+describe('isSameCreator', () => {
+  it.each([
+    [{ creatorUsername: 'maya' }, { creatorUsername: 'maya' }, true],
+    [{ creatorId: '17' }, { creatorUsername: 'maya', creatorId: '17' }, true],
+    [{ creatorUsername: 'maya', creatorId: '17' }, { creatorId: '17' }, true],
+    [{ creatorUsername: 'maya' }, { creatorUsername: 'leo' }, false],
+    [{}, {}, false],
+    [{ creatorId: '17' }, { creatorUsername: 'maya' }, false],
+  ])('%j and %j: %s', (record, creator, same) => {
+    expect(isSameCreator(record, creator)).toBe(same);
   });
 });

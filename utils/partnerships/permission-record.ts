@@ -45,6 +45,17 @@ export function parsePermissionItems(items: readonly unknown[]): PartnershipPerm
   return records;
 }
 
+/** Whether a record is about this creator: the same username, or the same Instagram ID (Meta may give either). */
+export function isSameCreator(
+  record: { creatorUsername?: string; creatorId?: string },
+  creator: { creatorUsername?: string; creatorId?: string },
+): boolean {
+  return (
+    (creator.creatorUsername !== undefined && record.creatorUsername === creator.creatorUsername) ||
+    (creator.creatorId !== undefined && record.creatorId === creator.creatorId)
+  );
+}
+
 /** How a creator is named to people: @username, or the Instagram ID when Meta gave no name. */
 export function creatorLabel(record: { creatorUsername?: string; creatorId?: string; id?: string }): string {
   if (record.creatorUsername) return `@${record.creatorUsername}`;
