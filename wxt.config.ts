@@ -11,10 +11,13 @@ import { privacyPageHtml } from './scripts/privacy-page';
  *   script, read access to instagram.com tabs); product builds never have them.
  * - COLLAB_DESK_OUT_DIR puts the build somewhere other than .output/.
  * - COLLAB_DESK_STORE_BUILD=1 (npm run zip) leaves out the manifest key: the stores assign the ID.
+ * - COLLAB_DESK_HOMEPAGE_URL sets the manifest's homepage_url (the store listings' support site).
+ *   Collab Desk has no public site of its own yet, so builds leave it out unless it is given.
  */
 const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebook.com');
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
 const isStoreBuild = process.env.COLLAB_DESK_STORE_BUILD === '1';
+const homepageUrl = httpsUrl(process.env.COLLAB_DESK_HOMEPAGE_URL);
 // test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page).
 const testOnlyEntrypoints = ['test-probe', 'blank'];
 
@@ -25,6 +28,8 @@ const CHROME_PUBLIC_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module names its imports: auto-imports had a page helper injected into background code by name alone.
+  imports: false,
   outDir: process.env.COLLAB_DESK_OUT_DIR ?? '.output',
   // Libraries written for React (list virtualisation) run on Preact's compatibility layer.
   alias: {
@@ -53,6 +58,7 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    ...(homepageUrl && { homepage_url: homepageUrl }),
     // storage.session needs 102; the silent-renewal options of identity.launchWebAuthFlow need 113.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '113' }),
     commands: {
@@ -85,4 +91,12 @@ export default defineConfig({
 function originOf(value: string | undefined, fallback: string): string {
   if (!value) return fallback;
   return new URL(value).origin;
+}
+
+/** An https URL, or undefined when none (or something else) is given: a bad value must not reach a store package. */
+function httpsUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = new URL(value);
+  if (url.protocol !== 'https:') throw new Error(`COLLAB_DESK_HOMEPAGE_URL must be an https URL, not ${value}`);
+  return url.href;
 }

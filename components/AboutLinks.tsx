@@ -1,16 +1,17 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 
 /** The version, the privacy policy and the setup guide, shown in Settings and the popup's footer. */
 export function AboutLinks() {
   return (
     <p class="muted about-links">
-      Collab Desk {browser.runtime.getManifest().version} ·{' '}
+      {t('commonVersion', { version: browser.runtime.getManifest().version })} ·{' '}
       <a href="/privacy.html" target="_blank" rel="noopener">
-        Privacy policy
+        {t('commonPrivacyPolicy')}
       </a>{' '}
       ·{' '}
       <a href="/options.html#help" target="_blank" rel="noopener">
-        Help
+        {t('commonHelp')}
       </a>
     </p>
   );

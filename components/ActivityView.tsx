@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditEntry } from '@/utils/audit/audit-entry';
+import { outcomeWord } from '@/utils/bulk/job';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
+import { i18n, plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { VirtualTable } from './VirtualTable';
+
+const OUTCOME_STATES = { Sent: 'sent', Revoked: 'revoked', Failed: 'failed' } as const;
+
+/** The outcome word of a logged action (stored as the English word, also in the exported CSV). */
+function outcomeText(outcome: AuditEntry['outcome']): string {
+  const state = OUTCOME_STATES[outcome];
+  return state ? say(outcomeWord(state)) : outcome;
+}
 
 /** The audit log: every send and revoke Collab Desk made for the person, kept only in this browser. */
 export function ActivityView() {
@@ -32,6 +42,7 @@ export function ActivityView() {
     };
   }, [load]);
 
+  const count = entries?.length ?? 0;
   const brandName = (entry: AuditEntry) => (entry.brandUsername ? `@${entry.brandUsername}` : entry.brandIgId);
   function exportLog() {
     if (!entries) return;
@@ -45,7 +56,7 @@ export function ActivityView() {
           entry.creator,
           entry.action,
           entry.outcome,
-          entry.reason,
+          say(entry.reason),
           entry.source,
         ]),
       ),
@@ -54,12 +65,12 @@ export function ActivityView() {
 
   return (
     <section aria-labelledby="activity-heading">
-      <h2 id="activity-heading">Activity</h2>
-      <p class="muted">Every request and revoke Collab Desk sent for you, kept only in this browser.</p>
+      <h2 id="activity-heading">{t('activityHeading')}</h2>
+      <p class="muted">{t('activityIntro')}</p>
       <div class="row filters">
-        <span role="status">{entries ? `${entries.length} actions` : 'Loading…'}</span>
+        <span role="status">{entries ? plural('activityActionCount', entries.length) : t('commonLoading')}</span>
         <button type="button" onClick={exportLog} disabled={!entries?.length}>
-          Export audit log
+          {t('activityExport')}
         </button>
         <button
           type="button"
@@ -67,41 +78,41 @@ export function ActivityView() {
           disabled={!entries?.length}
           onClick={() =>
             setConfirm({
-              title: 'Clear the audit log?',
-              action: `Clear ${entries?.length} entries`,
-              message: <p>All {entries?.length} entries are deleted from this browser. This cannot be undone.</p>,
+              title: t('activityClearTitle'),
+              action: plural('activityClearAction', count),
+              message: <p>{plural('activityClearMessage', count)}</p>,
               onConfirm: () => void sendMessage('clearAuditLog', undefined).then(load),
             })
           }
         >
-          Clear audit log
+          {t('activityClear')}
         </button>
       </div>
       {entries && (
         <VirtualTable
-          caption="Audit log"
+          caption={t('activityTableCaption')}
           columnCount={6}
           rows={entries}
           head={
             <>
-              <th scope="col">When</th>
-              <th scope="col">Brand</th>
-              <th scope="col">Creator</th>
-              <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t('activityColumnWhen')}</th>
+              <th scope="col">{t('activityColumnBrand')}</th>
+              <th scope="col">{t('commonColumnCreator')}</th>
+              <th scope="col">{t('activityColumnAction')}</th>
+              <th scope="col">{t('commonColumnOutcome')}</th>
+              <th scope="col">{t('commonColumnReason')}</th>
             </>
           }
           renderRow={(entry, index) => (
             <tr key={entry.id ?? index}>
-              <td>{new Date(entry.at).toLocaleString()}</td>
+              <td>{i18n.dateTime(entry.at)}</td>
               <td>{brandName(entry)}</td>
               <th scope="row">
                 <bdi>@{entry.creator}</bdi>
               </th>
-              <td>{entry.action === 'send' ? 'Send request' : 'Revoke'}</td>
-              <td>{entry.outcome}</td>
-              <td>{entry.reason ?? ''}</td>
+              <td>{entry.action === 'send' ? t('commonSendRequest') : t('commonRevoke')}</td>
+              <td>{outcomeText(entry.outcome)}</td>
+              <td>{say(entry.reason)}</td>
             </tr>
           )}
         />

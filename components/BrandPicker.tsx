@@ -1,4 +1,5 @@
 import type { AccessOverview } from '@/utils/permissions/access-overview';
+import { t } from '@/utils/i18n';
 
 /** The brand account chooser: options are the Instagram usernames of the person's brand accounts. */
 export function BrandPicker({
@@ -12,7 +13,7 @@ export function BrandPicker({
 }) {
   return (
     <div class="field">
-      <label for="brand-account">Brand account</label>
+      <label for="brand-account">{t('commonBrandAccount')}</label>
       <select id="brand-account" value={selected} onChange={(event) => onSelect(event.currentTarget.value)} disabled={brands.length === 0}>
         {brands.map((brand) => (
           <option key={brand.igId} value={brand.igId}>

@@ -9,7 +9,8 @@ import {
   type TextEncodingName,
 } from '@/utils/bulk/creator-file';
 import type { CheckedList } from '@/utils/bulk/username-list';
-import { plural } from './format';
+import { i18n, plural, say, t, type Words } from '@/utils/i18n';
+import { pluralWithCountSlot, rich } from './rich';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
 export function BulkInput(props: {
@@ -17,7 +18,7 @@ export function BulkInput(props: {
   onText: (text: string) => void;
   checked: CheckedList;
   checking: boolean;
-  limitProblem?: string;
+  limitProblem?: Words;
 }) {
   const { text, onText, checked, checking, limitProblem } = props;
   const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number; encoding: TextEncodingName }>();
@@ -40,16 +41,16 @@ export function BulkInput(props: {
     setFile(undefined);
     if (!chosen) return;
     if (chosen.size > MAX_FILE_BYTES) {
-      setFileError(`"${chosen.name}" is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.`);
+      setFileError(t('bulkFileTooBig', { file: chosen.name, size: chosen.size / 1024 / 1024, max: MAX_FILE_BYTES / 1024 / 1024 }));
       return;
     }
     try {
       const decoded = decodeTextFile(new Uint8Array(await chosen.arrayBuffer()));
       const result = decoded.ok ? readCreatorFile(decoded.text, chosen.size) : decoded;
-      if (!result.ok) setFileError(`"${chosen.name}": ${result.message}`);
+      if (!result.ok) setFileError(t('bulkFileProblem', { file: chosen.name, problem: result.message }));
       else if (decoded.ok) useColumn(result.file, result.file.suggestedColumn, chosen.name, decoded.encoding);
     } catch {
-      setFileError(`"${chosen.name}" could not be read. Export it again as CSV or TSV.`);
+      setFileError(t('bulkFileUnreadable', { file: chosen.name }));
     }
   }
 
@@ -57,23 +58,23 @@ export function BulkInput(props: {
   return (
     <div class="card">
       <div class="field">
-        <label for="bulk-usernames">Usernames</label>
+        <label for="bulk-usernames">{t('bulkUsernames')}</label>
         <textarea
           id="bulk-usernames"
           rows={8}
           spellcheck={false}
-          placeholder={'maya.trails\n@leo_eats, ivy.studio\nhttps://www.instagram.com/kai.fit/'}
+          placeholder={t('bulkUsernamesPlaceholder')}
           value={text}
           onInput={(event) => onText(event.currentTarget.value)}
           aria-describedby="bulk-usernames-help"
         />
         <p id="bulk-usernames-help" class="muted">
-          One per line; commas also separate. @names and profile links are fine.
+          {t('bulkUsernamesHelp')}
         </p>
       </div>
       <div class="field row">
         <label for="bulk-file" style={{ margin: 0 }}>
-          Import a CSV or TSV file
+          {t('bulkImportFile')}
         </label>
         <input id="bulk-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" onChange={importFile} />
       </div>
@@ -85,7 +86,7 @@ export function BulkInput(props: {
       {file && file.data.columns.length > 1 && (
         <div class="field row">
           <label for="bulk-column" style={{ margin: 0 }}>
-            Username column
+            {t('bulkUsernameColumn')}
           </label>
           <select
             id="bulk-column"
@@ -94,7 +95,7 @@ export function BulkInput(props: {
           >
             {file.data.columns.map((column, index) => (
               <option key={index} value={index}>
-                {column}
+                {say(column)}
               </option>
             ))}
           </select>
@@ -102,43 +103,52 @@ export function BulkInput(props: {
       )}
       {file && (
         <p class="muted" role="status">
-          Read <bdi>{file.name}</bdi> as{' '}
-          {file.encoding === 'Windows-1252' ? 'Windows-1252 ("ANSI", as Excel on Windows saves CSV)' : file.encoding}:{' '}
-          {plural(file.data.rows.length, 'row')}
-          {file.data.hasHeader ? ' under a header' : ''}.
+          {rich(t(file.data.hasHeader ? 'bulkFileReadWithHeader' : 'bulkFileRead'), {
+            file: <bdi>{file.name}</bdi>,
+            encoding: file.encoding === 'Windows-1252' ? t('bulkEncodingWindows1252') : file.encoding,
+            rows: plural('bulkFileRows', file.data.rows.length),
+          })}
         </p>
       )}
       {warning && (
         <p class="notice error" role="alert">
-          {warning}
+          {say(warning)}
         </p>
       )}
       {limitProblem && (
         <p class="notice error" role="alert">
-          {limitProblem}
+          {say(limitProblem)}
         </p>
       )}
       <p role="status">
-        {checking && <span class="muted">Checking the list… </span>}
-        <strong>{checked.usernames.length}</strong> {checked.usernames.length === 1 ? 'creator' : 'creators'} to act on
-        {checked.invalid.length > 0 && `, ${checked.invalid.length} invalid (never sent)`}
-        {checked.duplicates.length > 0 && `, ${plural(checked.duplicates.length, 'duplicate')} removed`}.
+        {checking && <span class="muted">{t('bulkChecking')} </span>}
+        {rich(t('bulkCheckedSummary'), {
+          creators: rich(pluralWithCountSlot('bulkCheckedCreators', checked.usernames.length), {
+            count: <strong>{i18n.number(checked.usernames.length)}</strong>,
+          }),
+          invalid: checked.invalid.length > 0 && plural('bulkCheckedInvalid', checked.invalid.length),
+          duplicates: checked.duplicates.length > 0 && plural('bulkCheckedDuplicates', checked.duplicates.length),
+        })}
       </p>
       {checked.invalid.length > 0 && (
         <details open={checked.invalid.length <= 10}>
-          <summary>Invalid entries ({checked.invalid.length})</summary>
-          <ul class="invalid-list" aria-label="Invalid entries">
+          <summary>{t('bulkInvalidEntriesCount', { count: checked.invalid.length })}</summary>
+          <ul class="invalid-list" aria-label={t('bulkInvalidEntries')}>
             {checked.invalid.slice(0, 500).map((entry) => (
               <li key={`${entry.line}:${entry.input}`}>
-                Line {entry.line}:{' '}
-                <code>
-                  <bdi>{entry.input}</bdi>
-                </code>{' '}
-                {entry.reason}
+                {rich(t('bulkInvalidLine'), {
+                  line: entry.line,
+                  input: (
+                    <code>
+                      <bdi>{entry.input}</bdi>
+                    </code>
+                  ),
+                  reason: say(entry.reason),
+                })}
               </li>
             ))}
           </ul>
-          {checked.invalid.length > 500 && <p class="muted">…and {checked.invalid.length - 500} more.</p>}
+          {checked.invalid.length > 500 && <p class="muted">{plural('bulkInvalidMore', checked.invalid.length - 500)}</p>}
         </details>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { outcomeWord, type ItemState, type Job, type JobItem } from '@/utils/bulk/job';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
+import { i18n, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
@@ -8,15 +9,15 @@ import { VirtualTable } from './VirtualTable';
 function describeState(job: Job, left: number): string {
   switch (job.state) {
     case 'running':
-      return `Working: ${left} left.`;
+      return t('bulkStateWorking', { left: left });
     case 'waiting':
-      return job.waitReason ?? 'Waiting.';
+      return job.waitReason === undefined ? t('bulkStateWaiting') : say(job.waitReason);
     case 'paused':
-      return job.waitReason ?? 'Paused.';
+      return job.waitReason === undefined ? t('bulkStatePaused') : say(job.waitReason);
     case 'cancelled':
-      return 'Cancelled. Creators not sent yet were skipped.';
+      return t('bulkStateCancelled');
     default:
-      return 'Done.';
+      return t('bulkStateDone');
   }
 }
 
@@ -30,7 +31,7 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
   function exportResults() {
     const csv = toCsv(
       ['creator_username', 'outcome', 'reason'],
-      items.map((item) => [item.username, outcomeWord(item.state), item.reason]),
+      items.map((item) => [item.username, say(outcomeWord(item.state)), say(item.reason)]),
     );
     downloadCsv(csvFileName(job.brandUsername, job.kind === 'send' ? 'bulk-send' : 'bulk-revoke', 'results'), csv);
   }
@@ -38,38 +39,40 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
   return (
     <section class="card" aria-labelledby="job-heading">
       <h3 id="job-heading">
-        {job.kind === 'send' ? 'Send requests' : 'Revoke requests'} for @{job.brandUsername}
-        <span class="muted"> ({new Date(job.createdAt).toLocaleString()})</span>
+        {t(job.kind === 'send' ? 'bulkJobHeadingSend' : 'bulkJobHeadingRevoke', { brand: job.brandUsername })}
+        <span class="muted"> ({i18n.dateTime(job.createdAt)})</span>
       </h3>
       <p role="status" class={job.state === 'waiting' ? 'warn-text' : undefined}>
         {describeState(job, left)}
       </p>
       <div class="row">
-        <progress aria-label="Bulk progress" max={job.total} value={settled} />
-        <span>
-          {settled} of {job.total}
-        </span>
+        <progress aria-label={t('bulkProgressLabel')} max={job.total} value={settled} />
+        <span>{t('bulkProgress', { settled, total: job.total })}</span>
       </div>
-      <ul class="counts" aria-label="Bulk counts">
-        {job.kind === 'send' ? <li>Sent: {counts.sent}</li> : <li>Revoked: {counts.revoked}</li>}
-        <li>Failed: {counts.failed}</li>
-        <li>Skipped: {counts.skipped}</li>
-        {left > 0 && <li>Not done yet: {left}</li>}
+      <ul class="counts" aria-label={t('bulkCountsLabel')}>
+        {job.kind === 'send' ? (
+          <li>{t('bulkCountSent', { count: counts.sent })}</li>
+        ) : (
+          <li>{t('bulkCountRevoked', { count: counts.revoked })}</li>
+        )}
+        <li>{t('bulkCountFailed', { count: counts.failed })}</li>
+        <li>{t('bulkCountSkipped', { count: counts.skipped })}</li>
+        {left > 0 && <li>{t('bulkCountNotDone', { count: left })}</li>}
       </ul>
       <div class="row">
         {active && (
           <button type="button" disabled={busy} onClick={() => run(() => sendMessage('pauseBulkJob', { jobId: job.id }))}>
-            Pause
+            {t('bulkPause')}
           </button>
         )}
         {job.state === 'paused' && (
           <button type="button" disabled={busy} onClick={() => run(() => sendMessage('resumeBulkJob', { jobId: job.id }))}>
-            Resume
+            {t('bulkResume')}
           </button>
         )}
         {(active || job.state === 'paused') && (
           <button type="button" class="danger" disabled={busy} onClick={() => run(() => sendMessage('cancelBulkJob', { jobId: job.id }))}>
-            Stop job
+            {t('bulkStop')}
           </button>
         )}
         {counts.failed > 0 && job.state !== 'running' && (
@@ -79,23 +82,23 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
             disabled={busy}
             onClick={() => run(() => sendMessage('retryFailedBulkJob', { jobId: job.id }))}
           >
-            Retry failed ({counts.failed})
+            {t('bulkRetryFailed', { count: counts.failed })}
           </button>
         )}
         <button type="button" onClick={exportResults}>
-          Export CSV
+          {t('commonExportCsv')}
         </button>
       </div>
       <ErrorNotice error={error} />
       <VirtualTable
-        caption="Results"
+        caption={t('bulkResultsCaption')}
         columnCount={3}
         rows={items}
         head={
           <>
-            <th scope="col">Creator</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Reason</th>
+            <th scope="col">{t('commonColumnCreator')}</th>
+            <th scope="col">{t('commonColumnOutcome')}</th>
+            <th scope="col">{t('commonColumnReason')}</th>
           </>
         }
         renderRow={(item, index) => (
@@ -103,9 +106,9 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
             <th scope="row">
               <bdi>{item.username}</bdi>
             </th>
-            <td class={`outcome-${item.state}`}>{outcomeWord(item.state)}</td>
+            <td class={`outcome-${item.state}`}>{say(outcomeWord(item.state))}</td>
             <td>
-              <bdi>{item.reason ?? ''}</bdi>
+              <bdi>{say(item.reason)}</bdi>
             </td>
           </tr>
         )}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ActionKind } from '@/utils/partnerships/status';
 import { checkList, listLimitProblem, splitPastedList } from '@/utils/bulk/username-list';
+import { plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { BrandPicker } from './BrandPicker';
 import { BulkInput } from './BulkInput';
@@ -12,6 +13,7 @@ import { useAction } from './use-action';
 import { useBrandChoice } from './use-brand-choice';
 import { useBulkJob } from './use-bulk-job';
 import { useSettledValue } from './use-settled-value';
+import { said } from '@/utils/i18n/said';
 
 /** Lists longer than this are checked once typing pauses, not on every keystroke. */
 const LONG_LIST_CHARS = 20_000;
@@ -38,18 +40,17 @@ export function BulkView() {
   async function prepare(kind: ActionKind) {
     if (!brand) return;
     setNotice(undefined);
-    const invalid = checked.invalid.map((entry) => ({ input: entry.input.slice(0, 300), reason: entry.reason.slice(0, 300) }));
+    const invalid = checked.invalid.map((entry) => ({ input: entry.input.slice(0, 300) }));
     const plan = await action.run(() => sendMessage('planBulkJob', { brandIgId: brand.igId, kind, usernames: checked.usernames, invalid }));
     if (!plan) return;
     if (!plan.jobId) {
-      setNotice(
-        `Nothing to ${kind === 'send' ? 'send' : 'revoke'}: ${plan.counts.map(([note, count]) => `${note}: ${count}`).join(', ')}.`,
-      );
+      const counts = { list: plan.counts.map(([note, count]) => said('bulkNoteCount', { note, count })) };
+      setNotice(t(kind === 'send' ? 'bulkNothingToSend' : 'bulkNothingToRevoke', { counts }));
       return;
     }
     setConfirm({
-      title: kind === 'send' ? `Send ${plan.toRun} requests?` : `Revoke ${plan.toRun} permissions?`,
-      action: kind === 'send' ? `Send ${plan.toRun} requests` : `Revoke ${plan.toRun} permissions`,
+      title: plural(kind === 'send' ? 'bulkConfirmSendTitle' : 'bulkConfirmRevokeTitle', plan.toRun, {}),
+      action: plural(kind === 'send' ? 'bulkConfirmSendAction' : 'bulkConfirmRevokeAction', plan.toRun, {}),
       message: <DryRun plan={plan} duplicates={checked.duplicates.length} />,
       onConfirm: () =>
         void action.run(async () => {
@@ -62,23 +63,26 @@ export function BulkView() {
 
   return (
     <section aria-labelledby="bulk-heading">
-      <h2 id="bulk-heading">Bulk</h2>
+      <h2 id="bulk-heading">{t('bulkHeading')}</h2>
       <ErrorNotice error={accessError} />
       {brand && <BrandPicker brands={brands} selected={brand.igId} onSelect={selectBrand} />}
       {blocked && brand && (
         <p class="notice error" role="alert">
-          Bulk actions are off for @{brand.username}: {brand.readiness.problems.map((problem) => problem.message).join(' ')}
+          {t('bulkOffForBrand', {
+            brand: brand.username,
+            problems: brand.readiness.problems.map((problem) => say(problem.message)).join(' '),
+          })}
         </p>
       )}
       <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} />
       <div class="row">
         <button type="button" class="primary" disabled={!canAct} onClick={() => prepare('send')}>
-          Send requests
+          {t('bulkSendRequests')}
         </button>
         <button type="button" class="danger" disabled={!canAct} onClick={() => prepare('revoke')}>
-          Revoke requests
+          {t('bulkRevokeRequests')}
         </button>
-        {jobActive && <span class="muted">Wait for the running job to finish, or stop it, before starting another.</span>}
+        {jobActive && <span class="muted">{t('bulkWaitForJob')}</span>}
       </div>
       {notice && (
         <p class="notice info" role="status">

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { t } from '@/utils/i18n';
+import { keepFocusNear } from './announce';
 
 export interface ConfirmRequest {
   title: string;
@@ -15,11 +17,15 @@ export interface ConfirmRequest {
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | undefined; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
+  const invoker = useRef<HTMLElement | null>(null);
   useEffect(() => {
     confirmed.current = false;
     const element = dialog.current;
     if (!element) return;
-    if (request && !element.open) element.showModal();
+    if (request && !element.open) {
+      invoker.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+    }
     if (!request && element.open) element.close();
   }, [request]);
 
@@ -43,15 +49,17 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
               class="primary"
               onClick={() => {
                 confirmed.current = true;
+                // The dialog gives focus back to the button that opened it; if the action removes that button, focus stays near.
+                if (invoker.current) keepFocusNear(invoker.current);
                 request.onConfirm();
                 onClose();
               }}
             >
-              {request.action ? `Confirm: ${request.action}` : 'Confirm'}
+              {request.action ? t('confirmAction', { action: request.action }) : t('confirmButton')}
             </button>
             {/* A confirmation opens on its safe choice (WAI-ARIA dialog pattern). */}
             <button type="button" onClick={onClose} autoFocus>
-              Cancel
+              {t('confirmCancel')}
             </button>
           </div>
         </>

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { AuthState } from '@/utils/auth/auth-state';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { describeExpiry } from './format';
+import { rich } from './rich';
 import { SetupGuide } from './SetupGuide';
 import { useAction } from './use-action';
 import { useSettings } from './use-settings';
@@ -13,29 +15,29 @@ export function ConnectionPanel({ state, compact = false }: { state: AuthState |
   const [deauthorize, setDeauthorize] = useState(false);
   const settings = useSettings();
 
-  if (!state || (!settings && state.status !== 'signed-in')) return <p class="muted">Checking your connection…</p>;
+  if (!state || (!settings && state.status !== 'signed-in')) return <p class="muted">{t('connectionChecking')}</p>;
   // Until there is a Meta app to log in with, Connect could only fail: the guide comes first.
   if (state.status !== 'signed-in' && settings && !settings.effectiveMetaAppId) return <SetupGuide settings={settings} compact={compact} />;
 
   if (state.status === 'signed-in') {
     return (
-      <section class="card" aria-label="Facebook connection">
+      <section class="card" aria-label={t('connectionLabel')}>
         <p>
           <span class="status-dot on" aria-hidden="true" />
-          Connected as <strong>{state.user.name}</strong>
+          {rich(t('connectionConnectedAs'), { name: <strong>{state.user.name}</strong> })}
         </p>
-        <p class="muted">Session valid until {describeExpiry(state.expiresAt)}</p>
+        <p class="muted">{describeExpiry(state.expiresAt)}</p>
         {!compact && (
           <div class="row">
             <button type="button" disabled={busy} onClick={() => run(() => sendMessage('refreshProfile', undefined))}>
-              Check connection
+              {t('connectionCheck')}
             </button>
             <button type="button" class="danger" disabled={busy} onClick={() => run(() => sendMessage('disconnect', { deauthorize }))}>
-              Disconnect
+              {t('connectionDisconnect')}
             </button>
             <label class="row muted" style={{ fontWeight: 'normal', margin: 0 }}>
               <input type="checkbox" checked={deauthorize} onChange={(event) => setDeauthorize(event.currentTarget.checked)} />
-              Also remove Collab Desk from my Facebook account
+              {t('connectionDeauthorize')}
             </label>
           </div>
         )}
@@ -45,26 +47,26 @@ export function ConnectionPanel({ state, compact = false }: { state: AuthState |
   }
 
   return (
-    <section class="card" aria-label="Facebook connection">
+    <section class="card" aria-label={t('connectionLabel')}>
       {state.status === 'expired' ? (
         <p role="status">
           <span class="status-dot warn" aria-hidden="true" />
-          Your Facebook session for <strong>{state.user.name}</strong> has expired. Connect again to continue.
+          {rich(t('connectionExpired'), { name: <strong>{state.user.name}</strong> })}
         </p>
       ) : (
         <p>
           <span class="status-dot" aria-hidden="true" />
-          Not connected. Collab Desk needs your Facebook login to see your Pages and brand accounts.
+          {t('connectionNotConnected')}
         </p>
       )}
       <button type="button" class="primary" disabled={busy} onClick={() => run(() => sendMessage('connect', {}))}>
-        {busy ? 'Waiting for Facebook…' : 'Connect with Facebook'}
+        {busy ? t('connectionWaiting') : t('connectionConnect')}
       </button>
       <ErrorNotice error={error} />
       {error?.kind === 'missing-app-id' && compact && (
         <p>
           <a href="/options.html#settings" target="_blank" rel="noopener">
-            Open Settings
+            {t('connectionOpenSettings')}
           </a>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 /** Copies text to the clipboard and says so for two seconds (announced to screen readers). */
 export function CopyButton({ text, label }: { text: string; label: string }) {
@@ -10,7 +11,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
   return (
     <button type="button" onClick={copy} aria-live="polite">
-      {copied ? 'Copied' : label}
+      {copied ? t('commonCopied') : label}
     </button>
   );
 }

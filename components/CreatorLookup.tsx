@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkUsername } from '@/utils/instagram/username';
-import { describeError } from '@/utils/errors';
+import { say, t } from '@/utils/i18n';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
-import { canRevoke, canSend, noActionReason } from '@/utils/partnerships/status';
+import { canRevoke, canSend, noActionReason, statusWord } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { StatusWord } from './StatusWord';
-import type { ActionError } from './use-action';
+import { toActionError, type ActionError } from './use-action';
+import { rich } from './rich';
+import { announce } from './announce';
 
 type Lookup = Reply<'lookupCreator'>;
 
@@ -47,7 +49,7 @@ export function CreatorLookup({
         setLookupError(undefined);
       }
     } catch (caught) {
-      if (ticket === latest.current) setLookupError(describeError(caught));
+      if (ticket === latest.current) setLookupError(toActionError(caught));
     }
   }
 
@@ -79,10 +81,11 @@ export function CreatorLookup({
         kind === 'send'
           ? await sendMessage('sendPartnershipRequest', { brandIgId, username })
           : await sendMessage('revokePartnership', { brandIgId, username, creatorId: shownLookup?.permission?.creatorId });
+      announce(t('announceStatus', { creator: `@${username}`, status: say(statusWord(permission.status)) }));
       // The answer belongs to this creator only, whatever is typed by now.
       setLookup((previous) => (previous?.username === username ? { ...previous, permission, fetchedAt: Date.now() } : previous));
     } catch (caught) {
-      setActionError(describeError(caught));
+      setActionError(toActionError(caught));
     } finally {
       setPendingAction(undefined);
       setBusy(false);
@@ -97,14 +100,14 @@ export function CreatorLookup({
   const status = shownLookup?.permission?.status;
   const blocked = !readiness.ready;
   return (
-    <section aria-label="Creator lookup">
+    <section aria-label={t('popupLookupLabel')}>
       <div class="field">
-        <label for="creator-username">Creator username</label>
+        <label for="creator-username">{t('commonCreatorUsername')}</label>
         <input
           id="creator-username"
           autoComplete="off"
           spellcheck={false}
-          placeholder="e.g. maya.trails"
+          placeholder={t('commonCreatorPlaceholder')}
           value={input}
           onInput={(event) => setInput(event.currentTarget.value)}
           onKeyDown={(event) => {
@@ -114,25 +117,21 @@ export function CreatorLookup({
           aria-describedby="creator-username-hint"
         />
         <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted'}>
-          {check && !check.ok
-            ? check.reason
-            : initialUsername
-              ? 'From the Instagram profile you have open.'
-              : 'Type a username or open a profile on instagram.com.'}
+          {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
         </p>
       </div>
       {username && (shownLookup || pendingStatus) && (
         <div class="lookup-result">
           <p>
-            @{username} for @{brandUsername}: <StatusWord status={status} />
-            {pendingStatus && <span class="muted"> ({pendingStatus === 'REVOKED' ? 'revoking…' : 'sending the request…'})</span>}
-            {shownLookup?.refreshing && !pendingStatus && <span class="muted"> (checking for changes…)</span>}
+            {rich(t('popupLookupResult'), { creator: username, brand: brandUsername, status: <StatusWord status={status} /> })}
+            {pendingStatus && <span class="muted"> {t(pendingStatus === 'REVOKED' ? 'popupLookupRevoking' : 'popupLookupSending')}</span>}
+            {shownLookup?.refreshing && !pendingStatus && <span class="muted"> {t('popupLookupCheckingChanges')}</span>}
           </p>
           {/* While an action is on its way, no other action is offered: it shows once Meta has answered. */}
           <div class="row" hidden={pendingStatus !== undefined}>
             {canSend(status) && (
               <button type="button" class="primary" disabled={busy || blocked} onClick={() => act('send')}>
-                Send request
+                {t('commonSendRequest')}
               </button>
             )}
             {canRevoke(status) && (
@@ -142,22 +141,24 @@ export function CreatorLookup({
                 disabled={busy || blocked}
                 onClick={() =>
                   setConfirm({
-                    title: `Revoke @${username}?`,
-                    action: `Revoke @${username}`,
-                    message: `@${brandUsername} will no longer be able to run partnership ads with @${username}'s handle. The creator would have to accept a new request.`,
+                    title: t('confirmRevokeTitle', { creator: `@${username}` }),
+                    action: t('confirmRevokeAction', { creator: `@${username}` }),
+                    message: t('popupLookupRevokeMessage', { brand: brandUsername, creator: username }),
                     onConfirm: () => void act('revoke'),
                   })
                 }
               >
-                Revoke
+                {t('commonRevoke')}
               </button>
             )}
           </div>
-          {!pendingStatus && noActionReason(status) && <p class="muted">{noActionReason(status)}</p>}
-          {blocked && <p class="muted">Actions are off until this brand account is ready (see above).</p>}
+          {!pendingStatus && noActionReason(status) && <p class="muted">{say(noActionReason(status))}</p>}
+          {blocked && <p class="muted">{t('popupLookupBlocked')}</p>}
         </div>
       )}
-      {username && !shownLookup && !pendingStatus && !lookupError && <p class="muted">Looking up @{username}…</p>}
+      {username && !shownLookup && !pendingStatus && !lookupError && (
+        <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>
+      )}
       <ErrorNotice error={actionError ?? lookupError} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </section>

@@ -1,3 +1,4 @@
+import { say } from '@/utils/i18n';
 import type { ActionError } from './use-action';
 
 /** States that are expected, not failures: said calmly, with the next step, never as a red error. */
@@ -8,13 +9,13 @@ export function ErrorNotice({ error }: { error: ActionError | undefined }) {
   if (EXPECTED.has(error.kind)) {
     return (
       <p class="notice info" role="status">
-        {error.message}
+        {say(error.said)}
       </p>
     );
   }
   return (
     <p class="notice error" role="alert">
-      {error.message}
+      {say(error.said)}
     </p>
   );
 }

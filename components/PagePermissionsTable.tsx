@@ -1,14 +1,24 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageAccess } from '@/utils/permissions/access-overview';
-import { INSTAGRAM_PERMISSIONS } from '@/utils/permissions/task-table';
+import { INSTAGRAM_PERMISSIONS, type InstagramPermission } from '@/utils/permissions/task-table';
+import { plural, say, t } from '@/utils/i18n';
+import type { MessageKey } from '@/utils/i18n/said';
 
 type PageFilter = 'all' | 'instagram' | 'ready' | 'not-ready';
 
-const FILTERS: Array<[PageFilter, string]> = [
-  ['all', 'All Pages'],
-  ['instagram', 'With an Instagram account'],
-  ['ready', 'Ready for partnership ads'],
-  ['not-ready', 'Not ready for partnership ads'],
+/** What each permission column means, in plain words (seed 001's task table). */
+const PERMISSION_EXPLAINED: Record<InstagramPermission, MessageKey> = {
+  instagram_basic: 'permissionsExplainBasic',
+  instagram_content_publish: 'permissionsExplainPublish',
+  instagram_manage_comments: 'permissionsExplainComments',
+  instagram_manage_insights: 'permissionsExplainInsights',
+};
+
+const FILTERS: Array<[PageFilter, MessageKey]> = [
+  ['all', 'permissionsFilterAll'],
+  ['instagram', 'permissionsFilterInstagram'],
+  ['ready', 'permissionsFilterReady'],
+  ['not-ready', 'permissionsFilterNotReady'],
 ];
 
 function matchesFilter(page: PageAccess, filter: PageFilter): boolean {
@@ -36,32 +46,39 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
       <div class="row filters">
         <input
           type="search"
-          aria-label="Search Pages"
-          placeholder="Search Pages or @accounts"
+          aria-label={t('permissionsSearchPages')}
+          placeholder={t('permissionsSearchPagesPlaceholder')}
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
-        <select aria-label="Show Pages" value={filter} onChange={(event) => setFilter(event.currentTarget.value as PageFilter)}>
+        <select
+          aria-label={t('permissionsShowPages')}
+          value={filter}
+          onChange={(event) => setFilter(event.currentTarget.value as PageFilter)}
+        >
           {FILTERS.map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
         <span class="muted" role="status">
-          {shown.length === pages.length ? `${pages.length} Pages` : `${shown.length} of ${pages.length} Pages`}
+          {shown.length === pages.length
+            ? plural('permissionsPageCount', pages.length)
+            : plural('permissionsPagesShown', pages.length, { shown: shown.length, count: pages.length })}
         </span>
       </div>
       <div class="table-scroll">
         <table class="data">
-          <caption>Page permissions</caption>
+          <caption>{t('permissionsPageTableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Page</th>
-              <th scope="col">Your access</th>
-              <th scope="col">Instagram account</th>
+              <th scope="col">{t('permissionsColumnPage')}</th>
+              <th scope="col">{t('permissionsColumnAccess')}</th>
+              <th scope="col">{t('permissionsColumnInstagram')}</th>
               {INSTAGRAM_PERMISSIONS.map((permission) => (
-                <th scope="col" key={permission}>
+                // The head keeps the API name (UI contract); the explanation is its description and tooltip.
+                <th scope="col" key={permission} aria-describedby={`explain-${permission}`} title={t(PERMISSION_EXPLAINED[permission])}>
                   {permission}
                 </th>
               ))}
@@ -72,13 +89,16 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
               <tr key={page.id}>
                 <th scope="row">{page.name}</th>
                 <td>
-                  {page.access.label}
-                  <span class="muted"> ({page.access.scheme === 'role' ? 'classic Page' : 'new Pages experience'})</span>
+                  {say(page.access.label)}
+                  <span class="muted">
+                    {' '}
+                    {t(page.access.scheme === 'role' ? 'permissionsClassicPage' : 'permissionsNewPagesExperience')}
+                  </span>
                 </td>
-                <td>{page.brand ? `@${page.brand.username}` : <span class="muted">None</span>}</td>
+                <td>{page.brand ? `@${page.brand.username}` : <span class="muted">{t('permissionsNoInstagram')}</span>}</td>
                 {INSTAGRAM_PERMISSIONS.map((permission) => (
                   <td key={permission} class={page.grantable[permission] ? 'ok-text' : 'muted'}>
-                    {page.grantable[permission] ? 'Yes' : 'No'}
+                    {page.grantable[permission] ? t('commonYes') : t('commonNo')}
                   </td>
                 ))}
               </tr>
@@ -86,7 +106,17 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
           </tbody>
         </table>
       </div>
-      {shown.length === 0 && <p class="muted">No Page matches.</p>}
+      {shown.length === 0 && <p class="muted">{t('permissionsNoPageMatches')}</p>}
+      <dl class="legend" aria-label={t('permissionsLegendLabel')}>
+        {INSTAGRAM_PERMISSIONS.map((permission) => (
+          <div key={permission}>
+            <dt>
+              <code>{permission}</code>
+            </dt>
+            <dd id={`explain-${permission}`}>{t(PERMISSION_EXPLAINED[permission])}</dd>
+          </div>
+        ))}
+      </dl>
     </>
   );
 }

@@ -1,17 +1,19 @@
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canRevoke } from '@/utils/partnerships/status';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
+import { i18n, say, t } from '@/utils/i18n';
+import type { MessageKey } from '@/utils/i18n/said';
 import { StatusWord } from './StatusWord';
 import { VirtualTable } from './VirtualTable';
 
-const COLUMNS: Array<[SortColumn, string]> = [
-  ['creator', 'Creator'],
-  ['status', 'Status'],
-  ['requested', 'Requested'],
+const COLUMNS: Array<[SortColumn, MessageKey]> = [
+  ['creator', 'commonColumnCreator'],
+  ['status', 'partnershipsColumnStatus'],
+  ['requested', 'partnershipsColumnRequested'],
 ];
 
 function formatDate(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+  return iso ? new Date(iso).toLocaleDateString(i18n.locale, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
 }
 
 /** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
@@ -25,7 +27,7 @@ export function PartnershipsTable(props: {
   const { rows, query, onSort, onRevoke, actionsDisabled } = props;
   return (
     <VirtualTable
-      caption="Partnership permissions"
+      caption={t('partnershipsTableCaption')}
       columnCount={4}
       rows={rows}
       head={
@@ -33,18 +35,22 @@ export function PartnershipsTable(props: {
           {COLUMNS.map(([column, label]) => (
             <th scope="col" key={column} aria-sort={query.sort === column ? (query.descending ? 'descending' : 'ascending') : 'none'}>
               <button type="button" class="sort" onClick={() => onSort(column)}>
-                {label}
+                {t(label)}
                 {query.sort === column ? (query.descending ? ' ▼' : ' ▲') : ''}
               </button>
             </th>
           ))}
-          <th scope="col">Action</th>
+          <th scope="col">{t('partnershipsColumnAction')}</th>
         </>
       }
       renderRow={(permission, index) => (
         <tr key={permission.id ?? permission.creatorUsername ?? index} aria-rowindex={rows.length > 500 ? index + 2 : undefined}>
           <th scope="row">
-            {permission.creatorUsername ? <bdi>{creatorLabel(permission)}</bdi> : <span class="muted">{creatorLabel(permission)}</span>}
+            {permission.creatorUsername ? (
+              <bdi>{say(creatorLabel(permission))}</bdi>
+            ) : (
+              <span class="muted">{say(creatorLabel(permission))}</span>
+            )}
           </th>
           <td>
             <StatusWord status={permission.status} />
@@ -53,7 +59,7 @@ export function PartnershipsTable(props: {
           <td>
             {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
               <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
-                Revoke
+                {t('commonRevoke')}
               </button>
             )}
           </td>

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
+import { i18n, plural, say, t } from '@/utils/i18n';
 import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { canSend, noActionReason, statusWord } from '@/utils/partnerships/status';
+import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, tableRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { BrandPicker } from './BrandPicker';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
@@ -11,10 +12,12 @@ import { ErrorNotice } from './ErrorNotice';
 import { KeptActions } from './KeptActions';
 import { PartnershipsTable } from './PartnershipsTable';
 import { RefreshBar } from './RefreshBar';
+import { rich } from './rich';
 import { useAction } from './use-action';
 import { useBrandChoice } from './use-brand-choice';
 import { useKeptActions } from './use-kept-actions';
 import { usePartnershipList } from './use-partnership-list';
+import { announce } from './announce';
 
 /** Dashboard view: all of a brand's creator permissions, and one creator to ask. */
 export function PartnershipsView() {
@@ -37,9 +40,9 @@ export function PartnershipsView() {
   if (!brand) {
     return (
       <section aria-labelledby="partnerships-heading">
-        <h2 id="partnerships-heading">Partnerships</h2>
+        <h2 id="partnerships-heading">{t('partnershipsHeading')}</h2>
         <ErrorNotice error={accessError} />
-        {!accessError && <p class="muted">{brands.length === 0 ? 'Looking for your brand accounts…' : ''}</p>}
+        {!accessError && <p class="muted">{brands.length === 0 ? t('partnershipsLookingForBrands') : ''}</p>}
       </section>
     );
   }
@@ -54,26 +57,33 @@ export function PartnershipsView() {
     const username = creatorCheck.username;
     const existing = permissions.find((permission) => permission.creatorUsername === username);
     if (existing && !canSend(existing.status)) {
+      const reason = noActionReason(existing.status);
       setSentNotice(
-        noActionReason(existing.status) ??
-          `@${username} is already ${statusWord(existing.status)} for @${brand.username}; no second request is sent.`,
+        reason
+          ? say(reason)
+          : t('partnershipsAlreadyAsked', { creator: username, status: statusWord(existing.status), brand: brand.username }),
       );
       return;
     }
     setConfirm({
-      title: `Send a request to @${username}?`,
-      action: `Send a request to @${username}`,
+      title: t('partnershipsConfirmSendTitle', { creator: username }),
+      action: t('partnershipsConfirmSendAction', { creator: username }),
       message: (
         <p>
-          @{username} will be asked in the Instagram app to let @{brand.username} run partnership ads with their handle.
-          {existing && ` Their current status is ${statusWord(existing.status)}.`}
+          {existing
+            ? t('partnershipsConfirmSendMessageWithStatus', {
+                creator: username,
+                brand: brand.username,
+                status: statusWord(existing.status),
+              })
+            : t('partnershipsConfirmSendMessage', { creator: username, brand: brand.username })}
         </p>
       ),
       onConfirm: () =>
         void action.run(async () => {
           setSentNotice(undefined);
           await sendMessage('sendPartnershipRequest', { brandIgId: brand.igId, username });
-          setSentNotice(`Request sent to @${username}: Pending until they accept in Instagram.`);
+          setSentNotice(t('partnershipsRequestSent', { creator: username }));
           setCreatorInput('');
         }),
     });
@@ -83,21 +93,18 @@ export function PartnershipsView() {
     if (!brand || (!permission.creatorUsername && !permission.creatorId)) return;
     const label = creatorLabel(permission);
     setConfirm({
-      title: `Revoke ${label}?`,
-      action: `Revoke ${label}`,
-      message: (
-        <p>
-          @{brand.username} will no longer be able to run partnership ads with the handle of {label}.
-        </p>
-      ),
+      title: t('confirmRevokeTitle', { creator: label }),
+      action: t('confirmRevokeAction', { creator: label }),
+      message: <p>{t('partnershipsRevokeMessage', { brand: brand.username, creator: label })}</p>,
       onConfirm: () =>
-        void action.run(() =>
-          sendMessage('revokePartnership', {
+        void action.run(async () => {
+          const after = await sendMessage('revokePartnership', {
             brandIgId: brand.igId,
             username: permission.creatorUsername,
             creatorId: permission.creatorId,
-          }),
-        ),
+          });
+          announce(t('announceStatus', { creator: say(label), status: say(statusWord(after.status)) }));
+        }),
     });
   }
 
@@ -106,7 +113,7 @@ export function PartnershipsView() {
     // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word.
     const csv = toCsv(
       ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id'],
-      rows.map((row) => [row.creatorUsername, statusWord(row.status), row.status, row.requestedAt, row.creatorId, row.id]),
+      rows.map((row) => [row.creatorUsername, say(statusWord(row.status)), row.status, row.requestedAt, row.creatorId, row.id]),
     );
     downloadCsv(csvFileName(brand.username, 'partnerships'), csv);
   }
@@ -114,34 +121,37 @@ export function PartnershipsView() {
   return (
     <section aria-labelledby="partnerships-heading">
       <div class="row view-heading">
-        <h2 id="partnerships-heading">Partnerships</h2>
+        <h2 id="partnerships-heading">{t('partnershipsHeading')}</h2>
         <RefreshBar fetchedAt={list?.fetchedAt} refreshing={refreshing} onRefresh={refresh} />
       </div>
       <BrandPicker brands={brands} selected={brand.igId} onSelect={selectBrand} />
       {blocked && (
         <p class="notice error" role="alert">
-          Sending and revoking are off for @{brand.username}: {brand.readiness.problems.map((problem) => problem.message).join(' ')}
+          {t('partnershipsOffForBrand', {
+            brand: brand.username,
+            problems: brand.readiness.problems.map((problem) => say(problem.message)).join(' '),
+          })}
         </p>
       )}
       <KeptActions actions={kept} brandUsernames={brandUsernames} />
 
       <form class="card" onSubmit={askToSend}>
-        <label for="dashboard-creator">Creator username</label>
+        <label for="dashboard-creator">{t('commonCreatorUsername')}</label>
         <div class="row">
           <input
             id="dashboard-creator"
             autoComplete="off"
             spellcheck={false}
-            placeholder="e.g. maya.trails"
+            placeholder={t('commonCreatorPlaceholder')}
             value={creatorInput}
             onInput={(event) => setCreatorInput(event.currentTarget.value)}
             aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined}
           />
           <button type="submit" class="primary" disabled={!creatorCheck?.ok || blocked || action.busy}>
-            Send request
+            {t('commonSendRequest')}
           </button>
         </div>
-        {creatorCheck && !creatorCheck.ok && <p class="notice error">{creatorCheck.reason}</p>}
+        {creatorCheck && !creatorCheck.ok && <p class="notice error">{say(creatorCheck.reason)}</p>}
         {sentNotice && (
           <p class="notice ok" role="status">
             {sentNotice}
@@ -150,40 +160,44 @@ export function PartnershipsView() {
       </form>
       <ErrorNotice error={action.error ?? listError} />
 
-      <ul class="counts" aria-label="Counts per status">
-        <li>
-          <strong>{permissions.length}</strong> in all
-        </li>
-        {counts.map(([word, count]) => (
-          <li key={word}>
-            {word}: <strong>{count}</strong>
+      <ul class="counts" aria-label={t('partnershipsCountsLabel')}>
+        <li>{rich(t('partnershipsCountAll'), { count: <strong>{i18n.number(permissions.length)}</strong> })}</li>
+        {counts.map(([status, count]) => (
+          <li key={status}>
+            {rich(t('partnershipsCountStatus'), { status: say(statusKeyWord(status)), count: <strong>{i18n.number(count)}</strong> })}
           </li>
         ))}
       </ul>
       <div class="row filters">
         <input
           type="search"
-          aria-label="Search creators"
-          placeholder="Search creators"
+          aria-label={t('partnershipsSearch')}
+          placeholder={t('partnershipsSearch')}
           value={query.search}
           onInput={(event) => setQuery({ ...query, search: event.currentTarget.value })}
         />
-        <select aria-label="Status" value={query.status} onChange={(event) => setQuery({ ...query, status: event.currentTarget.value })}>
-          <option value="">All statuses</option>
-          {counts.map(([word, count]) => (
-            <option key={word} value={word}>
-              {word} ({count})
+        <select
+          aria-label={t('partnershipsStatusFilter')}
+          value={query.status}
+          onChange={(event) => setQuery({ ...query, status: event.currentTarget.value })}
+        >
+          <option value="">{t('partnershipsAllStatuses')}</option>
+          {counts.map(([status, count]) => (
+            <option key={status} value={status}>
+              {t('partnershipsStatusOption', { status: statusKeyWord(status), count })}
             </option>
           ))}
         </select>
         <span class="muted" role="status">
-          {rows.length === permissions.length ? `${rows.length} creators` : `${rows.length} of ${permissions.length} creators`}
+          {rows.length === permissions.length
+            ? plural('partnershipsCreatorCount', rows.length)
+            : plural('partnershipsCreatorsShown', permissions.length, { shown: rows.length, count: permissions.length })}
         </span>
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
+          {t('commonExportCsv')}
         </button>
       </div>
-      {!list && !listError && !blocked && <p class="muted">Loading @{brand.username}'s creator permissions…</p>}
+      {!list && !listError && !blocked && <p class="muted">{t('partnershipsLoading', { brand: brand.username })}</p>}
       {list && (
         <PartnershipsTable rows={rows} query={query} onSort={sort} onRevoke={askToRevoke} actionsDisabled={blocked || action.busy} />
       )}

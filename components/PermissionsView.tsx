@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { PagePermissionsTable } from './PagePermissionsTable';
@@ -18,30 +19,25 @@ export function PermissionsView() {
   return (
     <section aria-labelledby="permissions-heading">
       <div class="row view-heading">
-        <h2 id="permissions-heading">Permissions</h2>
+        <h2 id="permissions-heading">{t('permissionsHeading')}</h2>
         <RefreshBar fetchedAt={snapshot?.fetchedAt} refreshing={refreshing} onRefresh={refresh} />
       </div>
       <ErrorNotice error={error} />
-      {!overview && !error && <p class="muted">Loading your Pages…</p>}
+      {!overview && !error && <p class="muted">{t('permissionsLoading')}</p>}
       {overview && (
         <>
           {overview.instagramUnavailable && (
             <p class="notice error" role="alert">
-              {overview.instagramUnavailable}
+              {say(overview.instagramUnavailable)}
             </p>
           )}
           <div class="card">
-            <h3>Partnership-ads readiness</h3>
+            <h3>{t('permissionsReadinessHeading')}</h3>
             <ReadinessList brands={overview.brands} />
           </div>
           <div class="card">
             <TokenPermissionsTable permissions={overview.tokenPermissions} />
-            {loginConfigId && (
-              <p class="muted">
-                You log in with Facebook Login for Business configuration {loginConfigId}. A configuration grants all of its permissions or
-                none: to change them, edit the configuration in your Meta app's dashboard, then connect again.
-              </p>
-            )}
+            {loginConfigId && <p class="muted">{t('permissionsLoginConfigNote', { config: loginConfigId })}</p>}
           </div>
           <PagePermissionsTable pages={overview.pages} />
         </>

@@ -1,5 +1,6 @@
 import type { AccessOverview } from '@/utils/permissions/access-overview';
 import type { ReadinessProblem } from '@/utils/permissions/readiness';
+import { say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
@@ -8,24 +9,24 @@ import { useAction } from './use-action';
 export function ReadinessList({ brands }: { brands: AccessOverview['brands'] }) {
   const { busy, error, run } = useAction();
   if (brands.length === 0) {
-    return <p class="muted">None of your Pages has a linked Instagram business account, so there is no brand account to manage.</p>;
+    return <p class="muted">{t('permissionsNoBrandAccounts')}</p>;
   }
   const askAgain = () => run(() => sendMessage('connect', { rerequest: true }));
   return (
     <>
-      <ul class="readiness" aria-label="Partnership-ads readiness">
+      <ul class="readiness" aria-label={t('permissionsReadinessHeading')}>
         {brands.map((brand) => (
           <li key={brand.igId}>
             <strong>@{brand.username}</strong> <span class="muted">({brand.pageName})</span>:{' '}
             {brand.readiness.ready ? (
-              <span class="ok-text">Ready for partnership ads</span>
+              <span class="ok-text">{t('permissionsReadinessReady')}</span>
             ) : (
               <>
-                <span class="warn-text">Not ready</span>
+                <span class="warn-text">{t('permissionsReadinessNotReady')}</span>
                 <ul>
-                  {brand.readiness.problems.map((problem) => (
-                    <li key={problem.message}>
-                      {problem.message} <FixAction problem={problem} busy={busy} onRerequest={askAgain} />
+                  {brand.readiness.problems.map((problem, index) => (
+                    <li key={index}>
+                      {say(problem.message)} <FixAction problem={problem} busy={busy} onRerequest={askAgain} />
                     </li>
                   ))}
                 </ul>
@@ -43,7 +44,7 @@ function FixAction({ problem, busy, onRerequest }: { problem: ReadinessProblem; 
   if (problem.fix === 'ask-admin') return null;
   return (
     <button type="button" disabled={busy} onClick={onRerequest}>
-      {problem.fix === 'rerequest' ? 'Ask Facebook again' : 'Connect again'}
+      {problem.fix === 'rerequest' ? t('permissionsAskAgain') : t('permissionsConnectAgain')}
     </button>
   );
 }

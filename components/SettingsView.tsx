@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { sendMessage, type SettingsView as Settings } from '@/utils/messaging/protocol';
 import { AboutLinks } from './AboutLinks';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
+import { rich } from './rich';
 import { useAction } from './use-action';
 
 /** The Meta app to log in with, and the redirect URI to register in it. */
@@ -31,82 +33,73 @@ export function SettingsView() {
     }
   }
 
-  if (!settings) return <p class="muted">Loading settings…</p>;
+  if (!settings) return <p class="muted">{t('settingsLoading')}</p>;
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settingsHeading')}</h2>
       <form class="card" onSubmit={save}>
         <div class="field">
-          <label for="meta-app-id">Meta app ID</label>
+          <label for="meta-app-id">{t('settingsMetaAppId')}</label>
           <input
             id="meta-app-id"
             inputMode="numeric"
             autoComplete="off"
             value={appId}
             onInput={(event) => setAppId(event.currentTarget.value)}
-            placeholder={settings.effectiveMetaAppId || 'e.g. 1234567890123456'}
+            placeholder={settings.effectiveMetaAppId || t('settingsMetaAppIdPlaceholder')}
           />
           <p class="muted">
             {settings.metaAppId
-              ? 'Collab Desk logs in with this app.'
+              ? t('settingsMetaAppIdInUse')
               : settings.effectiveMetaAppId
-                ? `Empty: the app this build came with (${settings.effectiveMetaAppId}) is used.`
-                : 'Create an app at developers.facebook.com with Facebook Login, then paste its App ID here.'}
+                ? t('settingsMetaAppIdBuiltIn', { appId: settings.effectiveMetaAppId })
+                : t('settingsMetaAppIdHelp')}
           </p>
         </div>
         <div class="field">
-          <label for="login-config-id">Login configuration ID</label>
+          <label for="login-config-id">{t('settingsLoginConfigId')}</label>
           <input
             id="login-config-id"
             inputMode="numeric"
             autoComplete="off"
             value={configId}
             onInput={(event) => setConfigId(event.currentTarget.value)}
-            placeholder={settings.effectiveLoginConfigId || 'Empty for a Consumer-type app'}
+            placeholder={settings.effectiveLoginConfigId || t('settingsLoginConfigIdPlaceholder')}
             aria-describedby="login-config-help"
           />
           <div id="login-config-help" class="muted">
-            <p>Which one your app needs depends on its type:</p>
+            <p>{t('settingsLoginConfigIntro')}</p>
             <ul>
-              <li>
-                <strong>Consumer</strong> app (Facebook Login): leave this empty. Collab Desk asks for each permission itself.
-              </li>
-              <li>
-                <strong>Business</strong> app (Facebook Login for Business): in the app dashboard, under Facebook Login for Business,
-                Configurations, create one with a user access token and the permissions pages_show_list, business_management,
-                instagram_basic and instagram_branded_content_ads_brand, then paste its ID here. Without it Facebook says the app is not
-                available. A configuration grants all of its permissions or none.
-              </li>
+              <li>{rich(t('settingsLoginConfigConsumer'), { type: <strong>{t('commonAppTypeConsumer')}</strong> })}</li>
+              <li>{rich(t('settingsLoginConfigBusiness'), { type: <strong>{t('commonAppTypeBusiness')}</strong> })}</li>
             </ul>
             {!settings.loginConfigId && settings.effectiveLoginConfigId && (
-              <p>Empty: the configuration this build came with ({settings.effectiveLoginConfigId}) is used.</p>
+              <p>{t('settingsLoginConfigBuiltIn', { configId: settings.effectiveLoginConfigId })}</p>
             )}
           </div>
         </div>
         <div class="row">
           <button type="submit" disabled={busy}>
-            Save
+            {t('settingsSave')}
           </button>
         </div>
         {saved && (
           <p class="notice ok" role="status">
-            Saved.
+            {t('settingsSaved')}
           </p>
         )}
         <ErrorNotice error={error} />
         <div class="field">
           <h3 id="redirect-label" class="field-label">
-            Redirect URI for your Meta app
+            {t('settingsRedirectUriHeading')}
           </h3>
-          <p class="muted">In the app's Facebook Login settings, add this to "Valid OAuth Redirect URIs":</p>
+          <p class="muted">{t('settingsRedirectUriHelp')}</p>
           <div class="row">
             <code class="copyable">{settings.redirectUri}</code>
-            <CopyButton text={settings.redirectUri} label="Copy redirect URI" />
+            <CopyButton text={settings.redirectUri} label={t('commonCopyRedirectUri')} />
           </div>
         </div>
-        <p class="muted">
-          Graph API: {settings.graphOrigin} ({settings.graphApiVersion})
-        </p>
+        <p class="muted">{t('settingsGraphApi', { origin: settings.graphOrigin, version: settings.graphApiVersion })}</p>
         <AboutLinks />
       </form>
     </section>

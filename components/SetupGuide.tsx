@@ -1,5 +1,7 @@
 import type { SettingsView } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
+import { rich } from './rich';
 
 const META_APPS = 'https://developers.facebook.com/apps/';
 const LOGIN_FOR_BUSINESS = 'https://developers.facebook.com/docs/facebook-login/facebook-login-for-business/';
@@ -17,13 +19,11 @@ export function SetupGuide({ settings, compact = false }: { settings: SettingsVi
   if (compact) {
     return (
       <section class="card" aria-labelledby="setup-heading">
-        <h2 id="setup-heading">Set up Collab Desk</h2>
-        <p>
-          Collab Desk signs in through a Meta app of your own. Creating one takes a few minutes, and the dashboard guides you step by step.
-        </p>
+        <h2 id="setup-heading">{t('setupHeading')}</h2>
+        <p>{t('setupCompactIntro')}</p>
         <p>
           <a href="/options.html#settings" target="_blank" rel="noopener">
-            Open the setup guide
+            {t('setupOpenGuide')}
           </a>
         </p>
       </section>
@@ -31,51 +31,58 @@ export function SetupGuide({ settings, compact = false }: { settings: SettingsVi
   }
   return (
     <section class="card" aria-labelledby="setup-heading">
-      <h2 id="setup-heading">Set up Collab Desk</h2>
-      <p>Collab Desk signs in through a Meta app of your own, so your data goes only between your browser and Meta. Five steps:</p>
+      <h2 id="setup-heading">{t('setupHeading')}</h2>
+      <p>{t('setupIntro')}</p>
       <ol class="setup-steps">
         <li>
-          <a href={META_APPS} target="_blank" rel="noopener noreferrer">
-            Create a Meta app
-          </a>{' '}
-          at developers.facebook.com. Either type works:
+          {rich(t('setupStepCreateApp'), {
+            link: (
+              <a href={META_APPS} target="_blank" rel="noopener noreferrer">
+                {t('setupCreateAppLink')}
+              </a>
+            ),
+          })}
           <ul>
+            <li>{rich(t('setupStepConsumer'), { type: <strong>{t('commonAppTypeConsumer')}</strong> })}</li>
             <li>
-              <strong>Consumer</strong>: add the Facebook Login product. Collab Desk asks for each permission itself.
-            </li>
-            <li>
-              <strong>Business</strong>: add{' '}
-              <a href={LOGIN_FOR_BUSINESS} target="_blank" rel="noopener noreferrer">
-                Facebook Login for Business
-              </a>{' '}
-              and create a configuration (user access token, the permissions below). You will paste its ID as the Login configuration ID.
+              {rich(t('setupStepBusiness'), {
+                type: <strong>{t('commonAppTypeBusiness')}</strong>,
+                link: (
+                  <a href={LOGIN_FOR_BUSINESS} target="_blank" rel="noopener noreferrer">
+                    {t('setupLoginForBusinessLink')}
+                  </a>
+                ),
+              })}
             </li>
           </ul>
         </li>
+        <li>{rich(t('setupStepPermissions'), { permissions: <code>{PERMISSIONS.join(', ')}</code> })}</li>
         <li>
-          The app needs these permissions: <code>{PERMISSIONS.join(', ')}</code>.
-        </li>
-        <li>
-          In the app's login settings, add this to Valid OAuth Redirect URIs:{' '}
+          {t('setupStepRedirectUri')}{' '}
           <span class="row">
             <code class="copyable">{settings.redirectUri}</code>
-            <CopyButton text={settings.redirectUri} label="Copy redirect URI" />
+            <CopyButton text={settings.redirectUri} label={t('commonCopyRedirectUri')} />
           </span>
         </li>
         <li>
-          Add the people who will use Collab Desk as{' '}
-          <a href={APP_ROLES} target="_blank" rel="noopener noreferrer">
-            testers of the app
-          </a>
-          , or take the permissions through{' '}
-          <a href={APP_REVIEW} target="_blank" rel="noopener noreferrer">
-            App Review
-          </a>
-          .
+          {rich(t('setupStepTesters'), {
+            testers: (
+              <a href={APP_ROLES} target="_blank" rel="noopener noreferrer">
+                {t('setupTestersLink')}
+              </a>
+            ),
+            review: (
+              <a href={APP_REVIEW} target="_blank" rel="noopener noreferrer">
+                {t('setupAppReviewLink')}
+              </a>
+            ),
+          })}
         </li>
         <li>
-          Paste the app's App ID in the Settings view under <strong>Meta app ID</strong> (and, for a Business app, the configuration ID
-          under <strong>Login configuration ID</strong>), then Save. Connect with Facebook then appears here.
+          {rich(t('setupStepPasteIds'), {
+            appIdField: <strong>{t('settingsMetaAppId')}</strong>,
+            configIdField: <strong>{t('settingsLoginConfigId')}</strong>,
+          })}
         </li>
       </ol>
     </section>

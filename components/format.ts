@@ -1,21 +1,11 @@
-/** "1 creator", "3 creators". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+import { i18n, t } from '@/utils/i18n';
+
+/** "Session valid until 14:05 (in 2 hours)". */
+export function describeExpiry(expiresAt: number): string {
+  return t('connectionValidUntil', { time: { time: expiresAt }, left: { relative: expiresAt } });
 }
 
-/** "14:05 (in 1 h 59 min)" for a time in the future. */
-export function describeExpiry(expiresAt: number, now: number = Date.now()): string {
-  const minutes = Math.max(0, Math.round((expiresAt - now) / 60_000));
-  const time = new Date(expiresAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const hours = Math.floor(minutes / 60);
-  const left = hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
-  return `${time} (in ${left})`;
-}
-
-/** "just now", "5 min ago", "2 h ago". */
-export function describeAge(at: number, now: number = Date.now()): string {
-  const minutes = Math.floor((now - at) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ago`;
+/** "Updated just now", "Updated 5 minutes ago", "Updated 2 hours ago". */
+export function describeUpdate(fetchedAt: number, now: number = Date.now()): string {
+  return now - fetchedAt < 60_000 ? t('commonUpdatedJustNow') : t('commonUpdatedAgo', { age: i18n.relative(fetchedAt, now) });
 }

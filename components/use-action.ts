@@ -1,9 +1,17 @@
 import { useState } from 'preact/hooks';
 import { describeError } from '@/utils/errors';
+import type { Words } from '@/utils/i18n';
 
 export interface ActionError {
   kind: string;
-  message: string;
+  /** What to tell the person, said by ErrorNotice in their language. */
+  said: Words;
+}
+
+/** The error to show for a failure that crossed the message boundary. */
+export function toActionError(caught: unknown): ActionError {
+  const { kind, said } = describeError(caught);
+  return { kind, said };
 }
 
 /** Runs one user action at a time, keeping whether it is busy and the error to show. */
@@ -16,8 +24,7 @@ export function useAction() {
     try {
       return await action();
     } catch (caught) {
-      const { kind, message } = describeError(caught);
-      setError({ kind, message });
+      setError(toActionError(caught));
       return undefined;
     } finally {
       setBusy(false);

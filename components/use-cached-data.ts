@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { describeError } from '@/utils/errors';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import type { BackgroundEvent, DataArea } from '@/utils/messaging/protocol';
-import type { ActionError } from './use-action';
+import { toActionError, type ActionError } from './use-action';
 
 interface CachedDataSource<T> {
   /** The background's cached copy (it refreshes a stale one behind it). */
@@ -32,7 +31,7 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
       setRefreshing(loaded.refreshing);
       setError(undefined);
     } catch (caught) {
-      setError(describeError(caught));
+      setError(toActionError(caught));
     }
   }, dependencies);
 
@@ -43,7 +42,7 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
       setData(await source.refresh());
       setError(undefined);
     } catch (caught) {
-      setError(describeError(caught));
+      setError(toActionError(caught));
     } finally {
       setRefreshing(false);
     }

@@ -2,6 +2,8 @@ import { createHandlers } from '@/utils/background/handlers';
 import { createServices, JOB_ALARM } from '@/utils/background/services';
 import { serveProtocol } from '@/utils/messaging/serve';
 import { z } from 'zod';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
 
 // Validation without code generation: extension pages' CSP forbids eval, and stores flag it.
 z.config({ jitless: true });

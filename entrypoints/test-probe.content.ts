@@ -1,3 +1,6 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+
 /**
  * Test builds only (COLLAB_DESK_TEST_BUILD=1): a content script on instagram.com that relays
  * requests from the page to the background, so tests can prove the background refuses them.

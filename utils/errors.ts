@@ -1,6 +1,9 @@
+import { isSaid, said, type Said } from './i18n/said';
+
 /**
- * Every failure the UI may show. The message is always plain words for the person using
- * Collab Desk; `kind` tells the UI which action to offer (reconnect, retry later...).
+ * Every failure the UI may show. The words travel as data (a message key and values, see
+ * utils/i18n/said.ts) and pages say them in the person's language; `kind` tells the UI which
+ * action to offer (reconnect, retry later...).
  */
 export type AppErrorKind =
   | 'not-connected'
@@ -33,18 +36,26 @@ export class AppError extends Error {
   override name = 'AppError';
   constructor(
     readonly kind: AppErrorKind,
-    message: string,
+    /** What to tell the person, as data. The Error message is its key, for logs. */
+    readonly said: Said,
     readonly details: AppErrorDetails = {},
   ) {
-    super(message);
+    super(said.key);
   }
 }
 
+export interface DescribedError {
+  kind: AppErrorKind | 'unknown';
+  /** Words for the person (a Said; a plain string only from code outside ours). */
+  said: Said;
+  details: AppErrorDetails;
+}
+
 /** Reads an error that crossed the message boundary (it arrives as a plain Error with our fields). */
-export function describeError(error: unknown): { kind: AppErrorKind | 'unknown'; message: string; details: AppErrorDetails } {
-  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
-    const { kind, message, details } = error as { kind: AppErrorKind; message: string; details?: AppErrorDetails };
-    return { kind, message, details: details ?? {} };
+export function describeError(error: unknown): DescribedError {
+  if (error && typeof error === 'object' && 'kind' in error && 'said' in error && isSaid(error.said)) {
+    const { kind, said: words, details } = error as { kind: AppErrorKind; said: Said; details?: AppErrorDetails };
+    return { kind, said: words, details: details ?? {} };
   }
-  return { kind: 'unknown', message: 'Something went wrong inside Collab Desk. Reload the page and try again.', details: {} };
+  return { kind: 'unknown', said: said('errorUnknown'), details: {} };
 }

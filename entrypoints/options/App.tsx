@@ -8,20 +8,21 @@ import { SettingsView } from '@/components/SettingsView';
 import { SetupGuide } from '@/components/SetupGuide';
 import { useSettings } from '@/components/use-settings';
 import { useAuthState } from '@/components/use-auth-state';
+import { t } from '@/utils/i18n';
 import { WelcomeBanner } from './WelcomeBanner';
 
 const VIEWS = [
-  { id: 'permissions', label: 'Permissions', render: () => <PermissionsView /> },
-  { id: 'partnerships', label: 'Partnerships', render: () => <PartnershipsView /> },
-  { id: 'bulk', label: 'Bulk', render: () => <BulkView /> },
-  { id: 'activity', label: 'Activity', render: () => <ActivityView /> },
-  { id: 'settings', label: 'Settings', render: () => <SettingsView /> },
+  { id: 'permissions', label: 'dashboardViewPermissions', render: () => <PermissionsView /> },
+  { id: 'partnerships', label: 'dashboardViewPartnerships', render: () => <PartnershipsView /> },
+  { id: 'bulk', label: 'dashboardViewBulk', render: () => <BulkView /> },
+  { id: 'activity', label: 'dashboardViewActivity', render: () => <ActivityView /> },
+  { id: 'settings', label: 'dashboardViewSettings', render: () => <SettingsView /> },
 ] as const;
 
 /** The setup guide on its own (the Help link), whether or not an app is set up. */
 function HelpView() {
   const settings = useSettings();
-  return settings ? <SetupGuide settings={settings} /> : <p class="muted">Loading…</p>;
+  return settings ? <SetupGuide settings={settings} /> : <p class="muted">{t('commonLoading')}</p>;
 }
 
 function currentHash(): string {
@@ -41,15 +42,15 @@ export function App() {
   return (
     <div class="dashboard">
       <header>
-        <h1>Collab Desk</h1>
-        <span class="muted">Partnership-ad permissions for your brands</span>
+        <h1>{t('extName')}</h1>
+        <span class="muted">{t('dashboardTagline')}</span>
       </header>
       {hash === 'welcome' && <WelcomeBanner />}
       <ConnectionPanel state={auth} />
-      <nav aria-label="Dashboard views">
+      <nav aria-label={t('dashboardViewsLabel')}>
         {VIEWS.map((candidate) => (
           <a key={candidate.id} href={`#${candidate.id}`} aria-current={candidate.id === view.id ? 'page' : undefined}>
-            {candidate.label}
+            {t(candidate.label)}
           </a>
         ))}
       </nav>

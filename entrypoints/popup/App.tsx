@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { BrandPicker } from '@/components/BrandPicker';
 import { BrandReadinessLine } from '@/components/BrandReadinessLine';
@@ -9,6 +10,7 @@ import { KeptActions } from '@/components/KeptActions';
 import { useAuthState } from '@/components/use-auth-state';
 import { useBrandChoice } from '@/components/use-brand-choice';
 import { useKeptActions } from '@/components/use-kept-actions';
+import { say, t } from '@/utils/i18n';
 import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
 
 /** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
@@ -32,15 +34,15 @@ export function App() {
   return (
     <div class="popup">
       <header>
-        <h1>Collab Desk</h1>
+        <h1>{t('extName')}</h1>
       </header>
       <main>
         <ConnectionPanel state={auth} compact />
         {auth?.status === 'signed-in' && (
           <>
-            {snapshot && brands.length === 0 && <p class="muted">None of your Pages has a linked Instagram business account.</p>}
+            {snapshot && brands.length === 0 && <p class="muted">{t('popupNoBrandAccounts')}</p>}
             {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
-            {brand && <BrandReadinessLine brand={brand} pageAccess={page?.access.label} />}
+            {brand && <BrandReadinessLine brand={brand} pageAccess={page && say(page.access.label)} />}
             {brand?.readiness.ready && tab.ready && (
               <CreatorLookup
                 key={brand.igId}
@@ -50,7 +52,7 @@ export function App() {
                 initialUsername={tab.username}
               />
             )}
-            {!snapshot && !error && <p class="muted">Loading…</p>}
+            {!snapshot && !error && <p class="muted">{t('commonLoading')}</p>}
             <ErrorNotice error={error} />
           </>
         )}
@@ -58,7 +60,7 @@ export function App() {
       </main>
       <footer>
         <a href="/options.html#partnerships" target="_blank" rel="noopener">
-          Open dashboard
+          {t('popupOpenDashboard')}
         </a>
         <AboutLinks />
       </footer>

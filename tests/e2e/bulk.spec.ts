@@ -240,9 +240,9 @@ test.describe('bulk management', () => {
     // One creator to revoke and 9,999 with nothing to revoke: a 10,000-row result from one call.
     const names = [approved.username, ...Array.from({ length: 9_999 }, (_, index) => `many.${index}`)];
     await paste(page, names);
-    await expect(page.getByText('10000 creators to act on.')).toBeVisible();
+    await expect(page.getByText('10,000 creators to act on.')).toBeVisible();
     await page.getByRole('button', { name: 'Revoke requests', exact: true }).click();
-    await expect(page.getByRole('dialog').getByRole('table', { name: 'Dry run' })).toContainText('Nothing to revoke (Not requested)9999');
+    await expect(page.getByRole('dialog').getByRole('table', { name: 'Dry run' })).toContainText('Nothing to revoke (Not requested)9,999');
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await waitUntilDone(page);
     const results = page.getByRole('table', { name: 'Results' });

@@ -30,7 +30,7 @@ test.describe('chaos', () => {
     const names = Array.from({ length: 1000 }, (_, index) => `chaos.${String(index).padStart(4, '0')}`);
     await paste(page, names);
     await page.getByRole('button', { name: 'Send requests', exact: true }).click();
-    await expect(page.getByRole('dialog').getByRole('heading')).toHaveText('Send 1000 requests?');
+    await expect(page.getByRole('dialog').getByRole('heading')).toHaveText('Send 1,000 requests?');
     // From Confirm on, about 10% of calls fail for a passing reason, some after Meta applied them.
     await sim.setControls({ failureRate: 0.05, appliedFailureRate: 0.05, latencyMs: 30 });
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
@@ -72,7 +72,7 @@ test.describe('chaos', () => {
 
     // The Results table, its counts and the Activity log agree with the simulator, item by item.
     const counts = page.getByRole('list', { name: 'Bulk counts' });
-    await expect(counts).toContainText('Sent: 1000');
+    await expect(counts).toContainText('Sent: 1,000');
     await expect(counts).toContainText('Failed: 0');
     const results = await downloadedCsv(page, 'Export CSV');
     expect(results[0]).toEqual(['creator_username', 'outcome', 'reason']);
@@ -81,7 +81,7 @@ test.describe('chaos', () => {
     );
 
     await page.getByRole('link', { name: 'Activity' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /actions$/ })).toHaveText('1000 actions', { timeout: 15_000 });
+    await expect(page.getByRole('status').filter({ hasText: /actions$/ })).toHaveText('1,000 actions', { timeout: 15_000 });
     const audit = await downloadedCsv(page, 'Export audit log');
     const auditRows = audit.slice(1).map((row) => ({ creator: row[2], action: row[3], outcome: row[4] }));
     expect(auditRows.every((row) => row.action === 'send' && row.outcome === 'Sent')).toBe(true);

@@ -7,6 +7,8 @@ import { SimulatorControl } from '../simulator/control';
 import { extensionIdOf, launchWithExtension } from '../support/launch-chromium';
 
 interface Fixtures {
+  /** The browser's language (`--lang`); English when unset, as the acceptance tests run it. */
+  language: string | undefined;
   userDataDir: string;
   context: BrowserContext;
   extensionId: string;
@@ -16,14 +18,15 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  language: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this destructuring.
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'collab-desk-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ userDataDir }, use) => {
-    const context = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir);
+  context: async ({ userDataDir, language }, use) => {
+    const context = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir, { language });
     const problems = watchExtensionPages(context);
     await use(context);
     await context.close();
@@ -38,11 +41,11 @@ export const test = base.extend<Fixtures>({
     await sim.reset();
     await use(sim);
   },
-  relaunch: async ({ context, userDataDir }, use) => {
+  relaunch: async ({ context, userDataDir, language }, use) => {
     const opened: BrowserContext[] = [];
     await use(async () => {
       await context.close();
-      const next = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir);
+      const next = await launchWithExtension(process.env.E2E_EXTENSION_DIR!, userDataDir, { language });
       opened.push(next);
       return next;
     });

@@ -39,10 +39,10 @@ test.describe('only Collab Desk pages may talk to the background', () => {
     await serveFakeInstagram(page);
 
     const authState = await askFromContentScript(page, 'getAuthState');
-    expect(authState.response).toEqual({ err: expect.objectContaining({ message: 'Collab Desk only answers its own pages.' }) });
+    expect(authState.response).toEqual({ err: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
 
     const refresh = await askFromContentScript(page, 'refreshProfile');
-    expect(refresh.response).toEqual({ err: expect.objectContaining({ message: 'Collab Desk only answers its own pages.' }) });
+    expect(refresh.response).toEqual({ err: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
 
     // There is no message that hands out the token; asking for one gets no answer at all.
     const token = await askFromContentScript(page, 'getAccessToken');
@@ -82,6 +82,6 @@ test.describe('only Collab Desk pages may talk to the background', () => {
         runtime.sendMessage({ id: 7, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' }, timestamp: Date.now() }, resolve),
       );
     });
-    expect(reply).toEqual({ err: expect.objectContaining({ message: 'A Meta app ID is made of digits only.' }) });
+    expect(reply).toEqual({ err: expect.objectContaining({ kind: 'invalid-message', said: { key: 'settingsAppIdDigits' } }) });
   });
 });

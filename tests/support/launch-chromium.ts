@@ -13,7 +13,7 @@ export function findChromium(): string | undefined {
 export async function launchWithExtension(
   extensionDir: string,
   userDataDir: string,
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; language?: string } = {},
 ): Promise<BrowserContext> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
@@ -30,7 +30,10 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // The browser's own language (Chromium on Linux also reads LANGUAGE): the extension's i18n follows it.
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
+    ...(options.language && { locale: options.language, env: { ...process.env, LANGUAGE: options.language.replace('-', '_') } }),
   });
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createGraphClient } from '@/utils/graph/client';
 import { profileSchema } from '@/utils/graph/schemas';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+import { failure } from './support/english';
 
 const simulator = useSimulator();
 
@@ -53,7 +54,7 @@ describe('Graph client against the simulator', () => {
     const { token } = simulator().state.issueToken(ALL_SCOPES);
     simulator().state.expireAllTokens();
     const { graph, onSessionRejected } = client(() => token);
-    await expect(graph.get('me', profileSchema)).rejects.toMatchObject({ kind: 'session-expired', details: { code: 190, subcode: 463 } });
+    expect(await failure(graph.get('me', profileSchema))).toMatchObject({ kind: 'session-expired', details: { code: 190, subcode: 463 } });
     expect(onSessionRejected).toHaveBeenCalledTimes(1);
   });
 
@@ -85,7 +86,7 @@ describe('Graph client against the simulator', () => {
   it('names the missing permission', async () => {
     const { token } = simulator().state.issueToken(['pages_show_list', 'instagram_basic']);
     const { graph } = client(() => token);
-    await expect(graph.get('17841400000000001/branded_content_ad_permissions', z.unknown())).rejects.toMatchObject({
+    expect(await failure(graph.get('17841400000000001/branded_content_ad_permissions', z.unknown()))).toMatchObject({
       kind: 'permission-missing',
       message: expect.stringContaining('business_management'),
     });
@@ -93,7 +94,7 @@ describe('Graph client against the simulator', () => {
 
   it('says when Facebook cannot be reached', async () => {
     const graph = createGraphClient({ graphOrigin: 'http://127.0.0.1:9', apiVersion: 'v25.0', getAccessToken: async () => 'x' });
-    await expect(graph.get('me', profileSchema)).rejects.toMatchObject({ kind: 'network' });
+    expect(await failure(graph.get('me', profileSchema))).toMatchObject({ kind: 'network' });
   });
 
   it('refuses an answer of the wrong shape instead of passing it on', async () => {

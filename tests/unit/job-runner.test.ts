@@ -8,6 +8,8 @@ import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionItems } from '@/utils/partnerships/permission-record';
 import { z } from 'zod';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+import { english } from './support/english';
+import { CONFIRMED_WITH_META } from '@/utils/bulk/item-outcome';
 
 let database = 0;
 const NORTHWIND = '17841400000000001';
@@ -136,7 +138,10 @@ describe('job runner', () => {
     const { runner, store, wakeAt, skipAhead } = setup();
     simulator().state.throttle = { code, afterCalls: 70, durationMs: 300 };
     const job = await runner.create(bulkJob('send', usernames(150)));
-    await vi.waitFor(async () => expect((await store.get(job.id))?.waitReason).toMatch(/Meta is limiting/), { timeout: 5000, interval: 5 });
+    await vi.waitFor(async () => expect(english((await store.get(job.id))?.waitReason)).toMatch(/Meta is limiting/), {
+      timeout: 5000,
+      interval: 5,
+    });
     const waiting = (await store.get(job.id))!;
     expect(waiting.state).toBe('waiting');
     expect(waiting.resumeAt! - Date.now()).toBeGreaterThanOrEqual(59_000);
@@ -164,7 +169,7 @@ describe('job runner', () => {
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(100);
     const items = await store.items(job.id);
-    expect(items.some((item) => item.reason === 'Confirmed with Meta after an interruption')).toBe(true);
+    expect(items.some((item) => english(item.reason) === 'Confirmed with Meta after an interruption')).toBe(true);
     expect(
       simulator().state.log.some((entry) => entry.method === 'GET' && entry.path === `${NORTHWIND}/branded_content_ad_permissions`),
     ).toBe(true);
@@ -206,7 +211,9 @@ describe('job runner', () => {
     expect(queuedWhilePaused).toBeGreaterThan(0);
     await runner.cancel(job.id);
     const items = await store.items(job.id);
-    expect(items.filter((item) => item.state === 'skipped').every((item) => item.reason === 'Cancelled before it was sent')).toBe(true);
+    expect(items.filter((item) => item.state === 'skipped').every((item) => english(item.reason) === 'Cancelled before it was sent')).toBe(
+      true,
+    );
     expect((await store.get(job.id))?.state).toBe('cancelled');
   });
 
@@ -256,10 +263,7 @@ describe('job runner', () => {
     expect(applied.length).toBeGreaterThan(10);
     const items = await store.items(job.id);
     for (const username of applied)
-      expect(items.find((item) => item.username === username)).toMatchObject({
-        state: 'sent',
-        reason: 'Confirmed with Meta after an interruption',
-      });
+      expect(items.find((item) => item.username === username)).toMatchObject({ state: 'sent', reason: CONFIRMED_WITH_META });
     // Each creator's request was applied exactly once.
     const appliedPerCreator = new Map<string, number>();
     for (const entry of simulator().state.log)

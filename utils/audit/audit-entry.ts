@@ -1,3 +1,5 @@
+import type { Words } from '../i18n/said';
+
 /** One action Collab Desk took on the person's behalf, kept locally for their records. */
 export interface AuditEntry {
   id?: number;
@@ -8,6 +10,7 @@ export interface AuditEntry {
   creator: string;
   action: 'send' | 'revoke';
   outcome: 'Sent' | 'Revoked' | 'Failed';
-  reason?: string;
+  /** Why it failed or how it was confirmed, as words (a string only in entries of older versions). */
+  reason?: Words;
   source: 'single' | 'bulk';
 }

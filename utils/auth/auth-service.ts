@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { said } from '../i18n/said';
 import type { AuthState, FacebookUser, StoredSession } from './auth-state';
 import { buildLoginUrl, explainAuthFlowFailure, LOGIN_SCOPES, parseLoginRedirect, randomState } from './login-flow';
 
@@ -45,10 +46,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function connect(options: { interactive: boolean; rerequest?: boolean }): Promise<AuthState> {
     const appId = (await deps.getAppId()).trim();
     if (!appId) {
-      throw new AppError(
-        'missing-app-id',
-        'Enter your Meta app ID in Settings first; the setup guide there shows how to create a Meta app.',
-      );
+      throw new AppError('missing-app-id', said('errorMissingAppId'));
     }
     const state = (deps.newState ?? randomState)();
     const url = buildLoginUrl({
@@ -67,8 +65,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     } catch (error) {
       throw explainAuthFlowFailure(error);
     }
-    if (!redirectUrl)
-      throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    if (!redirectUrl) throw new AppError('login-cancelled', said('errorLoginCancelled'));
     const login = parseLoginRedirect(redirectUrl, state, now());
     const user = await deps.fetchProfile(login.accessToken);
     await deps.session.set({
@@ -123,10 +120,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await deps.lastUser.set(null);
       const state = await announce();
       if (deauthorizeError) {
-        throw new AppError(
-          'login-failed',
-          'You are disconnected here, but Facebook could not remove Collab Desk from your account. Remove it in Facebook settings under Apps and websites.',
-        );
+        throw new AppError('login-failed', said('errorDisconnectIncomplete'));
       }
       return state;
     },
@@ -148,12 +142,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (renewed) return renewed.accessToken;
       }
       if (session || (await deps.lastUser.get())) {
-        throw new AppError(
-          'session-expired',
-          'Your Facebook session has expired. Connect again to continue; nothing you were doing is lost.',
-        );
+        throw new AppError('session-expired', said('errorSessionExpired'));
       }
-      throw new AppError('not-connected', 'Connect with Facebook first.');
+      throw new AppError('not-connected', said('errorNotConnected'));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { said } from '../i18n/said';
 
 /** Permissions Collab Desk asks for, and why (README lists the same). */
 export const LOGIN_SCOPES = [
@@ -51,20 +52,15 @@ export function parseLoginRedirect(redirectUrl: string, expectedState: string, n
   for (const [key, value] of url.searchParams) if (!params.has(key)) params.set(key, value);
 
   if (params.get('state') !== expectedState) {
-    throw new AppError(
-      'login-state-mismatch',
-      'The Facebook login answer did not match the request Collab Desk sent, so it was ignored for your safety. Try connecting again.',
-    );
+    throw new AppError('login-state-mismatch', said('errorLoginStateMismatch'));
   }
   const error = params.get('error');
   if (error) {
-    if (error === 'access_denied')
-      throw new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
-    throw new AppError('login-failed', `Facebook could not log you in: ${params.get('error_description') ?? error}.`);
+    if (error === 'access_denied') throw new AppError('login-cancelled', said('errorLoginCancelled'));
+    throw new AppError('login-failed', said('errorLoginRefused', { meta: params.get('error_description') ?? error }));
   }
   const accessToken = params.get('access_token');
-  if (!accessToken)
-    throw new AppError('login-failed', 'Facebook finished the login without giving Collab Desk access. Try connecting again.');
+  if (!accessToken) throw new AppError('login-failed', said('errorLoginNoToken'));
   const expiresIn = Number(params.get('expires_in'));
   return {
     accessToken,
@@ -96,15 +92,15 @@ export function webAuthFlowDetails(
 export function explainAuthFlowFailure(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   if (/did not approve|cancel|closed/i.test(message)) {
-    return new AppError('login-cancelled', 'Facebook login was cancelled. Nothing was changed; connect again when you are ready.');
+    return new AppError('login-cancelled', said('errorLoginCancelled'));
   }
   if (/interaction required/i.test(message)) {
-    return new AppError('session-expired', 'Your Facebook session has ended. Connect again to continue.');
+    return new AppError('session-expired', said('errorSessionEnded'));
   }
   if (/could not be loaded/i.test(message)) {
-    return new AppError('network', 'The Facebook login page could not be loaded. Check your connection and that the Meta app ID is right.');
+    return new AppError('network', said('errorLoginPageUnreachable'));
   }
-  return new AppError('login-failed', `Facebook login did not finish: ${message}`);
+  return new AppError('login-failed', said('errorLoginUnfinished', { meta: message }));
 }
 
 export function randomState(): string {

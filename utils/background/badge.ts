@@ -1,4 +1,5 @@
 import type { ItemState, Job } from '../bulk/job';
+import { said, saidCount, type Said } from '../i18n/said';
 
 export interface BadgeState {
   /** The bulk job under way (running or waiting), with its counts. */
@@ -10,7 +11,8 @@ export interface BadgeState {
 export interface Badge {
   text: string;
   color: string;
-  title: string;
+  /** The toolbar button's tooltip, as words for the background's translator. */
+  title: Said;
 }
 
 /**
@@ -26,14 +28,14 @@ export function badgeFor(state: BadgeState): Badge {
     return {
       text: `${percent}%`,
       color: waiting ? '#9a6700' : '#0969da',
-      title: `Collab Desk: ${settled} of ${job.total} done${waiting ? ' (waiting)' : ''}`,
+      title: said(waiting ? 'badgeJobWaiting' : 'badgeJob', { done: settled, total: job.total }),
     };
   }
   if (state.kept > 0)
     return {
       text: String(state.kept),
       color: '#9a6700',
-      title: `Collab Desk: ${state.kept} ${state.kept === 1 ? 'action waits' : 'actions wait'} for you`,
+      title: saidCount('badgeKept', state.kept),
     };
-  return { text: '', color: '#0969da', title: 'Collab Desk' };
+  return { text: '', color: '#0969da', title: said('extName') };
 }

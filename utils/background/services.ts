@@ -19,6 +19,8 @@ import { createAccessService } from '../permissions/access-service';
 import { createRateLimitGate } from '../graph/rate-limit-gate';
 import { webAuthFlowDetails } from '../auth/login-flow';
 import { facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
+import { i18n } from '../i18n';
+import { said } from '../i18n/said';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -84,7 +86,7 @@ export function createServices() {
   /** Whose data the cache holds: the connected person, or the one whose session expired. */
   async function currentUserId(): Promise<string> {
     const state = await auth.getState();
-    if (state.status === 'signed-out') throw new AppError('not-connected', 'Connect with Facebook to see your Pages and brand accounts.');
+    if (state.status === 'signed-out') throw new AppError('not-connected', said('errorNotConnectedPages'));
     return state.user.id;
   }
 
@@ -138,7 +140,8 @@ export function createServices() {
     const action = browser.action ?? browser.browserAction;
     await action.setBadgeText({ text: badge.text });
     await action.setBadgeBackgroundColor({ color: badge.color });
-    await action.setTitle({ title: badge.title });
+    // The toolbar is the browser's own surface: the background says the words itself.
+    await action.setTitle({ title: i18n.say(badge.title) });
   }
 
   const pipeline = createWritePipeline({

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { columnEntries, decodeTextFile, MAX_COLUMNS, measureTable, readCreatorFile, wrongColumnWarning } from './creator-file';
 import { checkList } from './username-list';
+import { inEnglish } from '../i18n/in-english';
+import type { Said } from '../i18n/said';
+
+/** The refusal in English, or undefined when the file was read. */
+function refusal(result: { ok: true } | { ok: false; message: Said }): string | undefined {
+  return result.ok ? undefined : inEnglish.say(result.message);
+}
 
 function read(text: string) {
   const result = readCreatorFile(text);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(inEnglish.say(result.message));
   return result.file;
 }
 
@@ -51,30 +58,27 @@ describe('readCreatorFile', () => {
     ],
     ['a header with nothing under it', 'username\n', 'The file has a header row but no creators under it.'],
   ])('refuses %s with a clear message', (_name, text, message) => {
-    expect(readCreatorFile(text)).toEqual({ ok: false, message });
+    expect(refusal(readCreatorFile(text))).toBe(message);
   });
 
   it('refuses more creators than one job takes', () => {
     const text = `username\n${Array.from({ length: 50_000 }, (_, index) => `creator${index}`).join('\n')}`;
-    expect(readCreatorFile(text)).toEqual({
-      ok: false,
-      message:
-        'This file has 50,000 rows; Collab Desk takes at most 10,000 creators at a time. Split it into smaller files and import them one by one.',
-    });
+    expect(refusal(readCreatorFile(text))).toBe(
+      'This file has 50,000 rows; Collab Desk takes at most 10,000 creators at a time. Split it into smaller files and import them one by one.',
+    );
   });
 
   it('refuses a file over 5 MB', () => {
-    expect(readCreatorFile('x', 6 * 1024 * 1024)).toEqual({
-      ok: false,
-      message: 'This file is 6.0 MB; Collab Desk reads files up to 5 MB.',
-    });
+    expect(refusal(readCreatorFile('x', 6.25 * 1024 * 1024))).toBe('This file is 6.3 MB; Collab Desk reads files up to 5 MB.');
   });
 });
 
 describe('wrongColumnWarning', () => {
   const file = read('name,email,username\nMaya Reyes,maya@example.com,maya.trails\nLeo Diaz,leo@example.com,leo_eats\n');
   it('warns when a column holds few usernames', () => {
-    expect(wrongColumnWarning(file, 1)).toBe('Only 0 of 2 values in "email" look like Instagram usernames. Is this the right column?');
+    expect(inEnglish.say(wrongColumnWarning(file, 1))).toBe(
+      'Only 0 of 2 values in "email" look like Instagram usernames. Is this the right column?',
+    );
   });
   it('is quiet for the right column', () => {
     expect(wrongColumnWarning(file, 2)).toBeUndefined();
@@ -84,7 +88,7 @@ describe('wrongColumnWarning', () => {
 describe('hostile and unusual files', () => {
   it('refuses a row of 2.4 million columns with the column cap, before parsing anything', () => {
     const wide = `username,${'x,'.repeat(2_400_000)}\nmaya.trails\n`;
-    expect(readCreatorFile(wide, wide.length)).toEqual({ ok: false, message: expect.stringContaining(`more than ${MAX_COLUMNS} columns`) });
+    expect(refusal(readCreatorFile(wide, wide.length))).toContain(`more than ${MAX_COLUMNS} columns`);
   });
 
   it('takes 199 columns, refuses 201; delimiters inside quotes do not count', () => {
@@ -95,10 +99,7 @@ describe('hostile and unusual files', () => {
 
   it('gives the row limit, not "could not be read", for 125,000 rows', () => {
     const text = `username\n${Array.from({ length: 125_000 }, (_, index) => `c${index}`).join('\n')}`;
-    expect(readCreatorFile(text)).toEqual({
-      ok: false,
-      message: expect.stringMatching(/^This file has 125,000 rows; Collab Desk takes at most 10,000 creators/),
-    });
+    expect(refusal(readCreatorFile(text))).toMatch(/^This file has 125,000 rows; Collab Desk takes at most 10,000 creators/);
   });
 
   it('counts rows with quoted line breaks, CRLF and blank lines as a spreadsheet does', () => {
@@ -126,10 +127,7 @@ describe('decodeTextFile', () => {
   });
 
   it('refuses binary files', () => {
-    expect(decodeTextFile(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({
-      ok: false,
-      message: expect.stringContaining('not a text file'),
-    });
+    expect(refusal(decodeTextFile(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)))).toContain('not a text file');
   });
 });
 
@@ -149,7 +147,7 @@ describe('file reader, fuzzed', () => {
       fc.property(table, (text) => {
         const result = readCreatorFile(text);
         if (!result.ok) {
-          expect(result.message.length).toBeGreaterThan(0);
+          expect(inEnglish.say(result.message).length).toBeGreaterThan(0);
           return;
         }
         expect(result.file.columns.length).toBeLessThanOrEqual(MAX_COLUMNS);
@@ -164,7 +162,7 @@ describe('file reader, fuzzed', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (data) => {
         const result = decodeTextFile(data);
-        expect(result.ok ? typeof result.text : result.message).toBeTypeOf('string');
+        expect(result.ok ? result.text : inEnglish.say(result.message)).toBeTypeOf('string');
       }),
       { seed: 20261122, numRuns: 500 },
     );

@@ -2,22 +2,24 @@ import Papa from 'papaparse';
 import { checkUsername } from '../instagram/username';
 import { MAX_COLUMNS, MAX_CREATORS, MAX_FILE_BYTES } from './limits';
 import type { ListEntry } from './username-list';
+import { said, type Said, type Words } from '../i18n/said';
 
 export { MAX_COLUMNS, MAX_CREATORS, MAX_FILE_BYTES };
 
 export interface CreatorFile {
-  columns: string[];
+  /** Header cells, or "Column 2" (as words) where a file has no header. */
+  columns: Words[];
   hasHeader: boolean;
   /** The column that most looks like usernames. */
   suggestedColumn: number;
   rows: string[][];
 }
 
-export type FileReadResult = { ok: true; file: CreatorFile } | { ok: false; message: string };
+export type FileReadResult = { ok: true; file: CreatorFile } | { ok: false; message: Said };
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16' | 'Windows-1252';
 
-export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: Said };
 
 /**
  * Turns a file's bytes into text with the platform's decoders: a byte order mark says UTF-8
@@ -25,8 +27,7 @@ export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName 
  * Windows-1252 ("ANSI"), what Excel on Windows writes. Bytes no text file has are refused.
  */
 export function decodeTextFile(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, message: `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: tooBig(bytes.length) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -40,7 +41,11 @@ export function decodeTextFile(bytes: Uint8Array): DecodeResult {
   }
 }
 
-const NOT_TEXT = 'This is not a text file. Export the list from your spreadsheet as CSV or TSV and import that.';
+const NOT_TEXT = said('fileNotText');
+
+function tooBig(bytes: number): Said {
+  return said('fileTooBig', { size: bytes / 1024 / 1024, max: MAX_FILE_BYTES / 1024 / 1024 });
+}
 
 /**
  * One pass over the text, allocating nothing per cell: how many non-empty rows it has, and
@@ -80,18 +85,14 @@ const OTHER_HEADER_WORDS = ['name', 'email', 'status', 'id', 'notes', 'country',
  * header and the column holding usernames, or says plainly why it cannot.
  */
 export function readCreatorFile(text: string, byteLength = text.length): FileReadResult {
-  if (byteLength > MAX_FILE_BYTES)
-    return { ok: false, message: `This file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; Collab Desk reads files up to 5 MB.` };
+  if (byteLength > MAX_FILE_BYTES) return { ok: false, message: tooBig(byteLength) };
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { ok: false, message: 'The file is empty.' };
+  if (!body.trim()) return { ok: false, message: said('fileEmpty') };
   if (looksBinary(body)) return { ok: false, message: NOT_TEXT };
   // The limits are checked before anything is parsed, so a hostile file costs one pass and no memory.
   const size = measureTable(body);
   if (size.tooWide) {
-    return {
-      ok: false,
-      message: `A row of this file has more than ${MAX_COLUMNS} columns. A list of creators has a few; export just the columns you need (at least the usernames) as CSV or TSV.`,
-    };
+    return { ok: false, message: said('fileTooWide', { max: MAX_COLUMNS }) };
   }
   if (size.rows > MAX_CREATORS + 1) {
     // Only the first rows are parsed, to tell a header from creators.
@@ -102,19 +103,22 @@ export function readCreatorFile(text: string, byteLength = text.length): FileRea
 
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
   const rows = parsed.data.map((row) => row.map((cell) => cell.trim())).filter((row) => row.some(Boolean));
-  if (rows.length === 0) return { ok: false, message: 'The file is empty.' };
+  if (rows.length === 0) return { ok: false, message: said('fileEmpty') };
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
   const hasHeader = isHeader(rows[0]!, rows.slice(1, 50));
   const dataRows = hasHeader ? rows.slice(1) : rows;
   if (dataRows.length > MAX_CREATORS) return { ok: false, message: tooManyRows(dataRows.length) };
-  if (dataRows.length === 0) return { ok: false, message: 'The file has a header row but no creators under it.' };
-  const columns = Array.from({ length: width }, (_, index) => (hasHeader && rows[0]![index]) || `Column ${index + 1}`);
+  if (dataRows.length === 0) return { ok: false, message: said('fileHeaderOnly') };
+  const columns = Array.from(
+    { length: width },
+    (_, index) => (hasHeader && rows[0]![index]) || said('fileColumnNumber', { number: index + 1 }),
+  );
   return { ok: true, file: { columns, hasHeader, rows: dataRows, suggestedColumn: suggestColumn(columns, dataRows, hasHeader) } };
 }
 
-function tooManyRows(rows: number): string {
-  return `This file has ${rows.toLocaleString('en')} rows; Collab Desk takes at most ${MAX_CREATORS.toLocaleString('en')} creators at a time. Split it into smaller files and import them one by one.`;
+function tooManyRows(rows: number): Said {
+  return said('fileTooManyRows', { rows, max: MAX_CREATORS });
 }
 
 /** The chosen column's values as list entries, numbered by their row in the file. */
@@ -124,12 +128,13 @@ export function columnEntries(file: CreatorFile, column: number): ListEntry[] {
 }
 
 /** Says when most values of a column are not usernames: probably the wrong column. */
-export function wrongColumnWarning(file: CreatorFile, column: number): string | undefined {
+export function wrongColumnWarning(file: CreatorFile, column: number): Said | undefined {
   const entries = columnEntries(file, column);
   const valid = entries.filter((entry) => checkUsername(entry.input).ok).length;
-  if (entries.length === 0) return `The column "${file.columns[column]}" is empty. Choose the column that holds the usernames.`;
+  const name = file.columns[column] ?? '';
+  if (entries.length === 0) return said('fileColumnEmpty', { column: name });
   if (valid / entries.length >= 0.5) return undefined;
-  return `Only ${valid} of ${entries.length} values in "${file.columns[column]}" look like Instagram usernames. Is this the right column?`;
+  return said('fileWrongColumn', { valid, total: entries.length, column: name });
 }
 
 function headerWords(cell: string): string[] {
@@ -147,10 +152,10 @@ function isHeader(first: string[], sample: string[][]): boolean {
   return sample.length > 0 && validShare(first) === 0 && sample.some((row) => validShare(row) > 0);
 }
 
-function suggestColumn(columns: string[], rows: string[][], hasHeader: boolean): number {
+function suggestColumn(columns: Words[], rows: string[][], hasHeader: boolean): number {
   if (hasHeader) {
     for (const word of USERNAME_HEADER_WORDS) {
-      const index = columns.findIndex((column) => headerWords(column).includes(word));
+      const index = columns.findIndex((column) => typeof column === 'string' && headerWords(column).includes(word));
       if (index >= 0) return index;
     }
   }

@@ -3,6 +3,8 @@ import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer } from '../graph/client';
 import { CONFIRMED_WITH_META, outcomeOfAnswer, settleWithList } from './item-outcome';
 import type { JobItem } from './job';
+import { said } from '../i18n/said';
+import { inEnglish } from '../i18n/in-english';
 
 const item = (change: Partial<JobItem> = {}): JobItem => ({
   jobId: 'j',
@@ -17,7 +19,7 @@ const answer = (kind?: AppErrorKind): BatchAnswer => ({
   status: kind ? 400 : 200,
   body: {},
   usage: { percent: 0 },
-  error: kind ? new AppError(kind, 'x', { metaMessage: `Meta: ${kind}` }) : undefined,
+  error: kind ? new AppError(kind, said('errorTemporary'), { metaMessage: `Meta: ${kind}` }) : undefined,
 });
 const bulkSend = { kind: 'send', origin: 'bulk' } as const;
 
@@ -42,7 +44,8 @@ describe('outcomeOfAnswer', () => {
       { state: 'unknown', refusal: 'Meta: invalid-request', attempts: 2 },
     ],
   ] as const)('%s in a bulk send', (_name, given, before, expected) => {
-    expect(outcomeOfAnswer(before, given, bulkSend)).toMatchObject(expected);
+    const outcome = outcomeOfAnswer(before, given, bulkSend);
+    expect({ ...outcome, refusal: outcome.refusal && inEnglish.say(outcome.refusal) }).toMatchObject(expected);
   });
 
   it('checks a single action at once after a 5xx, instead of waiting to send again', () => {

@@ -3,10 +3,11 @@ import type { PartnershipPermission } from '../partnerships/permission-record';
 import { tookEffect } from '../partnerships/status';
 import { MAX_ATTEMPTS } from './governor';
 import type { Job, JobItem } from './job';
+import { said, type Words } from '../i18n/said';
 
 export type ItemOutcome = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal'>;
 
-export const CONFIRMED_WITH_META = 'Confirmed with Meta after an interruption';
+export const CONFIRMED_WITH_META = said('reasonConfirmedWithMeta');
 
 /**
  * What one item's answer in a batch means. A refusal that follows an attempt that may have
@@ -18,14 +19,15 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, job: Pick<Jo
   if (answer === null) return { ...unchanged, state: 'unknown', attempts: item.attempts, mayHaveReached: true };
   if (!answer.error) return { ...unchanged, state: job.kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
   const { kind: errorKind } = answer.error;
-  const words = answer.error.details.metaMessage ?? answer.error.message;
+  // Meta's own words when it gave some; ours otherwise.
+  const words: Words = answer.error.details.metaMessage || answer.error.said;
   if (errorKind === 'rate-limited' || errorKind === 'session-expired') return { ...unchanged, state: 'queued', attempts: item.attempts };
   const attempts = item.attempts + 1;
   if (errorKind === 'temporary' || errorKind === 'network') {
     // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.
     if (attempts < MAX_ATTEMPTS)
       return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
-    return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: `Facebook kept failing: ${words}` };
+    return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: said('reasonKeptFailing', { why: words }) };
   }
   if (item.mayHaveReached) return { ...unchanged, state: 'unknown', attempts, refusal: words };
   return { ...unchanged, state: 'failed', reason: words, attempts };

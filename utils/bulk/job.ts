@@ -1,6 +1,7 @@
 import type { AppErrorKind } from '../errors';
 import type { CreatorRef } from '../partnerships/permission-request';
 import type { ActionKind } from '../partnerships/status';
+import { said, type MessageKey, type Said, type Words } from '../i18n/said';
 
 /**
  * planned: the dry run, made in the background from Meta's fresh list, waiting for Confirm.
@@ -22,8 +23,8 @@ export interface Job {
   brandUsername: string;
   state: JobState;
   total: number;
-  /** Why the job is waiting or paused, in plain words. */
-  waitReason?: string;
+  /** Why the job is waiting or paused, as words for the page to say (a string only in records of older versions). */
+  waitReason?: Words;
   /** What kind of trouble it waits out (rate-limited, session-expired, network...), for the single-action path. */
   waitCause?: AppErrorKind;
   waitingFor?: 'time' | 'login';
@@ -48,12 +49,12 @@ export interface JobItem {
   /** The creator's Instagram ID when known: sends and revokes then name the creator by it. */
   creatorId?: string;
   state: ItemState;
-  reason?: string;
+  reason?: Words;
   attempts: number;
   /** An earlier attempt may have reached Meta (lost answer, network error, 5xx): a refusal is checked, not believed. */
   mayHaveReached?: boolean;
   /** Meta's refusal, kept while the item is checked: it becomes the reason if the list shows nothing happened. */
-  refusal?: string;
+  refusal?: Words;
   updatedAt: number;
 }
 
@@ -62,24 +63,19 @@ export function creatorOfItem(item: Pick<JobItem, 'username' | 'creatorId'>): Cr
   return { username: item.username.startsWith('#') ? undefined : item.username, creatorId: item.creatorId };
 }
 
+const OUTCOME_WORDS = {
+  sent: 'outcomeSent',
+  revoked: 'outcomeRevoked',
+  failed: 'outcomeFailed',
+  skipped: 'outcomeSkipped',
+  'in-flight': 'outcomeSending',
+  unknown: 'outcomeChecking',
+  queued: 'outcomeWaiting',
+} as const satisfies Record<ItemState, MessageKey>;
+
 /** The outcome words of the Results table (UI contract), and words for items still on their way. */
-export function outcomeWord(state: ItemState): string {
-  switch (state) {
-    case 'sent':
-      return 'Sent';
-    case 'revoked':
-      return 'Revoked';
-    case 'failed':
-      return 'Failed';
-    case 'skipped':
-      return 'Skipped';
-    case 'in-flight':
-      return 'Sending';
-    case 'unknown':
-      return 'Checking';
-    default:
-      return 'Waiting';
-  }
+export function outcomeWord(state: ItemState): Said {
+  return said(OUTCOME_WORDS[state]);
 }
 
 export function countItems(items: readonly JobItem[]): Record<ItemState, number> {

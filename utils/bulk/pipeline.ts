@@ -6,6 +6,8 @@ import { creatorOfItem, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
 import { planBulk, type PlannedStep } from './plan';
 import type { JobRunner } from './runner';
+import { said, type Said, type Words } from '../i18n/said';
+import { checkUsername } from '../instagram/username';
 
 export interface WritePipelineDeps {
   runner: JobRunner;
@@ -23,7 +25,7 @@ export interface PlanRequest {
   brandIgId: string;
   usernames: readonly string[];
   /** Lines of the person's list that are not usernames, with why: shown as Skipped. */
-  invalid: ReadonlyArray<{ input: string; reason: string }>;
+  invalid: ReadonlyArray<{ input: string }>;
 }
 
 /** The dry run as the Confirm dialog shows it; jobId is empty when there is nothing to do. */
@@ -33,7 +35,7 @@ export interface PlanSummary {
   brandUsername: string;
   toRun: number;
   /** Notes ("New request", "Already approved"...) with how many creators each applies to. */
-  counts: Array<[string, number]>;
+  counts: Array<[Said, number]>;
   invalid: number;
   /** The first creators' steps, for "Each creator". */
   steps: PlannedStep[];
@@ -47,7 +49,7 @@ export interface KeptAction {
   brandUsername: string;
   username?: string;
   creatorId?: string;
-  reason?: string;
+  reason?: Words;
   retryAt?: number;
 }
 
@@ -68,18 +70,13 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     if (job.state === 'done' && item) {
       await deps.store.remove(jobId);
       if (item.state === 'failed')
-        throw new AppError(job.waitCause ?? 'invalid-request', `Facebook did not accept the request: ${item.reason ?? 'no reason given'}`);
+        throw new AppError(job.waitCause ?? 'invalid-request', said('errorNotAccepted', { meta: item.reason ?? said('reasonNoneGiven') }));
       const known = await deps.knownRecord(brandIgId, { username: creator.username, creatorId: creator.creatorId ?? item.creatorId });
       return known ?? { creatorUsername: creator.username, creatorId: creator.creatorId, brandIgId, status: statusAfter(kind) };
     }
-    const what = kind === 'send' ? 'request' : 'revoke';
-    throw new AppError(
-      job.waitCause ?? 'temporary',
-      `${job.waitReason ?? 'It could not finish yet.'} The ${what} for ${creatorRefLabel(creator)} is kept; it goes on by itself when it can, or try it again from the list of kept actions.`,
-      {
-        retryAt: job.resumeAt,
-      },
-    );
+    const why = job.waitReason ?? said('keptNotYet');
+    const kept = said(kind === 'send' ? 'keptRequest' : 'keptRevoke', { why, creator: creatorRefLabel(creator) });
+    throw new AppError(job.waitCause ?? 'temporary', kept, { retryAt: job.resumeAt });
   }
 
   async function runSingle(kind: ActionKind, brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
@@ -114,7 +111,7 @@ export function createWritePipeline(deps: WritePipelineDeps) {
       const job = await deps.store.get(jobId);
       const [item] = await deps.store.items(jobId);
       if (!job || !item || job.origin !== 'single' || job.state === 'done' || job.state === 'cancelled') {
-        throw new AppError('invalid-request', 'That action is no longer kept; it may already be done.');
+        throw new AppError('invalid-request', said('errorKeptGone'));
       }
       await deps.runner.resume(jobId);
       return outcomeOf(jobId, creatorOfItem(item), job.brandIgId, job.kind);
@@ -152,7 +149,7 @@ export function createWritePipeline(deps: WritePipelineDeps) {
         creators: plan.steps.filter((step) => step.run).map(({ username, creatorId }) => ({ username, creatorId })),
         skipped: [
           ...plan.steps.filter((step) => !step.run).map((step) => ({ username: step.username, reason: step.note })),
-          ...request.invalid.map((entry) => ({ username: entry.input.slice(0, 300), reason: `Not a valid username: ${entry.reason}` })),
+          ...request.invalid.map((entry) => ({ username: entry.input.slice(0, 300), reason: invalidReason(entry.input) })),
         ],
         state: 'planned',
       });
@@ -162,12 +159,9 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     /** Confirm: the planned job runs exactly as it was shown. */
     async confirm(jobId: string): Promise<Job> {
       const job = await deps.store.get(jobId);
-      if (job?.state !== 'planned') throw new AppError('invalid-request', 'That dry run is no longer current. Check the list again.');
+      if (job?.state !== 'planned') throw new AppError('invalid-request', said('errorPlanGone'));
       if ((await deps.store.unfinished()).some((other) => other.origin === 'bulk')) {
-        throw new AppError(
-          'invalid-request',
-          'Another bulk job is still running. Wait for it to finish, or stop it, before starting another.',
-        );
+        throw new AppError('invalid-request', said('errorBulkBusy'));
       }
       await deps.store.update(jobId, { state: 'running', createdAt: Date.now() });
       await deps.runner.resume(jobId);
@@ -180,6 +174,12 @@ export function createWritePipeline(deps: WritePipelineDeps) {
       if (job?.state === 'planned') await deps.store.remove(jobId);
     },
   };
+}
+
+/** Why a line of the person's list is not a username, said by the background itself. */
+function invalidReason(input: string): Said {
+  const check = checkUsername(input);
+  return said('skippedInvalidUsername', { why: check.ok ? said('usernameEmpty') : check.reason });
 }
 
 function keptAction(job: Job, item: JobItem | undefined): KeptAction {

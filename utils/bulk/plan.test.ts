@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planBulk } from './plan';
+import { inEnglish } from '../i18n/in-english';
 
 const current = [
   { creatorUsername: 'approved.one', status: 'APPROVED' },
@@ -14,7 +15,7 @@ const everyone = ['approved.one', 'pending.one', 'revoked.one', 'odd.one', 'wait
 describe('planBulk', () => {
   it('plans a bulk send against the current list', () => {
     const plan = planBulk('send', everyone, current);
-    expect(plan.steps.map((step) => [step.username, step.run, step.note])).toEqual([
+    expect(plan.steps.map((step) => [step.username, step.run, inEnglish.say(step.note)])).toEqual([
       ['approved.one', false, 'Already approved'],
       ['pending.one', false, 'Already pending'],
       ['revoked.one', true, 'Request again (was Revoked)'],
@@ -24,7 +25,7 @@ describe('planBulk', () => {
       ['new.one', true, 'New request'],
     ]);
     expect(plan.toRun).toBe(3);
-    expect(plan.counts).toEqual([
+    expect(plan.counts.map(([note, count]) => [inEnglish.say(note), count])).toEqual([
       ['Already approved', 1],
       ['Already pending', 2],
       ['Request again (was Revoked)', 1],
@@ -36,12 +37,12 @@ describe('planBulk', () => {
 
   it('plans a bulk revoke: only approved and pending creators are revoked', () => {
     const plan = planBulk('revoke', everyone, current);
-    expect(plan.steps.filter((step) => step.run).map((step) => [step.username, step.note])).toEqual([
+    expect(plan.steps.filter((step) => step.run).map((step) => [step.username, inEnglish.say(step.note)])).toEqual([
       ['approved.one', 'Revoke (Approved)'],
       ['pending.one', 'Revoke (Pending)'],
       ['waiting.one', 'Revoke (Pending)'],
     ]);
     expect(plan.steps.find((step) => step.username === 'waiting.one')?.creatorId).toBe('17841400000000007');
-    expect(plan.steps.find((step) => step.username === 'new.one')?.note).toBe('Nothing to revoke (Not requested)');
+    expect(inEnglish.say(plan.steps.find((step) => step.username === 'new.one')?.note)).toBe('Nothing to revoke (Not requested)');
   });
 });

@@ -1,11 +1,12 @@
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { planStep, type ActionKind } from '../partnerships/status';
+import type { Said } from '../i18n/said';
 
 export interface PlannedStep {
   username: string;
   run: boolean;
-  /** What will happen, in words: "New request", "Already approved"... */
-  note: string;
+  /** What will happen: "New request", "Already approved"... */
+  note: Said;
   currentStatus?: string;
   /** The creator's Instagram ID, when the brand's list gives it. */
   creatorId?: string;
@@ -15,7 +16,7 @@ export interface BulkPlan {
   kind: ActionKind;
   steps: PlannedStep[];
   /** Notes with how many creators each applies to, in first-seen order. */
-  counts: Array<[string, number]>;
+  counts: Array<[Said, number]>;
   toRun: number;
 }
 
@@ -26,7 +27,10 @@ export function planBulk(kind: ActionKind, usernames: readonly string[], current
     const record = byUsername.get(username);
     return { username, currentStatus: record?.status, creatorId: record?.creatorId, ...planStep(kind, record?.status) };
   });
-  const counts = new Map<string, number>();
-  for (const step of steps) counts.set(step.note, (counts.get(step.note) ?? 0) + 1);
-  return { kind, steps, counts: [...counts], toRun: steps.filter((step) => step.run).length };
+  const counts = new Map<string, [Said, number]>();
+  for (const step of steps) {
+    const key = JSON.stringify(step.note);
+    counts.set(key, [step.note, (counts.get(key)?.[1] ?? 0) + 1]);
+  }
+  return { kind, steps, counts: [...counts.values()], toRun: steps.filter((step) => step.run).length };
 }

@@ -9,6 +9,7 @@ import { pauseBeforeNextBatch, transientBackoff } from './governor';
 import { outcomeOfAnswer, settleWithList } from './item-outcome';
 import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
+import { said, type Words } from '../i18n/said';
 
 /** What changed in a job: the job itself, the items whose state moved, and the counts now. */
 export interface JobProgress {
@@ -53,7 +54,7 @@ export interface NewJob {
   /** Creators to act on, in the person's order; creatorId when the brand's list gives it. */
   creators: ReadonlyArray<{ username: string; creatorId?: string }>;
   /** Creators the dry run skipped, with why; shown in the results. */
-  skipped?: ReadonlyArray<{ username: string; reason: string }>;
+  skipped?: ReadonlyArray<{ username: string; reason: Words }>;
   /** planned: a dry run waiting for Confirm; running: go at once. */
   state: 'planned' | 'running';
 }
@@ -149,7 +150,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /** Sends one batch; returns how long to pause before the next one, and why. */
-  async function sendBatch(job: Job, batch: JobItem[]): Promise<{ ms: number; reason: string; cause: AppErrorKind }> {
+  async function sendBatch(job: Job, batch: JobItem[]): Promise<{ ms: number; reason: Words; cause: AppErrorKind }> {
     await changeItems(
       job.id,
       batch.map((item) => ({ ...item, state: 'in-flight' })),
@@ -191,9 +192,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const backoff =
       transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
     const pacing = pauseBeforeNextBatch(usagePercent);
-    if (backoff >= pacing)
-      return { ms: backoff, reason: `Facebook had a temporary problem. Trying again at ${clock(now() + backoff)}.`, cause: 'temporary' };
-    return { ms: pacing, reason: `Slowing down: Meta reports high usage. Next batch at ${clock(now() + pacing)}.`, cause: 'rate-limited' };
+    if (backoff >= pacing) return { ms: backoff, reason: said('waitTemporary', { at: { clock: now() + backoff } }), cause: 'temporary' };
+    return { ms: pacing, reason: said('waitPacing', { at: { clock: now() + pacing } }), cause: 'rate-limited' };
   }
 
   /** Writes items with the audit entries of those that finished, in one transaction (see JobStore.putItems). */
@@ -241,10 +241,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * A single action says what went wrong in Meta's terms; a bulk job says when it goes on.
    */
   async function handleJobError(job: Job, error: unknown): Promise<boolean> {
-    const appError =
-      error instanceof AppError
-        ? error
-        : new AppError('unexpected-response', 'Something went wrong while sending; the job will go on from where it stopped.');
+    const appError = error instanceof AppError ? error : new AppError('unexpected-response', said('errorWhileSending'));
     const single = job.origin === 'single';
     if (appError.kind === 'session-expired' || appError.kind === 'not-connected') {
       // The renewal also tells every page the session is gone when it fails: both panels agree.
@@ -252,22 +249,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
         renewalTriedAt = now();
         if (await deps.renewSession()) return true;
       }
-      const reason = single ? appError.message : 'Your Facebook session has expired. Connect again and the job goes on where it stopped.';
+      const reason = single ? appError.said : said('waitLogin');
       await changeJob(job.id, { state: 'waiting', waitingFor: 'login', resumeAt: undefined, waitReason: reason, waitCause: appError.kind });
       return false;
     }
     if (appError.kind === 'rate-limited') {
       const until = appError.details.retryAt ?? now() + 60_000;
-      return waitFor(
-        job,
-        until - now(),
-        single ? appError.message : `Meta is limiting how fast Collab Desk may call it. The job goes on by itself after ${clock(until)}.`,
-        appError.kind,
-      );
+      return waitFor(job, until - now(), single ? appError.said : said('waitRateLimited', { at: { clock: until } }), appError.kind);
     }
     if (appError.kind === 'network' || appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
       const wait = transientBackoff(3);
-      return waitFor(job, wait, single ? appError.message : `${appError.message} Trying again at ${clock(now() + wait)}.`, appError.kind);
+      const reason = single ? appError.said : said('waitRetry', { why: appError.said, at: { clock: now() + wait } });
+      return waitFor(job, wait, reason, appError.kind);
     }
     if (single) {
       // Refused for a reason trying again cannot fix: the action ends as Failed, with the reason.
@@ -275,14 +268,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const failed = queued.map((item): JobItem => ({
         ...item,
         state: 'failed',
-        reason: appError.details.metaMessage ?? appError.message,
+        reason: appError.details.metaMessage || appError.said,
       }));
       await settleItems(job, failed);
-      await changeJob(job.id, { state: 'done', waitReason: appError.message, waitCause: appError.kind });
+      await changeJob(job.id, { state: 'done', waitReason: appError.said, waitCause: appError.kind });
       return false;
     }
     // Anything else stops the job in a state the person can read and act on.
-    await changeJob(job.id, { state: 'paused', waitReason: appError.message, waitCause: appError.kind });
+    await changeJob(job.id, { state: 'paused', waitReason: appError.said, waitCause: appError.kind });
     return false;
   }
 
@@ -290,7 +283,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * Every wait is stored with its end and backed by an alarm, so a stopped worker resumes it.
    * Bulk jobs sleep through short waits in place; a single job and long waits end the run.
    */
-  async function waitFor(job: Job, ms: number, reason: string, cause?: AppErrorKind): Promise<boolean> {
+  async function waitFor(job: Job, ms: number, reason: Words, cause?: AppErrorKind): Promise<boolean> {
     const resumeAt = now() + ms;
     // The alarm first: a worker stopped right after the wait is stored is still woken for it.
     deps.wakeAt(resumeAt);
@@ -399,7 +392,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     },
 
     async pause(jobId: string): Promise<void> {
-      await changeJob(jobId, { state: 'paused', waitReason: 'Paused by you.', waitingFor: undefined, resumeAt: undefined });
+      await changeJob(jobId, { state: 'paused', waitReason: said('waitPausedByYou'), waitingFor: undefined, resumeAt: undefined });
     },
 
     /** Jobs that waited for a new login go on (after Connect or a silent renewal). */
@@ -413,9 +406,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const queued = await deps.store.itemsIn(jobId, 'queued');
       await changeItems(
         jobId,
-        queued.map((item) => ({ ...item, state: 'skipped', reason: 'Cancelled before it was sent' })),
+        queued.map((item) => ({ ...item, state: 'skipped', reason: said('reasonCancelledBeforeSent') })),
       );
-      await changeJob(jobId, { state: 'cancelled', waitReason: 'Cancelled by you.', waitingFor: undefined, resumeAt: undefined });
+      await changeJob(jobId, { state: 'cancelled', waitReason: said('waitCancelledByYou'), waitingFor: undefined, resumeAt: undefined });
     },
 
     /** Sends again only the items that failed. */
@@ -431,8 +424,4 @@ export function createJobRunner(deps: JobRunnerDeps) {
 function permissionIdOf(answer: BatchAnswer): string | undefined {
   const id = (answer?.body as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-}
-
-function clock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

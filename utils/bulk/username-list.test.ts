@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkUsername } from '../instagram/username';
 import { checkList, splitPastedList } from './username-list';
+import { inEnglish } from '../i18n/in-english';
 
 describe('splitPastedList', () => {
   it('takes one per line, with commas, semicolons and tabs also separating, and skips blanks', () => {
@@ -23,7 +24,7 @@ describe('checkList', () => {
       { line: 2, input: 'maya', username: 'maya' },
       { line: 5, input: 'IVY.STUDIO', username: 'ivy.studio' },
     ]);
-    expect(checked.invalid).toEqual([
+    expect(checked.invalid.map((entry) => ({ ...entry, reason: inEnglish.say(entry.reason) }))).toEqual([
       { line: 3, input: 'leo..x', reason: 'An Instagram username cannot have two dots in a row.' },
       { line: 6, input: 'bad name', reason: '" " cannot be in an Instagram username (letters, digits, "." and "_" only).' },
     ]);

@@ -1,5 +1,6 @@
 import { checkUsername } from '../instagram/username';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from './limits';
+import { said, type Said } from '../i18n/said';
 
 export interface ListEntry {
   /** 1-based line (or row) the entry came from. */
@@ -10,7 +11,7 @@ export interface ListEntry {
 export interface CheckedList {
   /** Normalised usernames, each once, in first-seen order. */
   usernames: string[];
-  invalid: Array<ListEntry & { reason: string }>;
+  invalid: Array<ListEntry & { reason: Said }>;
   duplicates: Array<ListEntry & { username: string }>;
 }
 
@@ -45,13 +46,13 @@ export function checkList(entries: readonly ListEntry[]): CheckedList {
 }
 
 /** Why this list cannot become one job, in plain words, as soon as it passes a limit; undefined when it can. */
-export function listLimitProblem(checked: CheckedList): string | undefined {
+export function listLimitProblem(checked: CheckedList): Said | undefined {
   const entries = checked.usernames.length + checked.invalid.length + checked.duplicates.length;
   if (entries > MAX_LIST_ENTRIES) {
-    return `This list has ${entries.toLocaleString('en')} entries; Collab Desk checks at most ${MAX_LIST_ENTRIES.toLocaleString('en')} at a time. Split it and work through it in parts.`;
+    return said('listTooManyEntries', { entries, max: MAX_LIST_ENTRIES });
   }
   if (checked.usernames.length > MAX_CREATORS) {
-    return `This list has ${checked.usernames.length.toLocaleString('en')} creators; one job takes at most ${MAX_CREATORS.toLocaleString('en')}. Remove some, or split the list and send it in parts.`;
+    return said('listTooManyCreators', { creators: checked.usernames.length, max: MAX_CREATORS });
   }
   return undefined;
 }

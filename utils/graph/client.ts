@@ -1,6 +1,7 @@
 import ky, { TimeoutError } from 'ky';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { said, saidCount } from '../i18n/said';
 import { parseGraphJson } from './graph-json';
 import { rateLimitedError, toAppError, type MetaErrorBody } from './meta-errors';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate';
@@ -97,8 +98,8 @@ export function createGraphClient(options: GraphClientOptions) {
       });
     } catch (error) {
       throw error instanceof TimeoutError
-        ? new AppError('network', 'Facebook did not answer in time. Check your connection and try again.')
-        : new AppError('network', 'Could not reach Facebook. Check your internet connection and try again.');
+        ? new AppError('network', said('errorNetworkTimeout'))
+        : new AppError('network', said('errorNetwork'));
     }
     const usage = readUsageHeaders(response.headers);
     options.onUsage?.(usage);
@@ -132,7 +133,7 @@ export function createGraphClient(options: GraphClientOptions) {
     gate.succeeded();
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new AppError('unexpected-response', `Facebook answered ${path.split('?')[0]} in a form Collab Desk does not understand.`);
+      throw new AppError('unexpected-response', said('errorUnexpectedAnswer', { path: path.split('?')[0]! }));
     }
     return parsed.data;
   }
@@ -160,7 +161,7 @@ export function createGraphClient(options: GraphClientOptions) {
       });
       const parsed = batchAnswersSchema.safeParse(body);
       if (!parsed.success || parsed.data.length !== requests.length) {
-        throw new AppError('unexpected-response', 'Facebook answered a batch request in a form Collab Desk does not understand.');
+        throw new AppError('unexpected-response', said('errorUnexpectedBatch'));
       }
       const answers = parsed.data.map((item): BatchAnswer => {
         if (!item) return null;
@@ -208,10 +209,7 @@ export function createGraphClient(options: GraphClientOptions) {
         next = nextPageParams(requestOptions.searchParams ?? {}, page.paging);
         const key = next && JSON.stringify(Object.entries(next).sort());
         if (key !== undefined && seen.has(key)) {
-          throw new AppError(
-            'unexpected-response',
-            `Facebook sent the same page of ${path.split('/').pop()} twice, so Collab Desk stopped reading after ${items.length} records instead of going round in circles. Try again later.`,
-          );
+          throw new AppError('unexpected-response', saidCount('errorPagingLoop', items.length, { edge: path.split('/').pop()! }));
         }
         if (key !== undefined) seen.add(key);
       }

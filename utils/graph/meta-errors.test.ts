@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAppError } from './meta-errors';
+import { inEnglish } from '../i18n/in-english';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
@@ -29,16 +30,18 @@ describe('toAppError', () => {
   it('says when a throttled call may be tried again', () => {
     const error = toAppError({ code: 80002, message: 'too many' }, { percent: 100, regainAccessMinutes: 5 }, NOW);
     expect(error.details.retryAt).toBe(NOW + 5 * 60_000);
-    expect(error.message).toMatch(/^Meta is limiting how fast Collab Desk may call it\. Collab Desk makes no call until /);
+    expect(inEnglish.say(error.said)).toMatch(/^Meta is limiting how fast Collab Desk may call it\. Collab Desk makes no call until /);
   });
 
   it("prefers Meta's words for people and drops the (#code) prefix otherwise", () => {
     expect(
-      toAppError(
-        { code: 100, message: '(#100) x', error_user_title: 'Creator not found', error_user_msg: 'Check the username.' },
-        { percent: 0 },
-        NOW,
-      ).message,
+      inEnglish.say(
+        toAppError(
+          { code: 100, message: '(#100) x', error_user_title: 'Creator not found', error_user_msg: 'Check the username.' },
+          { percent: 0 },
+          NOW,
+        ).said,
+      ),
     ).toBe('Facebook did not accept the request: Creator not found: Check the username.');
     expect(
       toAppError({ code: 100, message: '(#100) Tried accessing nonexisting field (x)' }, { percent: 0 }, NOW).details.metaMessage,

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { said } from '../i18n/said';
 import type { GraphUsage } from './usage';
 
 /** Meta's error body: {"error":{"message","type","code","error_subcode",...}}. */
@@ -20,54 +21,34 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
   const code = error.code;
   const details = { code, subcode: error.error_subcode, metaMessage: metaWords(error) };
   if (code === 190 || code === 102) {
-    return new AppError(
-      'session-expired',
-      'Your Facebook session has expired or was ended. Connect again to continue; nothing you were doing is lost.',
-      details,
-    );
+    return new AppError('session-expired', said('errorSessionExpired'), details);
   }
   if (code !== undefined && RATE_LIMIT_CODES.has(code)) {
     // The caller's rate-limit gate decides the real wait; Meta's estimate is the least of it.
     return rateLimitedError(now + (usage.regainAccessMinutes ?? 0) * 60_000, details);
   }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
-    return new AppError(
-      'permission-missing',
-      `Facebook refused: ${details.metaMessage}. Check your Page role and the permissions you gave Collab Desk.`,
-      details,
-    );
+    return new AppError('permission-missing', said('errorPermissionMissing', { meta: details.metaMessage }), details);
   }
   if (code === 368) {
-    return new AppError(
-      'policy-blocked',
-      'Facebook has temporarily blocked this action for policy reasons. Wait a while before trying again.',
-      details,
-    );
+    return new AppError('policy-blocked', said('errorPolicyBlocked'), details);
   }
   if (code === 1 || code === 2 || error.is_transient) {
-    return new AppError('temporary', 'Facebook had a temporary problem. Try again in a moment.', details);
+    return new AppError('temporary', said('errorTemporary'), details);
   }
   if (code === 100) {
-    return new AppError('invalid-request', `Facebook did not accept the request: ${details.metaMessage}`, details);
+    return new AppError('invalid-request', said('errorNotAccepted', { meta: details.metaMessage }), details);
   }
-  return new AppError('unexpected-response', `Facebook returned an error: ${details.metaMessage}`, details);
+  return new AppError('unexpected-response', said('errorMetaOther', { meta: details.metaMessage }), details);
 }
 
 /** A call Meta throttled, or one not made because Meta's limit has not lifted yet. */
 export function rateLimitedError(retryAt: number, details: AppError['details'] = {}): AppError {
-  return new AppError(
-    'rate-limited',
-    `Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until ${formatTime(retryAt)}.`,
-    { ...details, retryAt },
-  );
+  return new AppError('rate-limited', said('errorRateLimited', { until: { clock: retryAt } }), { ...details, retryAt });
 }
 
 /** Meta's user-facing text when it gives one, else its developer message without the "(#100)" prefix. */
 function metaWords(error: MetaErrorBody): string {
   const userText = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
-  return userText || (error.message ?? 'no reason given').replace(/^\(#\d+\)\s*/, '');
-}
-
-function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return userText || (error.message ?? '').replace(/^\(#\d+\)\s*/, '');
 }

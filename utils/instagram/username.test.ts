@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkUsername } from './username';
+import { inEnglish } from '../i18n/in-english';
 
 describe('checkUsername', () => {
   it.each([
@@ -59,6 +60,7 @@ describe('checkUsername', () => {
     ['maya..trails', 'An Instagram username cannot have two dots in a row.'],
     ['https://www.instagram.com/p/C1a2B3c4D5e/', 'This link is not an Instagram profile.'],
   ])('refuses %j: %s', (input, reason) => {
-    expect(checkUsername(input)).toEqual({ ok: false, input: input.trim(), reason });
+    const check = checkUsername(input);
+    expect(check.ok ? check : { ...check, reason: inEnglish.say(check.reason) }).toEqual({ ok: false, input: input.trim(), reason });
   });
 });

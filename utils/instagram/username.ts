@@ -1,4 +1,5 @@
 import { usernameFromProfileUrl } from './profile-url';
+import { said, type Said } from '../i18n/said';
 
 const LOOKS_LIKE_LINK = /^(https?:\/\/|www\.|instagram\.com\/)/i;
 
@@ -38,7 +39,7 @@ function describeCodePoint(character: string): string {
   return name ? `${codePoint(character)} (${name})` : codePoint(character);
 }
 
-export type UsernameCheck = { ok: true; username: string } | { ok: false; input: string; reason: string };
+export type UsernameCheck = { ok: true; username: string } | { ok: false; input: string; reason: Said };
 
 /**
  * Instagram usernames as the community understands them (Meta publishes no rule):
@@ -54,28 +55,27 @@ export function checkUsername(raw: string): UsernameCheck {
     return {
       ok: false,
       input,
-      reason: `It contains a hidden character, ${describeCodePoint(hidden[0])}, which Instagram usernames never have. Type the name again.`,
+      reason: said('usernameHiddenCharacter', { character: describeCodePoint(hidden[0]) }),
     };
   const foreign = input.match(NON_ASCII);
   if (foreign) {
     return {
       ok: false,
       input,
-      reason: `"${foreign[0]}" (${codePoint(foreign[0])}) cannot be in an Instagram username (letters a-z, digits, "." and "_" only; look-alikes are not changed into them).`,
+      reason: said('usernameForeignCharacter', { character: foreign[0], code: codePoint(foreign[0]) }),
     };
   }
   let username = input.replace(/^@/, '').toLowerCase();
   if (LOOKS_LIKE_LINK.test(input)) {
     const fromUrl = usernameFromProfileUrl(input.startsWith('http') ? input : `https://${input}`);
-    if (!fromUrl) return { ok: false, input, reason: 'This link is not an Instagram profile.' };
+    if (!fromUrl) return { ok: false, input, reason: said('usernameNotProfileLink') };
     username = fromUrl;
   }
-  if (username.length === 0) return { ok: false, input, reason: 'Enter a username.' };
-  if (username.length > 30) return { ok: false, input, reason: 'Instagram usernames have at most 30 characters.' };
+  if (username.length === 0) return { ok: false, input, reason: said('usernameEmpty') };
+  if (username.length > 30) return { ok: false, input, reason: said('usernameTooLong') };
   const bad = username.match(/[^a-z0-9._]/);
-  if (bad) return { ok: false, input, reason: `"${bad[0]}" cannot be in an Instagram username (letters, digits, "." and "_" only).` };
-  if (username.startsWith('.') || username.endsWith('.'))
-    return { ok: false, input, reason: 'An Instagram username cannot start or end with a dot.' };
-  if (username.includes('..')) return { ok: false, input, reason: 'An Instagram username cannot have two dots in a row.' };
+  if (bad) return { ok: false, input, reason: said('usernameBadCharacter', { character: bad[0] }) };
+  if (username.startsWith('.') || username.endsWith('.')) return { ok: false, input, reason: said('usernameDotAtEnd') };
+  if (username.includes('..')) return { ok: false, input, reason: said('usernameTwoDots') };
   return { ok: true, username };
 }

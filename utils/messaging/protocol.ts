@@ -10,6 +10,7 @@ import type { CreatorLookup } from '../partnerships/partnerships-service';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
+import type { Said } from '../i18n/said';
 
 /**
  * The whole conversation between the UI (popup, dashboard) and the background, in one place:
@@ -110,7 +111,7 @@ export type BackgroundEvent =
   | { type: 'data-changed'; area: DataArea; brandIgId?: string }
   /** A job moved on: the job as it is now, the items whose state changed, and the counts. */
   | { type: 'job-progress'; progress: JobProgress }
-  | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; message: string } }
+  | { type: 'refresh-failed'; area: DataArea; brandIgId?: string; error: { kind: string; said: Said } }
   /** Settings were saved (a page may now show Connect instead of the setup guide). */
   | { type: 'settings-changed' }
   /** Page-side only: the events port is connected again after the worker restarted; what was missed must be loaded. */

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';
+import { said, type MessageKey } from '../i18n/said';
 
-const igId = z.string().regex(/^\d{1,30}$/, 'That is not an Instagram account ID.');
+/** zod's messages here are message keys (serve.ts says them); a custom issue may carry a whole Said in params. */
+const key = (messageKey: MessageKey) => messageKey;
+
+/** A list of at most `max` entries, saying the limit in the person's numbers. */
+const atMost =
+  (max: number, messageKey: MessageKey) =>
+  (list: readonly unknown[], context: z.RefinementCtx): void => {
+    if (list.length > max) context.addIssue({ code: 'custom', message: messageKey, params: { said: said(messageKey, { max }) } });
+  };
+
+const igId = z.string().regex(/^\d{1,30}$/, key('requestNotIgId'));
 
 /** A creator's username, normalised (no @, lower case), or the reason it cannot be one. */
 const username = z.string().transform((value, context) => {
   const check = checkUsername(value);
   if (check.ok) return check.username;
-  context.addIssue({ code: 'custom', message: check.reason });
+  context.addIssue({ code: 'custom', message: check.reason.key, params: { said: check.reason } });
   return z.NEVER;
 });
 
@@ -30,22 +41,17 @@ export const requestSchemas = {
   revokePartnership: z
     .object({ brandIgId: igId, username: username.optional(), creatorId: igId.optional() })
     .strict()
-    .refine(
-      (request) => request.username !== undefined || request.creatorId !== undefined,
-      'Name the creator by username or Instagram ID.',
-    ),
+    .refine((request) => request.username !== undefined || request.creatorId !== undefined, key('requestNoCreator')),
   listKeptActions: z.undefined(),
   planBulkJob: z
     .object({
       brandIgId: igId,
       kind: z.enum(['send', 'revoke']),
-      usernames: z
-        .array(username)
-        .min(1, 'There is no creator to act on.')
-        .max(MAX_CREATORS, `One job takes at most ${MAX_CREATORS.toLocaleString('en')} creators.`),
+      usernames: z.array(username).min(1, key('requestNoCreators')).superRefine(atMost(MAX_CREATORS, 'requestTooManyCreators')),
       invalid: z
-        .array(z.object({ input: z.string().max(300), reason: z.string().max(300) }).strict())
-        .max(MAX_LIST_ENTRIES, `Collab Desk checks at most ${MAX_LIST_ENTRIES.toLocaleString('en')} lines at a time.`),
+        // Only the line: the background says itself why it is not a username (words never come from a page).
+        .array(z.object({ input: z.string().max(300) }))
+        .superRefine(atMost(MAX_LIST_ENTRIES, 'requestTooManyLines')),
     })
     .strict(),
   startBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
@@ -64,11 +70,11 @@ export const requestSchemas = {
       metaAppId: z
         .string()
         .trim()
-        .regex(/^\d{0,20}$/, 'A Meta app ID is made of digits only.'),
+        .regex(/^\d{0,20}$/, key('settingsAppIdDigits')),
       loginConfigId: z
         .string()
         .trim()
-        .regex(/^\d{0,20}$/, 'A login configuration ID is made of digits only.')
+        .regex(/^\d{0,20}$/, key('settingsConfigIdDigits'))
         .optional(),
     })
     .strict(),

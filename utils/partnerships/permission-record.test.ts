@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creatorLabel, isSameCreator, parsePermissionItems, parsePermissionRecord, readTime } from './permission-record';
+import { inEnglish } from '../i18n/in-english';
 
 describe('parsePermissionRecord', () => {
   it('reads the v25 reference field names', () => {
@@ -108,7 +109,7 @@ describe('parsePermissionRecord', () => {
   it('keeps a record without a username by its Instagram ID, and names it by that ID', () => {
     const record = parsePermissionRecord({ id: 'p9', creator_ig_id: '17841400000000099', permission_status: 'APPROVED' });
     expect(record).toEqual({ id: 'p9', creatorId: '17841400000000099', status: 'APPROVED' });
-    expect(creatorLabel(record)).toBe('Instagram ID 17841400000000099');
+    expect(inEnglish.say(creatorLabel(record))).toBe('Instagram ID 17841400000000099');
   });
 
   it('loses only the odd field: an unusable time or username leaves the rest', () => {

@@ -1,3 +1,5 @@
+import { said, type Words } from '../i18n/said';
+
 /**
  * One creator's partnership-ad permission for a brand, read from whatever Meta sent.
  *
@@ -57,10 +59,10 @@ export function isSameCreator(
 }
 
 /** How a creator is named to people: @username, or the Instagram ID when Meta gave no name. */
-export function creatorLabel(record: { creatorUsername?: string; creatorId?: string; id?: string }): string {
+export function creatorLabel(record: { creatorUsername?: string; creatorId?: string; id?: string }): Words {
   if (record.creatorUsername) return `@${record.creatorUsername}`;
-  if (record.creatorId) return `Instagram ID ${record.creatorId}`;
-  return record.id ? `Permission ${record.id}` : 'Unknown creator';
+  if (record.creatorId) return said('creatorById', { id: record.creatorId });
+  return record.id ? said('creatorByPermissionId', { id: record.id }) : said('creatorUnknown');
 }
 
 function objectField(raw: Raw, name: string): Raw | undefined {

@@ -1,6 +1,7 @@
 import type { BatchRequest } from '../graph/client';
 import { creatorLabel } from './permission-record';
 import type { ActionKind } from './status';
+import type { Words } from '../i18n/said';
 
 /** A creator as a send or revoke names them: by Instagram ID when known, else by username. */
 export interface CreatorRef {
@@ -9,7 +10,7 @@ export interface CreatorRef {
 }
 
 /** How people see the creator a send or revoke names: @username, or the Instagram ID. */
-export function creatorRefLabel(creator: CreatorRef): string {
+export function creatorRefLabel(creator: CreatorRef): Words {
   return creatorLabel({ creatorUsername: creator.username, creatorId: creator.creatorId });
 }
 

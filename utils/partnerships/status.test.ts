@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canRevoke, canSend, noActionReason, planStep, statusWord, tookEffect } from './status';
+import { inEnglish } from '../i18n/in-english';
 
 describe('status vocabulary', () => {
   it.each([
@@ -25,13 +26,13 @@ describe('status vocabulary', () => {
     ['42', '42', false, false],
     ['', 'No status given', false, false],
   ])('%s reads %s (Revoke %s, Send %s)', (status, word, revocable, sendable) => {
-    expect(statusWord(status)).toBe(word);
+    expect(inEnglish.say(statusWord(status))).toBe(word);
     expect(canRevoke(status)).toBe(revocable);
     expect(canSend(status)).toBe(sendable);
   });
 
   it('explains why a status it does not know offers no action, and only then', () => {
-    expect(noActionReason('IN_REVIEW')).toContain('IN_REVIEW');
+    expect(inEnglish.say(noActionReason('IN_REVIEW'))).toContain('does not know (IN_REVIEW)');
     expect(noActionReason('PENDING_APPROVAL')).toBeUndefined();
     expect(noActionReason(undefined)).toBeUndefined();
   });
@@ -52,7 +53,8 @@ describe('planStep', () => {
     ['revoke', undefined, false, 'Nothing to revoke (Not requested)'],
     ['revoke', 'IN_REVIEW', false, 'Nothing to revoke (IN_REVIEW)'],
   ] as const)('%s to a creator with status %s: run %s, "%s"', (kind, status, run, note) => {
-    expect(planStep(kind, status)).toEqual({ run, note });
+    const step = planStep(kind, status);
+    expect({ run: step.run, note: inEnglish.say(step.note) }).toEqual({ run, note });
   });
 });
 

@@ -1,3 +1,5 @@
+import { said, type MessageKey, type Said, type Words } from '../i18n/said';
+
 /**
  * The one place that knows what Meta's permission statuses mean: the words people see, and
  * every decision that depends on a status (offer Send? offer Revoke? what does a bulk dry run
@@ -51,19 +53,22 @@ const GROUP: Record<KnownStatus, StatusGroup> = {
   SELF_REMOVED: 'ended',
 };
 
-/** The status words people see (UI contract). */
-export const STATUS_WORDS: Record<KnownStatus, string> = {
-  APPROVED: 'Approved',
-  PENDING: 'Pending',
-  REVOKED: 'Revoked',
-  REJECTED: 'Rejected',
-  CANCELED: 'Canceled',
-  EXPIRED: 'Expired',
-  SELF_REMOVED: 'Removed by creator',
-};
-export const NOT_REQUESTED = 'Not requested';
-/** Shown for a record that came without any status. */
-export const NO_STATUS = 'No status given';
+/** The messages of the status words people see (UI contract), in the contract's order. */
+const STATUS_WORDS = {
+  APPROVED: 'statusApproved',
+  PENDING: 'statusPending',
+  REVOKED: 'statusRevoked',
+  REJECTED: 'statusRejected',
+  CANCELED: 'statusCanceled',
+  EXPIRED: 'statusExpired',
+  SELF_REMOVED: 'statusSelfRemoved',
+} as const satisfies Record<KnownStatus, MessageKey>;
+
+/** A status as the table filters and sorts by it: a known name, NOT_REQUESTED, NO_STATUS, or Meta's own value. */
+export type StatusKey = KnownStatus | 'NOT_REQUESTED' | 'NO_STATUS' | (string & {});
+
+/** Status keys in the order people expect them; any other (unknown) status comes after. */
+export const STATUS_ORDER: readonly StatusKey[] = [...(Object.keys(STATUS_WORDS) as KnownStatus[]), 'NOT_REQUESTED', 'NO_STATUS'];
 
 /** The known meaning of a status as Meta sent it (any casing, spaces or dashes, or a number). */
 export function knownStatus(status: string | undefined): KnownStatus | undefined {
@@ -81,12 +86,23 @@ export function statusGroup(status: string | undefined): StatusGroup {
   return known ? GROUP[known] : 'unknown';
 }
 
-/** "Approved", "Pending", ..., "Not requested", or the value exactly as Meta sent it. */
-export function statusWord(status: string | undefined): string {
-  if (status === undefined) return NOT_REQUESTED;
+/** One key per status word: APPROVED for "approved" and 1 alike, NOT_REQUESTED for no record, else the value as sent. */
+export function statusKey(status: string | undefined): StatusKey {
+  if (status === undefined) return 'NOT_REQUESTED';
   const known = knownStatus(status);
-  if (known) return STATUS_WORDS[known];
-  return status.trim() === '' ? NO_STATUS : status;
+  if (known) return known;
+  return status.trim() === '' ? 'NO_STATUS' : status;
+}
+
+/** "Approved", "Pending", ..., "Not requested", or the value exactly as Meta sent it. */
+export function statusWord(status: string | undefined): Words {
+  return statusKeyWord(statusKey(status));
+}
+
+export function statusKeyWord(key: StatusKey): Words {
+  if (key === 'NOT_REQUESTED') return said('statusNotRequested');
+  if (key === 'NO_STATUS') return said('statusNone');
+  return key in STATUS_WORDS ? said(STATUS_WORDS[key as KnownStatus]) : key;
 }
 
 /** Revoke makes sense while a permission is granted or still waiting for the creator. */
@@ -102,26 +118,26 @@ export function canSend(status: string | undefined): boolean {
 }
 
 /** Why no action is offered for a status Collab Desk does not know, or undefined when one is. */
-export function noActionReason(status: string | undefined): string | undefined {
+export function noActionReason(status: string | undefined): Said | undefined {
   if (statusGroup(status) !== 'unknown') return undefined;
-  return `Meta reports a status Collab Desk does not know (${statusWord(status)}), so it offers no action that could ask this creator twice. Check the request in Meta Business Suite.`;
+  return said('statusUnknownNoAction', { status: statusWord(status) });
 }
 
 export type ActionKind = 'send' | 'revoke';
 
 /** What a bulk dry run does with one creator, given its current status. */
-export function planStep(kind: ActionKind, status: string | undefined): { run: boolean; note: string } {
+export function planStep(kind: ActionKind, status: string | undefined): { run: boolean; note: Said } {
   const group = statusGroup(status);
-  const word = statusWord(status);
+  const word = { status: statusWord(status) };
   if (kind === 'send') {
-    if (group === 'approved') return { run: false, note: 'Already approved' };
-    if (group === 'pending') return { run: false, note: 'Already pending' };
-    if (group === 'not-requested') return { run: true, note: 'New request' };
-    if (group === 'ended') return { run: true, note: `Request again (was ${word})` };
-    return { run: false, note: `Not sent: unknown status ${word}` };
+    if (group === 'approved') return { run: false, note: said('planAlreadyApproved') };
+    if (group === 'pending') return { run: false, note: said('planAlreadyPending') };
+    if (group === 'not-requested') return { run: true, note: said('planNewRequest') };
+    if (group === 'ended') return { run: true, note: said('planRequestAgain', word) };
+    return { run: false, note: said('planUnknownStatus', word) };
   }
-  if (canRevoke(status)) return { run: true, note: `Revoke (${word})` };
-  return { run: false, note: `Nothing to revoke (${word})` };
+  if (canRevoke(status)) return { run: true, note: said('planRevoke', word) };
+  return { run: false, note: said('planNothingToRevoke', word) };
 }
 
 /**

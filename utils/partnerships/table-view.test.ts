@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countByStatus, tableRows } from './table-view';
+import { inEnglish } from '../i18n/in-english';
+import { statusKeyWord } from './status';
 
 const rows = [
   { creatorUsername: 'zoe', status: 'APPROVED', requestedAt: '2026-03-01T00:00:00.000Z' },
@@ -9,13 +11,19 @@ const rows = [
 ];
 
 describe('countByStatus', () => {
-  it('counts per status word, contract words first, unknown values as received', () => {
-    expect(countByStatus([...rows, { creatorId: '17841400000000099', status: 'IN_REVIEW' }])).toEqual([
-      ['Approved', 2],
-      ['Pending', 1],
-      ['Rejected', 1],
+  it('counts per status, contract statuses first, unknown values as received', () => {
+    const counts = countByStatus([
+      ...rows,
+      { creatorId: '17841400000000099', status: 'IN_REVIEW' },
+      { creatorUsername: 'kai', status: '1' },
+    ]);
+    expect(counts).toEqual([
+      ['APPROVED', 2],
+      ['PENDING', 2],
+      ['REJECTED', 1],
       ['IN_REVIEW', 1],
     ]);
+    expect(counts.map(([key]) => inEnglish.say(statusKeyWord(key)))).toEqual(['Approved', 'Pending', 'Rejected', 'IN_REVIEW']);
   });
 });
 
@@ -33,8 +41,8 @@ describe('tableRows', () => {
   it('sorts by request date, undated first', () => {
     expect(tableRows(rows, { ...base, sort: 'requested' }).map((row) => row.creatorUsername)).toEqual(['mia', 'adam', 'ben', 'zoe']);
   });
-  it('filters by status word and by username, ignoring @ and case', () => {
-    expect(tableRows(rows, { ...base, status: 'Approved' }).map((row) => row.creatorUsername)).toEqual(['ben', 'zoe']);
+  it('filters by status and by username, ignoring @ and case', () => {
+    expect(tableRows(rows, { ...base, status: 'APPROVED' }).map((row) => row.creatorUsername)).toEqual(['ben', 'zoe']);
     expect(tableRows(rows, { ...base, search: '@ZO' }).map((row) => row.creatorUsername)).toEqual(['zoe']);
   });
 });

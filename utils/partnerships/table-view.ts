@@ -1,29 +1,28 @@
 import type { PartnershipPermission } from './permission-record';
-import { STATUS_WORDS, statusWord } from './status';
+import { STATUS_ORDER, statusKey, type StatusKey } from './status';
 
 export type SortColumn = 'creator' | 'status' | 'requested';
 export interface TableQuery {
   search: string;
-  /** A status word ("Approved", "REJECTED"...) or "" for all. */
+  /** A status key ("APPROVED", "NOT_REQUESTED", or an unknown status as Meta sent it), or "" for all. */
   status: string;
   sort: SortColumn;
   descending: boolean;
 }
 
-/** How many permissions have each status word, in the order of the contract's words first. */
-export function countByStatus(permissions: readonly PartnershipPermission[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
+/** How many permissions have each status, the contract's statuses first (say each with statusKeyWord). */
+export function countByStatus(permissions: readonly PartnershipPermission[]): Array<[StatusKey, number]> {
+  const counts = new Map<StatusKey, number>();
   for (const permission of permissions) {
-    const word = statusWord(permission.status);
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    const key = statusKey(permission.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const order = Object.values(STATUS_WORDS);
-  return [...counts].sort(([a], [b]) => rank(a, order) - rank(b, order) || a.localeCompare(b));
+  return [...counts].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-function rank(word: string, order: string[]): number {
-  const index = order.indexOf(word);
-  return index < 0 ? order.length : index;
+function rank(key: StatusKey): number {
+  const index = STATUS_ORDER.indexOf(key);
+  return index < 0 ? STATUS_ORDER.length : index;
 }
 
 /** The rows to show: filtered by status word and username, sorted by the chosen column. */
@@ -31,11 +30,11 @@ export function tableRows(permissions: readonly PartnershipPermission[], query: 
   const needle = query.search.trim().replace(/^@/, '').toLowerCase();
   const rows = permissions.filter(
     (permission) =>
-      (!query.status || statusWord(permission.status) === query.status) &&
+      (!query.status || statusKey(permission.status) === query.status) &&
       (!needle || (permission.creatorUsername ?? '').includes(needle) || (permission.creatorId ?? '').includes(needle)),
   );
   const key = (permission: PartnershipPermission): string => {
-    if (query.sort === 'status') return statusWord(permission.status).toLowerCase();
+    if (query.sort === 'status') return String(rank(statusKey(permission.status))).padStart(3, '0') + statusKey(permission.status);
     if (query.sort === 'requested') return permission.requestedAt ?? '';
     return permission.creatorUsername ?? permission.creatorId ?? '';
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advertiseAccessName, describeAccess } from './access-names';
+import { inEnglish } from '../i18n/in-english';
 
 describe('describeAccess on classic Pages (roles)', () => {
   it.each([
@@ -10,7 +11,8 @@ describe('describeAccess on classic Pages (roles)', () => {
     [['ANALYZE'], 'Analyst'],
     [[], 'No role'],
   ])('%j -> %s', (tasks, label) => {
-    expect(describeAccess(tasks, false)).toEqual({ scheme: 'role', label });
+    const access = describeAccess(tasks, false);
+    expect({ ...access, label: inEnglish.say(access.label) }).toEqual({ scheme: 'role', label });
   });
 });
 
@@ -24,13 +26,14 @@ describe('describeAccess on new-experience Pages (Facebook access / Task access)
     [['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT'], 'Task access: Ads, Content, Insights, Messages & Community Activity'],
     [[], 'No access'],
   ])('%j -> %s', (tasks, label) => {
-    expect(describeAccess(tasks, true)).toEqual({ scheme: 'access', label });
+    const access = describeAccess(tasks, true);
+    expect({ ...access, label: inEnglish.say(access.label) }).toEqual({ scheme: 'access', label });
   });
 });
 
 describe('advertiseAccessName', () => {
   it('names what to ask the admin for in the words of each Page experience', () => {
-    expect(advertiseAccessName(false)).toBe('the Advertiser role (or a higher one)');
-    expect(advertiseAccessName(true)).toBe('Task access for Ads (or Facebook access)');
+    expect(inEnglish.say(advertiseAccessName(false))).toBe('the Advertiser role (or a higher one)');
+    expect(inEnglish.say(advertiseAccessName(true))).toBe('Task access for Ads (or Facebook access)');
   });
 });

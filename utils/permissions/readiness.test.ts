@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partnershipReadiness } from './readiness';
 import { summarizeTokenPermissions } from './token-permissions';
+import { inEnglish } from '../i18n/in-english';
 
 const ALL_GRANTED = summarizeTokenPermissions(
   ['pages_show_list', 'instagram_basic', 'business_management', 'instagram_branded_content_ads_brand'].map((permission) => ({
@@ -26,7 +27,11 @@ describe('partnershipReadiness', () => {
       { permission: 'business_management', status: 'declined' },
       { permission: 'instagram_branded_content_ads_brand', status: 'granted' },
     ]);
-    expect(partnershipReadiness({ tasks: ['MANAGE'], newPageExperience: false }, permissions)).toEqual({
+    const readiness = partnershipReadiness({ tasks: ['MANAGE'], newPageExperience: false }, permissions);
+    expect({
+      ...readiness,
+      problems: readiness.problems.map((problem) => ({ ...problem, message: inEnglish.say(problem.message) })),
+    }).toEqual({
       ready: false,
       problems: [
         {
@@ -51,10 +56,10 @@ describe('partnershipReadiness', () => {
   });
 
   it('says which role to ask the admin for, in the words of the Page', () => {
-    expect(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: false }, ALL_GRANTED).problems[0]?.message).toBe(
+    expect(inEnglish.say(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: false }, ALL_GRANTED).problems[0]?.message)).toBe(
       'Your access to this Page (Analyst) cannot manage partnership ads. Ask a Page admin for the Advertiser role (or a higher one).',
     );
-    expect(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: true }, ALL_GRANTED).problems[0]?.message).toBe(
+    expect(inEnglish.say(partnershipReadiness({ tasks: ['ANALYZE'], newPageExperience: true }, ALL_GRANTED).problems[0]?.message)).toBe(
       'Your access to this Page (Task access: Insights) cannot manage partnership ads. Ask a Page admin for Task access for Ads (or Facebook access).',
     );
   });
@@ -67,7 +72,7 @@ describe('summarizeTokenPermissions', () => {
       { permission: 'business_management', status: 'DECLINED' },
       { permission: 'email', status: 'granted' },
     ]);
-    expect(summary).toEqual([
+    expect(summary.map((entry) => ({ ...entry, neededFor: entry.neededFor.map(inEnglish.say) }))).toEqual([
       { permission: 'pages_show_list', status: 'not-asked', neededFor: ['List your Pages and roles'] },
       { permission: 'instagram_basic', status: 'granted', neededFor: ['Show linked Instagram accounts', 'Partnership-ad permissions'] },
       { permission: 'instagram_branded_content_ads_brand', status: 'not-asked', neededFor: ['Partnership-ad permissions'] },

@@ -1,19 +1,20 @@
 import { advertiseAccessName, describeAccess } from './access-names';
 import { knownTasks } from './task-table';
 import { FEATURE_NEEDS, type TokenPermission } from './token-permissions';
+import { said, type Said } from '../i18n/said';
 
 /** One reason the person cannot manage partnership ads for a brand account yet, with its fix. */
 export type ReadinessProblem =
-  | { kind: 'permission-declined'; permission: string; message: string; fix: 'rerequest' }
-  | { kind: 'permission-not-granted'; permission: string; message: string; fix: 'reconnect' }
-  | { kind: 'role-too-low'; message: string; fix: 'ask-admin' };
+  | { kind: 'permission-declined'; permission: string; message: Said; fix: 'rerequest' }
+  | { kind: 'permission-not-granted'; permission: string; message: Said; fix: 'reconnect' }
+  | { kind: 'role-too-low'; message: Said; fix: 'ask-admin' };
 
 export interface Readiness {
   ready: boolean;
   problems: ReadinessProblem[];
 }
 
-export const PARTNERSHIP_PERMISSIONS = FEATURE_NEEDS['Partnership-ad permissions']!;
+export const PARTNERSHIP_PERMISSIONS = FEATURE_NEEDS.featurePartnershipAds;
 
 /**
  * Seed 004: the token needs instagram_branded_content_ads_brand, instagram_basic and
@@ -31,14 +32,14 @@ export function partnershipReadiness(
         kind: 'permission-declined',
         permission,
         fix: 'rerequest',
-        message: `You declined ${permission} when connecting. Ask Facebook again and allow it.`,
+        message: said('readinessDeclined', { permission }),
       });
     } else if (status === 'not-asked') {
       problems.push({
         kind: 'permission-not-granted',
         permission,
         fix: 'reconnect',
-        message: `Collab Desk does not have ${permission} yet. Connect again and allow it.`,
+        message: said('readinessNotGranted', { permission }),
       });
     }
   }
@@ -48,7 +49,7 @@ export function partnershipReadiness(
     problems.push({
       kind: 'role-too-low',
       fix: 'ask-admin',
-      message: `Your access to this Page (${current}) cannot manage partnership ads. Ask a Page admin for ${advertiseAccessName(page.newPageExperience)}.`,
+      message: said('readinessRoleTooLow', { current, needed: advertiseAccessName(page.newPageExperience) }),
     });
   }
   return { ready: problems.length === 0, problems };
