@@ -164,6 +164,11 @@ test.describe('creator partnership-ad permissions', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await expect(row).toContainText('Revoked');
+    // Its Revoke button is gone: the keyboard's place stays in that row, and the outcome is announced.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? document.activeElement?.tagName))
+      .toContain(`@${approved}`);
+    await expect(page.locator('#announcer')).toHaveText(`@${approved}: Revoked`);
 
     await page.getByRole('searchbox', { name: 'Search creators' }).fill('new.partner');
     const download = page.waitForEvent('download');
