@@ -27,7 +27,8 @@ const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu8Plc87aN8O3C7xhORiLfUQvfo547Y3+PS4xlpLO8W59QMQYx7NNOFhFS2IA6xWJZAbeGmJeqgU4+hmndu4a1Xv5WudMy+N1JticY87fLBIrR3bufXaXlje1bhtX0uKVBIrlHlcVKZDczrkWgQPP62VKh69nIo4BZzzl19WeXNkgl3wa2fvw3LzVs4E+W+g3YcZKkvPDVmPoEaPNw4bLgNo3Iw+COstvNGkyMGQKafNdxOPgdIeMC2uqIsKoE8buPhjaxPv4qfNU7TfkAAuxVP6jJ6J/p4k8RcAIlQByGHv/bODtmikB4CBAAz/QT3xaGlfOg12HKxYgKHjt210CgQIDAQAB';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No webextension-polyfill: both browsers' extension APIs return promises natively (Chrome 113+, Firefox 140+).
+  modules: [],
   // Every module names its imports: auto-imports had a page helper injected into background code by name alone.
   imports: false,
   outDir: process.env.COLLAB_DESK_OUT_DIR ?? '.output',

@@ -24,8 +24,3 @@ export function BrandPicker({
     </div>
   );
 }
-
-/** The chosen brand, falling back to the first ready one, then the first one. */
-export function chosenBrand(brands: AccessOverview['brands'], selectedIgId: string | undefined) {
-  return brands.find((brand) => brand.igId === selectedIgId) ?? brands.find((brand) => brand.readiness.ready) ?? brands[0];
-}

@@ -5,9 +5,12 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { describeExpiry } from './format';
 import { rich } from './rich';
-import { SetupGuide } from './SetupGuide';
+import { lazyComponent } from './lazy-component';
 import { useAction } from './use-action';
 import { useSettings } from './use-settings';
+
+// Shown only until an app ID is set: the popup loads it then.
+const SetupGuide = lazyComponent(() => import('./SetupGuide').then((module) => module.SetupGuide));
 
 /** Connect / Disconnect, who is connected and until when. */
 export function ConnectionPanel({ state, compact = false }: { state: AuthState | undefined; compact?: boolean }) {

@@ -5,7 +5,8 @@ import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
 import { canRevoke, canSend, noActionReason, statusWord } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import type { ConfirmRequest } from './ConfirmDialog';
+import { lazyComponent } from './lazy-component';
 import { ErrorNotice } from './ErrorNotice';
 import { StatusWord } from './StatusWord';
 import { toActionError, type ActionError } from './use-action';
@@ -13,6 +14,9 @@ import { rich } from './rich';
 import { announce } from './announce';
 
 type Lookup = Reply<'lookupCreator'>;
+
+// Loaded when a send or revoke is first asked to confirm.
+const ConfirmDialog = lazyComponent(() => import('./ConfirmDialog').then((module) => module.ConfirmDialog));
 
 const TYPING_PAUSE_MS = 300;
 
@@ -22,14 +26,17 @@ export function CreatorLookup({
   brandUsername,
   readiness,
   initialUsername,
+  initialLookup,
 }: {
   brandIgId: string;
   brandUsername: string;
   readiness: Readiness;
   initialUsername?: string;
+  /** The cached answer for initialUsername, shown until the background's (the popup's glance). */
+  initialLookup?: Lookup;
 }) {
   const [input, setInput] = useState(initialUsername ?? '');
-  const [lookup, setLookup] = useState<Lookup>();
+  const [lookup, setLookup] = useState<Lookup | undefined>(initialLookup);
   const [pendingAction, setPendingAction] = useState<{ username: string; status: string }>();
   const [lookupError, setLookupError] = useState<ActionError>();
   const [actionError, setActionError] = useState<ActionError>();
@@ -54,7 +61,7 @@ export function CreatorLookup({
   }
 
   useEffect(() => {
-    setLookup(undefined);
+    setLookup((previous) => (previous?.username === username ? previous : undefined));
     setActionError(undefined);
     if (!username) return;
     const timer = setTimeout(() => void runLookup(username), initialUsername === username ? 0 : TYPING_PAUSE_MS);
@@ -160,7 +167,7 @@ export function CreatorLookup({
         <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>
       )}
       <ErrorNotice error={actionError ?? lookupError} />
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
-import { countByStatus, tableRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
+import { countByStatus, filterRows, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { BrandPicker } from './BrandPicker';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
@@ -33,7 +33,9 @@ export function PartnershipsView() {
 
   const permissions = list?.value ?? [];
   const counts = useMemo(() => countByStatus(permissions), [permissions]);
-  const rows = useMemo(() => tableRows(permissions, query), [permissions, query]);
+  // Sorted when the list or the sort changes; each keystroke of the search only filters.
+  const sorted = useMemo(() => sortRows(permissions, query.sort, query.descending), [permissions, query.sort, query.descending]);
+  const rows = useMemo(() => filterRows(sorted, query), [sorted, query.search, query.status]);
   const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;
   const blocked = brand !== undefined && !brand.readiness.ready;
 

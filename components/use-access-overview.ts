@@ -1,9 +1,9 @@
 import { useCallback } from 'preact/hooks';
-import { sendMessage } from '@/utils/messaging/protocol';
+import { sendMessage, type Reply } from '@/utils/messaging/protocol';
 import { useCachedData } from './use-cached-data';
 
-/** Pages, tasks, token permissions and the chosen brand account, from the background's cache. */
-export function useAccessOverview() {
+/** Pages, tasks, token permissions and the chosen brand account, from the background's cache (`initial` paints first). */
+export function useAccessOverview(initial?: Reply<'getAccessOverview'>) {
   const {
     data: snapshot,
     setData,
@@ -15,6 +15,7 @@ export function useAccessOverview() {
       area: 'access',
     },
     [],
+    initial,
   );
 
   const selectBrand = useCallback(async (igId: string) => {

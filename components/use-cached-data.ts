@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import type { BackgroundEvent, DataArea } from '@/utils/messaging/protocol';
 import { toActionError, type ActionError } from './use-action';
@@ -16,10 +16,12 @@ interface CachedDataSource<T> {
 /**
  * Data shown from the background's cache at once; a newer copy arrives by event when the
  * cached one was stale, and a failed refresh shows its reason over the data already shown.
- * With no source (nothing to show yet), nothing is asked.
+ * With no source (nothing to show yet), nothing is asked. `initial` (the popup's glance, read
+ * from IndexedDB directly) is shown until the background answers.
  */
-export function useCachedData<T>(source: CachedDataSource<T> | undefined, dependencies: unknown[]) {
-  const [data, setData] = useState<T>();
+export function useCachedData<T>(source: CachedDataSource<T> | undefined, dependencies: unknown[], initial?: T) {
+  const [data, setData] = useState<T | undefined>(initial);
+  const shownInitial = useRef(initial !== undefined);
   const [error, setError] = useState<ActionError>();
   const [refreshing, setRefreshing] = useState(false);
 
@@ -49,7 +51,9 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
   }, dependencies);
 
   useEffect(() => {
-    setData(undefined);
+    // A glance painted first stays until the background's copy replaces it; other sources start empty.
+    if (!shownInitial.current) setData(undefined);
+    shownInitial.current = false;
     void load();
     const concerns = (event: BackgroundEvent) => 'area' in event && event.area === source?.area && event.brandIgId === source?.brandIgId;
     return subscribeToBackgroundEvents((event) => {

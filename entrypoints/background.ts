@@ -1,7 +1,7 @@
 import { createHandlers } from '@/utils/background/handlers';
 import { createServices, JOB_ALARM } from '@/utils/background/services';
 import { serveProtocol } from '@/utils/messaging/serve';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 

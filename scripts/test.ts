@@ -45,6 +45,11 @@ const steps: Step[] = [
     count: vitestCount(`${results}/unit.json`),
   },
   { title: 'Build for Chrome (MV3)', command: bin('wxt'), args: ['build', '-b', 'chrome'] },
+  {
+    title: 'Bundle sizes (gzip) within their budgets',
+    command: bin('tsx'),
+    args: ['scripts/bundle-sizes.ts', '.output/chrome-mv3'],
+  },
   { title: 'Build for Firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
   {
     title: 'Store check: web-ext lint on the Firefox build (0 errors, 0 warnings, 0 notices)',

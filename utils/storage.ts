@@ -1,23 +1,44 @@
-import { storage } from 'wxt/utils/storage';
-import type { FacebookUser, StoredSession } from './auth/auth-state';
+import { browser } from 'wxt/browser';
+import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
+import { STORAGE_KEYS } from './storage-keys';
 
 /** Every value Collab Desk keeps in extension storage. IndexedDB holds the rest (utils/cache). */
 
+/**
+ * One value in storage.local or storage.session, with its fallback when unset; setting null
+ * removes it. The browser's own storage API does all of it (no storage library in the bundle).
+ */
+function storageItem<T>(area: 'local' | 'session', key: string, fallback: T) {
+  return {
+    async getValue(): Promise<T> {
+      const stored = (await browser.storage[area].get(key))[key];
+      return stored === undefined ? fallback : (stored as T);
+    },
+    async setValue(value: T): Promise<void> {
+      if (value === null || value === undefined) await browser.storage[area].remove(key);
+      else await browser.storage[area].set({ [key]: value });
+    },
+  };
+}
+
 /** The Meta app ID the person entered in Settings; empty means the build's default. */
-export const metaAppIdSetting = storage.defineItem<string>('local:metaAppId', { fallback: '' });
+export const metaAppIdSetting = storageItem<string>('local', 'metaAppId', '');
 
 /** The Facebook Login for Business configuration ID the person entered; empty means the build's default (often none). */
-export const loginConfigIdSetting = storage.defineItem<string>('local:loginConfigId', { fallback: '' });
+export const loginConfigIdSetting = storageItem<string>('local', 'loginConfigId', '');
 
 /** Meta's rate limit: no Graph call before `until`. Session storage, so a restarted worker keeps waiting. */
-export const rateLimitBlock = storage.defineItem<RateLimitBlock | null>('session:rateLimitBlock', { fallback: null });
+export const rateLimitBlock = storageItem<RateLimitBlock | null>('session', 'rateLimitBlock', null);
 
 /** The Facebook session: token and expiry. Session storage: gone when the browser closes, never on disk. */
-export const facebookSession = storage.defineItem<StoredSession | null>('session:facebookSession', { fallback: null });
+export const facebookSession = storageItem<StoredSession | null>('session', 'facebookSession', null);
 
 /** The brand account (Instagram business account ID) last chosen in the popup or dashboard. */
-export const selectedBrandSetting = storage.defineItem<string>('local:selectedBrandIgId', { fallback: '' });
+export const selectedBrandSetting = storageItem<string>('local', STORAGE_KEYS.selectedBrand, '');
+
+/** The connection as every page may know it (no token), kept for the popup's first paint. */
+export const authGlance = storageItem<AuthState | null>('session', STORAGE_KEYS.authGlance, null);
 
 /** Who was connected, so an expired session can still say whose it was. */
-export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });
+export const lastConnectedUser = storageItem<FacebookUser | null>('session', 'lastConnectedUser', null);

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ActivityView } from '@/components/ActivityView';
-import { BulkView } from '@/components/BulkView';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
-import { PartnershipsView } from '@/components/PartnershipsView';
+import { lazyView } from '@/components/lazy-component';
 import { PermissionsView } from '@/components/PermissionsView';
 import { SettingsView } from '@/components/SettingsView';
 import { SetupGuide } from '@/components/SetupGuide';
@@ -10,6 +8,11 @@ import { useSettings } from '@/components/use-settings';
 import { useAuthState } from '@/components/use-auth-state';
 import { t } from '@/utils/i18n';
 import { WelcomeBanner } from './WelcomeBanner';
+
+// Views other than the first one a person sees load on demand, each with its libraries.
+const PartnershipsView = lazyView(() => import('@/components/PartnershipsView').then((module) => module.PartnershipsView));
+const BulkView = lazyView(() => import('@/components/BulkView').then((module) => module.BulkView));
+const ActivityView = lazyView(() => import('@/components/ActivityView').then((module) => module.ActivityView));
 
 const VIEWS = [
   { id: 'permissions', label: 'dashboardViewPermissions', render: () => <PermissionsView /> },

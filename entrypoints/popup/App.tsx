@@ -1,35 +1,25 @@
-import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'preact/hooks';
 import { BrandPicker } from '@/components/BrandPicker';
 import { BrandReadinessLine } from '@/components/BrandReadinessLine';
 import { ConnectionPanel } from '@/components/ConnectionPanel';
 import { CreatorLookup } from '@/components/CreatorLookup';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AboutLinks } from '@/components/AboutLinks';
-import { KeptActions } from '@/components/KeptActions';
+import { lazyComponent } from '@/components/lazy-component';
 import { useAuthState } from '@/components/use-auth-state';
 import { useBrandChoice } from '@/components/use-brand-choice';
 import { useKeptActions } from '@/components/use-kept-actions';
 import { say, t } from '@/utils/i18n';
-import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
+import type { FirstPaint } from './first-paint';
 
-/** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
-function useCreatorOfActiveTab(): { ready: boolean; username?: string } {
-  const [state, setState] = useState<{ ready: boolean; username?: string }>({ ready: false });
-  useEffect(() => {
-    browser.tabs
-      .query({})
-      .then((tabs) => setState({ ready: true, username: creatorOfActiveTab(tabs, new URL(browser.runtime.getURL('/')).origin) }))
-      .catch(() => setState({ ready: true }));
-  }, []);
-  return state;
-}
+// Shown only when an action waits for the person: loaded then.
+const KeptActions = lazyComponent(() => import('@/components/KeptActions').then((module) => module.KeptActions));
 
-export function App() {
-  const auth = useAuthState();
-  const { snapshot, error, brands, brand, page, brandUsernames, selectBrand } = useBrandChoice();
-  const tab = useCreatorOfActiveTab();
+/** The popup, painted first from `start` (the open profile and the cache's glance), then kept current by the background. */
+export function App({ start }: { start: FirstPaint }) {
+  const auth = useAuthState(start.glance?.auth);
+  const { snapshot, error, brands, brand, page, brandUsernames, selectBrand } = useBrandChoice(start.glance?.access);
   const kept = useKeptActions();
+  const glanceLookup = start.glance?.lookup;
 
   return (
     <div class="popup">
@@ -43,20 +33,21 @@ export function App() {
             {snapshot && brands.length === 0 && <p class="muted">{t('popupNoBrandAccounts')}</p>}
             {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
             {brand && <BrandReadinessLine brand={brand} pageAccess={page && say(page.access.label)} />}
-            {brand?.readiness.ready && tab.ready && (
+            {brand?.readiness.ready && (
               <CreatorLookup
                 key={brand.igId}
                 brandIgId={brand.igId}
                 brandUsername={brand.username}
                 readiness={brand.readiness}
-                initialUsername={tab.username}
+                initialUsername={start.username}
+                initialLookup={glanceLookup?.brandIgId === brand.igId ? glanceLookup : undefined}
               />
             )}
             {!snapshot && !error && <p class="muted">{t('commonLoading')}</p>}
             <ErrorNotice error={error} />
           </>
         )}
-        <KeptActions actions={kept} brandUsernames={brandUsernames} />
+        {kept.length > 0 && <KeptActions actions={kept} brandUsernames={brandUsernames} />}
       </main>
       <footer>
         <a href="/options.html#partnerships" target="_blank" rel="noopener">

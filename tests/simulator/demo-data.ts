@@ -177,7 +177,18 @@ function pickStatus(random: () => number): string {
   return 'APPROVED';
 }
 
-export function createDemoWorld(options: { seed?: number; creators?: number; extraPages?: number; variants?: boolean } = {}): DemoWorld {
+/** An agency's book: many brand accounts with many creators each (the benchmark's big-account world). */
+export interface AgencyWorld {
+  /** Brand accounts besides the demo's, each on a Page the person manages fully. */
+  brands: number;
+  creatorsPerBrand: number;
+  /** How many creators @northwind.outdoor's list holds. */
+  northwindCreators: number;
+}
+
+export function createDemoWorld(
+  options: { seed?: number; creators?: number; extraPages?: number; variants?: boolean; agency?: AgencyWorld } = {},
+): DemoWorld {
   const random = seededRandom(options.seed ?? 20261122);
   const pages: SimPage[] = [
     { id: '200000000000001', name: 'Northwind Outdoor', tasks: [...ALL_TASKS], newPageExperience: true, instagram: DEMO_BRANDS.northwind },
@@ -231,7 +242,44 @@ export function createDemoWorld(options: { seed?: number; creators?: number; ext
   }
 
   if (options.variants) addVariantRecords(creators, permissions, start);
+  if (options.agency) addAgencyBook(options.agency, pages, creators, permissions, random, start);
   return { user: { id: '10158000000000001', name: 'Dana Reyes' }, pages, creators, permissions };
+}
+
+function addAgencyBook(
+  agency: AgencyWorld,
+  pages: SimPage[],
+  creators: SimCreator[],
+  permissions: SimPermission[],
+  random: () => number,
+  start: number,
+): void {
+  const taken = new Set(permissions.map((permission) => `${permission.brandIgId}/${permission.creatorId}`));
+  const add = (brandIgId: string, creator: SimCreator) => {
+    const key = `${brandIgId}/${creator.id}`;
+    if (taken.has(key)) return;
+    taken.add(key);
+    permissions.push({
+      id: `perm_${brandIgId.slice(-4)}_${creator.id.slice(-8)}`,
+      brandIgId,
+      creatorId: creator.id,
+      status: pickStatus(random),
+      createdTime: new Date(start + Math.floor(random() * 300) * 86_400_000).toISOString().replace('.000Z', '+0000'),
+    });
+  };
+  for (let i = 0; i < Math.min(agency.northwindCreators, creators.length); i++) add(DEMO_BRANDS.northwind.id, creators[i]!);
+  for (let b = 1; b <= agency.brands; b++) {
+    const number = String(b).padStart(3, '0');
+    const account = brand(`178414700${String(b).padStart(8, '0')}`, `client.brand${number}`, `Client Brand ${number}`);
+    pages.push({
+      id: `4000000${String(b).padStart(8, '0')}`,
+      name: `Client Brand ${number}`,
+      tasks: [...ALL_TASKS],
+      newPageExperience: true,
+      instagram: account,
+    });
+    for (let j = 0; j < agency.creatorsPerBrand; j++) add(account.id, creators[(j * 7 + b * 31) % creators.length]!);
+  }
 }
 
 function addVariantRecords(creators: SimCreator[], permissions: SimPermission[], start: number): void {

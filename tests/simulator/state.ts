@@ -1,4 +1,4 @@
-import { createDemoWorld, seededRandom, type DemoWorld, type SimCreator } from './demo-data';
+import { createDemoWorld, seededRandom, type AgencyWorld, type DemoWorld, type SimCreator } from './demo-data';
 
 /** Knobs a test (or the demo) can turn over HTTP; see README "Graph API simulator". */
 export interface SimulatorControls {
@@ -112,6 +112,8 @@ export interface WorldOptions {
   extraPages?: number;
   /** Adds @northwind.outdoor records written in every variant Meta's sources show (VARIANT_RECORDS). */
   variants?: boolean;
+  /** Many brand accounts with many creators each (the benchmark's big-account world). */
+  agency?: AgencyWorld;
 }
 
 export class SimulatorState {

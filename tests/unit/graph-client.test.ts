@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createGraphClient } from '@/utils/graph/client';
 import { profileSchema } from '@/utils/graph/schemas';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
@@ -92,9 +92,37 @@ describe('Graph client against the simulator', () => {
     });
   });
 
+  it("asks a single read again after Meta's temporary errors (the login's profile read among them)", async () => {
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    const { graph } = client(() => token);
+    simulator().state.controls.failureRate = 0.3;
+    for (let read = 0; read < 10; read++) expect(await graph.get('me', profileSchema)).toMatchObject({ name: 'Dana Reyes' });
+    const calls = simulator().state.log.filter((entry) => entry.path === 'me');
+    expect(calls.filter((entry) => entry.errorCode === 2).length).toBeGreaterThan(0);
+    expect(calls.filter((entry) => entry.status === 200)).toHaveLength(10);
+  });
+
   it('says when Facebook cannot be reached', async () => {
     const graph = createGraphClient({ graphOrigin: 'http://127.0.0.1:9', apiVersion: 'v25.0', getAccessToken: async () => 'x' });
-    expect(await failure(graph.get('me', profileSchema))).toMatchObject({ kind: 'network' });
+    expect(await failure(graph.get('me', profileSchema))).toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('Could not reach'),
+    });
+  });
+
+  it('gives up on an answer that takes longer than its time limit, and says so', async () => {
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    simulator().state.controls.latencyMs = 400;
+    const graph = createGraphClient({
+      graphOrigin: simulator().url,
+      apiVersion: 'v25.0',
+      getAccessToken: async () => token,
+      timeoutMs: 50,
+    });
+    expect(await failure(graph.get('me', profileSchema))).toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('did not answer in time'),
+    });
   });
 
   it('refuses an answer of the wrong shape instead of passing it on', async () => {

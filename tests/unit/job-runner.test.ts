@@ -6,7 +6,7 @@ import { createJobRunner, type NewJob } from '@/utils/bulk/runner';
 import { openCollabDeskDb } from '@/utils/db/database';
 import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionItems } from '@/utils/partnerships/permission-record';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 import { english } from './support/english';
 import { CONFIRMED_WITH_META } from '@/utils/bulk/item-outcome';
@@ -160,6 +160,32 @@ describe('job runner', () => {
     const delivered = deliveredSends();
     expect(delivered.size).toBe(150);
     expect([...delivered.values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it.each([
+    ['low', 2, 1_000_000],
+    ['over half its allowance', 1, 60],
+  ] as const)("with Meta's usage %s, sends at most %i batch requests at a time, each creator once", async (_usage, most, budget) => {
+    const { runner, store, deps } = setup();
+    simulator().state.controls.callsPerMinuteBudget = budget;
+    simulator().state.controls.latencyMs = 20;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const batch = deps.graph.batch;
+    deps.graph.batch = async (...args) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await batch(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const job = await runner.create(bulkJob('send', usernames(300)));
+    const counts = await finished(store, job.id);
+    expect(counts.sent).toBe(300);
+    expect(mostInFlight).toBe(most);
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined)).toHaveLength(6);
   });
 
   it('settles lost answers with Meta before sending again', async () => {

@@ -18,7 +18,7 @@ import { createPartnershipsService } from '../partnerships/partnerships-service'
 import { createAccessService } from '../permissions/access-service';
 import { createRateLimitGate } from '../graph/rate-limit-gate';
 import { webAuthFlowDetails } from '../auth/login-flow';
-import { facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
+import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { i18n } from '../i18n';
 import { said } from '../i18n/said';
 
@@ -70,6 +70,8 @@ export function createServices() {
       await graph.delete('me/permissions', successSchema, { token });
     },
     onChange: (state) => {
+      // What the popup may paint from before this worker answers (never the token).
+      void authGlance.setValue(state);
       if (state.status === 'signed-out') void forgetEverything();
       if (state.status === 'signed-in') void runner.resumeAfterLogin();
       events.broadcast({ type: 'auth-changed', state });

@@ -59,10 +59,9 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
 
     /** How many items of the job are in each state. */
     async counts(jobId: string): Promise<Record<ItemState, number>> {
-      const database = await db;
-      const entries = await Promise.all(
-        ITEM_STATES.map(async (state) => [state, await database.countFromIndex('job-items', 'byJobState', [jobId, state])] as const),
-      );
+      // One transaction for every state: progress is counted after each batch.
+      const index = (await db).transaction('job-items').store.index('byJobState');
+      const entries = await Promise.all(ITEM_STATES.map(async (state) => [state, await index.count([jobId, state])] as const));
       return Object.fromEntries(entries) as Record<ItemState, number>;
     },
 

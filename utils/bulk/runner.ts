@@ -131,9 +131,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (job?.state !== 'running') return;
       try {
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
-        const batch = await deps.store.itemsIn(jobId, 'queued', MAX_BATCH_SIZE);
+        const batch = await deps.store.itemsIn(jobId, 'queued', MAX_BATCH_SIZE * lanesFor(job));
         if (batch.length === 0) {
           if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
+          // Done means every view can read the outcomes: the cached lists are updated first.
+          await remembering;
           await changeJob(jobId, { state: 'done' });
           return;
         }
@@ -150,27 +152,44 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /** Sends one batch; returns how long to pause before the next one, and why. */
-  async function sendBatch(job: Job, batch: JobItem[]): Promise<{ ms: number; reason: Words; cause: AppErrorKind }> {
+  /**
+   * Batch requests in flight at once: two while Meta reports usage under half its allowance
+   * (a bulk job then pays its bookkeeping once per two batches), else one. A job starts with
+   * one, until Meta has said how busy it is.
+   */
+  let lastUsagePercent: number | undefined;
+  function lanesFor(job: Job): number {
+    return job.origin === 'bulk' && lastUsagePercent !== undefined && pauseBeforeNextBatch(lastUsagePercent) === 0 ? 2 : 1;
+  }
+
+  /** Sends the items as batch requests of at most 50, side by side; returns how long to pause before the next ones, and why. */
+  async function sendBatch(job: Job, items: JobItem[]): Promise<{ ms: number; reason: Words; cause: AppErrorKind }> {
     await changeItems(
       job.id,
-      batch.map((item) => ({ ...item, state: 'in-flight' })),
+      items.map((item) => ({ ...item, state: 'in-flight' })),
     );
-    let answers: BatchAnswer[];
-    let usagePercent: number;
-    try {
-      const result = await deps.graph.batch(batch.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))));
-      answers = result.answers;
-      usagePercent = result.usage.percent;
-    } catch (error) {
+    const chunks: JobItem[][] = [];
+    for (let start = 0; start < items.length; start += MAX_BATCH_SIZE) chunks.push(items.slice(start, start + MAX_BATCH_SIZE));
+    const results = await Promise.allSettled(
+      chunks.map((chunk) => deps.graph.batch(chunk.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))))),
+    );
+    const batch = chunks.filter((_, position) => results[position]!.status === 'fulfilled').flat();
+    const answers = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.answers : []));
+    const failure = results.find((result) => result.status === 'rejected')?.reason as unknown;
+    if (failure !== undefined) {
       // A failure after the request left (network, an answer Collab Desk cannot read) may hide a delivered request.
       const mayHaveReached =
-        error instanceof AppError && (error.kind === 'network' || error.kind === 'unexpected-response' || error.kind === 'temporary');
+        failure instanceof AppError &&
+        (failure.kind === 'network' || failure.kind === 'unexpected-response' || failure.kind === 'temporary');
+      const unanswered = chunks.filter((_, position) => results[position]!.status === 'rejected').flat();
       await changeItems(
         job.id,
-        batch.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
+        unanswered.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
       );
-      throw error;
     }
+    const usages = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.usage.percent] : []));
+    const usagePercent = usages.length > 0 ? Math.max(...usages) : (lastUsagePercent ?? 0);
+    lastUsagePercent = usagePercent;
 
     const settled = batch.map((item, position) => ({
       item,
@@ -179,10 +198,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }));
     const settledItems = settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change }));
     await settleItems(job, settledItems);
-    await rememberConfirmed(
+    // The cached lists follow while the next batch is on its way (the items themselves are already stored).
+    rememberBehind(
       job,
       settledItems.map((item, position) => ({ item, permissionId: permissionIdOf(settled[position]!.answer) })),
     );
+    // The answered batches are settled; the one that failed as a whole is handled as before.
+    if (failure !== undefined) throw failure;
 
     const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
     if (expired) throw expired;
@@ -210,6 +232,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
       source: job.origin,
     }));
     await changeItems(job.id, items, entries);
+  }
+
+  /** Updates of the cached lists, one after another, behind the batches. */
+  let remembering: Promise<void> = Promise.resolve();
+  function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): void {
+    // A failed cache update costs freshness only: the list is read from Meta again when it is stale.
+    remembering = remembering.then(() => rememberConfirmed(job, settled)).catch(() => undefined);
   }
 
   /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads. */
@@ -304,10 +333,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function changeItems(jobId: string, items: JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
     const stamped = items.map((item) => ({ ...item, updatedAt: now() }));
     await deps.store.putItems(stamped, audit);
-    await emit(jobId, stamped);
+    // Told to the pages behind the work, in order: the next batch does not wait for the counting.
+    void emit(jobId, stamped);
   }
 
-  async function emit(jobId: string, items: JobItem[]): Promise<void> {
+  /** Progress events, one after another in the order of the changes. */
+  let emitting: Promise<void> = Promise.resolve();
+  function emit(jobId: string, items: JobItem[]): Promise<void> {
+    emitting = emitting.then(() => emitNow(jobId, items)).catch(() => undefined);
+    return emitting;
+  }
+
+  async function emitNow(jobId: string, items: JobItem[]): Promise<void> {
     const job = await deps.store.get(jobId);
     if (!job) return;
     deps.onProgress({ job, items, counts: await deps.store.counts(jobId) });

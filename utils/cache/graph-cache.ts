@@ -45,11 +45,26 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
   }
 
   async function write<T>(key: string, value: T, ttlMs: number): Promise<CacheEntry<T>> {
-    const entry: CacheEntry<T> = { key, value, fetchedAt: now(), ttlMs };
-    await (await db).put('graph-cache', entry);
-    writesSinceTrim += 1;
+    const [entry] = await writeMany([{ key, value }], ttlMs);
+    return entry!;
+  }
+
+  /** Many values at once, in one transaction (a bulk job's batch of 50 creators costs one, not 50). */
+  async function writeMany<T>(values: ReadonlyArray<{ key: string; value: T }>, ttlMs: number): Promise<CacheEntry<T>[]> {
+    const entries = values.map(({ key, value }): CacheEntry<T> => ({ key, value, fetchedAt: now(), ttlMs }));
+    const transaction = (await db).transaction('graph-cache', 'readwrite');
+    await Promise.all([...entries.map((entry) => transaction.store.put(entry)), transaction.done]);
+    writesSinceTrim += entries.length;
     if (writesSinceTrim >= bounds.trimEvery) await trim();
-    return entry;
+    return entries;
+  }
+
+  /** Many entries at once, in one transaction; absent keys are left out. */
+  async function readMany<T>(keys: readonly string[]): Promise<Map<string, CacheEntry<T>>> {
+    const transaction = (await db).transaction('graph-cache', 'readonly');
+    const found = await Promise.all(keys.map((key) => transaction.store.get(key)));
+    await transaction.done;
+    return new Map(found.filter((entry) => entry !== undefined).map((entry) => [entry.key, entry as CacheEntry<T>]));
   }
 
   function isFresh(entry: CacheEntry): boolean {
@@ -58,7 +73,9 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
 
   return {
     read,
+    readMany,
     write,
+    writeMany,
     isFresh,
     trim,
 

@@ -3,12 +3,14 @@ import type { AuditEntry } from '../audit/audit-entry';
 import type { Job, JobItem } from '../bulk/job';
 import type { CacheEntry } from '../cache/cache-entry';
 import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
+import { DB_NAME, DB_VERSION } from './version';
 
 /**
  * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
  * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
- * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts); nothing else touches a store.
- * To change the schema, bump DB_VERSION and add a step to `upgrade`.
+ * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts); nothing else writes a store (the
+ * popup's first paint only reads graph-cache, see utils/cache/cache-peek.ts).
+ * To change the schema, bump DB_VERSION (utils/db/version.ts) and add a step to `upgrade`.
  */
 export interface CollabDeskSchema extends DBSchema {
   /** Graph answers with when they were fetched. */
@@ -22,15 +24,9 @@ export interface CollabDeskSchema extends DBSchema {
 
 export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
 
-/**
- * 1: graph-cache. 2: actions (single sends and revokes). 3: jobs, job-items, audit.
- * 4: single sends and revokes are jobs of one; kept actions move into jobs, `actions` goes;
- *    cache keys are written as data (the cache starts empty).
- * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
- */
-export const DB_VERSION = 5;
+export { DB_VERSION };
 
-export function openCollabDeskDb(name = 'collab-desk'): Promise<CollabDeskDb> {
+export function openCollabDeskDb(name = DB_NAME): Promise<CollabDeskDb> {
   return openDB<CollabDeskSchema>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) db.createObjectStore('graph-cache', { keyPath: 'key' });

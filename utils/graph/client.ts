@@ -1,5 +1,4 @@
-import ky, { TimeoutError } from 'ky';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { said, saidCount } from '../i18n/said';
 import { parseGraphJson } from './graph-json';
@@ -50,16 +49,16 @@ const batchAnswersSchema = z.array(
     z.null(),
     z.object({
       code: z.number(),
-      headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
-      body: z.string().nullable().optional(),
+      headers: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
+      body: z.optional(z.nullable(z.string())),
     }),
   ]),
 );
 
-const pageOf = <T extends z.ZodType>(item: T) =>
+const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     data: z.array(item),
-    paging: z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+    paging: z.optional(z.object({ cursors: z.optional(z.object({ after: z.optional(z.string()) })), next: z.optional(z.string()) })),
   });
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
@@ -68,13 +67,15 @@ export type GraphClient = ReturnType<typeof createGraphClient>;
 export function createGraphClient(options: GraphClientOptions) {
   const now = options.now ?? Date.now;
   const gate = options.rateLimitGate ?? createRateLimitGate({ now });
-  const http = ky.create({
-    prefixUrl: `${options.graphOrigin}/${options.apiVersion}/`,
-    retry: 0,
-    timeout: options.timeoutMs ?? 30_000,
-    throwHttpErrors: false,
-    fetch: options.fetch,
-  });
+  const base = `${options.graphOrigin}/${options.apiVersion}/`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  /** The platform's fetch with a time limit; every answer, error or not, comes back to be read (retries are ours to decide). */
+  function http(path: string, init: { method: string; searchParams?: Params; body?: URLSearchParams; headers: Record<string, string> }) {
+    const url = new URL(path, base);
+    for (const [name, value] of Object.entries(init.searchParams ?? {})) url.searchParams.set(name, String(value));
+    const { method, body, headers } = init;
+    return (options.fetch ?? fetch)(url, { method: method.toUpperCase(), body, headers, signal: AbortSignal.timeout(timeoutMs) });
+  }
 
   /** One HTTP exchange with Meta: the token attached, Meta's errors typed, one renewal on a rejected token. */
   async function exchange(
@@ -97,7 +98,7 @@ export function createGraphClient(options: GraphClientOptions) {
         headers: requestOptions.tokenInForm ? {} : { authorization: `Bearer ${token}` },
       });
     } catch (error) {
-      throw error instanceof TimeoutError
+      throw error instanceof DOMException && error.name === 'TimeoutError'
         ? new AppError('network', said('errorNetworkTimeout'))
         : new AppError('network', said('errorNetwork'));
     }
@@ -123,7 +124,7 @@ export function createGraphClient(options: GraphClientOptions) {
     return error.kind === 'rate-limited' ? rateLimitedError(gate.throttled(usage), error.details) : error;
   }
 
-  async function request<T extends z.ZodType>(
+  async function request<T extends z.ZodMiniType>(
     method: 'get' | 'post' | 'delete',
     path: string,
     schema: T,
@@ -139,9 +140,12 @@ export function createGraphClient(options: GraphClientOptions) {
   }
 
   return {
-    get: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('get', path, schema, requestOptions),
-    post: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) => request('post', path, schema, requestOptions),
-    delete: <T extends z.ZodType>(path: string, schema: T, requestOptions?: RequestOptions) =>
+    /** A read: asked again after a passing failure, as every page of a list is (repeating a read changes nothing). */
+    get: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
+      withRetries(() => request('get', path, schema, requestOptions)),
+    post: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
+      request('post', path, schema, requestOptions),
+    delete: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
       request('delete', path, schema, requestOptions),
 
     /**
@@ -193,7 +197,7 @@ export function createGraphClient(options: GraphClientOptions) {
      * Follows cursor paging to the end: stops only when Meta gives no `paging.next`. A cursor
      * seen before would start a loop, so it ends the read with a clear error instead.
      */
-    async getAll<T extends z.ZodType>(
+    async getAll<T extends z.ZodMiniType>(
       path: string,
       item: T,
       requestOptions: RequestOptions = {},

@@ -15,6 +15,19 @@ describe('rate-limit gate', () => {
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
   });
 
+  it('counts answers of requests that were on their way together as one throttle, not a strike each', async () => {
+    let now = 0;
+    const gate = createRateLimitGate({ now: () => now });
+    const first = gate.throttled({ percent: 100 });
+    now = 200;
+    expect(gate.throttled({ percent: 100 })).toBe(first);
+    // After that block, the next throttle takes the second step, not the third.
+    now = first;
+    expect(gate.throttled({ percent: 100 }) - now).toBe(2 * 60_000);
+    // Meta's own estimate still counts when it is longer.
+    expect(gate.throttled({ percent: 100, regainAccessMinutes: 10 })).toBe(now + 10 * 60_000);
+  });
+
   it("waits at least Meta's estimate", () => {
     const gate = createRateLimitGate({ now: () => 0 });
     expect(gate.throttled({ percent: 100, regainAccessMinutes: 12 })).toBe(12 * 60_000);
@@ -46,9 +59,12 @@ describe('rate-limit gate', () => {
       },
     };
     const until = createRateLimitGate({ now: () => 0, persist }).throttled({ percent: 100 });
-    const restarted = createRateLimitGate({ now: () => 1000, persist });
+    let now = 1000;
+    const restarted = createRateLimitGate({ now: () => now, persist });
     expect(await restarted.blockedUntil()).toBe(until);
-    expect(restarted.throttled({ percent: 100 })).toBe(1000 + 2 * 60_000);
+    // Its strikes too: the next throttle after the block takes the second step.
+    now = until + 1000;
+    expect(restarted.throttled({ percent: 100 })).toBe(now + 2 * 60_000);
   });
 
   it('honours a shorter first step (test builds)', () => {

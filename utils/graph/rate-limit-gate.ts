@@ -55,9 +55,15 @@ export function createRateLimitGate(options: RateLimitGateOptions = {}) {
 
     /** Records a throttle; returns when calls may go out again. */
     throttled(usage: GraphUsage): number {
+      const estimate = (usage.regainAccessMinutes ?? 0) * 60_000;
+      if (block && block.until > now()) {
+        // The answer to a call that left before the gate closed (requests side by side): the same throttle, not a new strike.
+        block = { ...block, until: Math.max(block.until, now() + estimate) };
+        save();
+        return block.until;
+      }
       const strikes = (block?.strikes ?? 0) + 1;
       const step = Math.min(firstStep * 2 ** (strikes - 1), LONGEST_BACKOFF_MS);
-      const estimate = (usage.regainAccessMinutes ?? 0) * 60_000;
       const until = Math.max(now() + Math.max(step, estimate), block?.until ?? 0);
       block = { until, strikes };
       save();

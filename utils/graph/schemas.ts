@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const profileSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -9,11 +9,16 @@ export const successSchema = z.union([z.literal(true), z.object({ success: z.boo
 export const pageRecordSchema = z.object({
   id: z.string(),
   name: z.string(),
-  tasks: z.array(z.string()).optional(),
-  has_transitioned_to_new_page_experience: z.boolean().optional(),
-  instagram_business_account: z
-    .object({ id: z.string(), username: z.string().optional(), name: z.string().optional(), profile_picture_url: z.string().optional() })
-    .optional(),
+  tasks: z.optional(z.array(z.string())),
+  has_transitioned_to_new_page_experience: z.optional(z.boolean()),
+  instagram_business_account: z.optional(
+    z.object({
+      id: z.string(),
+      username: z.optional(z.string()),
+      name: z.optional(z.string()),
+      profile_picture_url: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** An entry of /me/permissions. */

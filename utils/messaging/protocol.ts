@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AuthState } from '../auth/auth-state';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { ItemState, Job, JobItem } from '../bulk/job';

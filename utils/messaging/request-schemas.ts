@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';
 import { said, type MessageKey } from '../i18n/said';
@@ -7,75 +7,74 @@ import { said, type MessageKey } from '../i18n/said';
 const key = (messageKey: MessageKey) => messageKey;
 
 /** A list of at most `max` entries, saying the limit in the person's numbers. */
-const atMost =
-  (max: number, messageKey: MessageKey) =>
-  (list: readonly unknown[], context: z.RefinementCtx): void => {
+const atMost = (max: number, messageKey: MessageKey) =>
+  z.superRefine((list: readonly unknown[], context) => {
     if (list.length > max) context.addIssue({ code: 'custom', message: messageKey, params: { said: said(messageKey, { max }) } });
-  };
+  });
 
-const igId = z.string().regex(/^\d{1,30}$/, key('requestNotIgId'));
+const igId = z.string().check(z.regex(/^\d{1,30}$/, key('requestNotIgId')));
 
 /** A creator's username, normalised (no @, lower case), or the reason it cannot be one. */
-const username = z.string().transform((value, context) => {
-  const check = checkUsername(value);
-  if (check.ok) return check.username;
-  context.addIssue({ code: 'custom', message: check.reason.key, params: { said: check.reason } });
-  return z.NEVER;
-});
+const username = z.pipe(
+  z.string(),
+  z.transform((value: string, context) => {
+    const check = checkUsername(value);
+    if (check.ok) return check.username;
+    // zod/mini's transform context has no addIssue: the issue goes on the list as classic zod's addIssue put it.
+    context.issues.push({ code: 'custom', message: check.reason.key, params: { said: check.reason }, input: value });
+    return z.NEVER;
+  }),
+);
+
+/** A job's ID, as the background gave it. */
+const jobId = z.string().check(z.maxLength(100));
+/** A kept action's ID. */
+const keptActionId = z.string().check(z.maxLength(200));
+
+/** Digits only (or nothing), after trimming the spaces a paste may bring. */
+const digits = (messageKey: MessageKey) => z.string().check(z.trim(), z.regex(/^\d{0,20}$/, key(messageKey)));
 
 /** What each request to the background may carry; the background rejects anything else. */
 export const requestSchemas = {
   getAuthState: z.undefined(),
-  connect: z.object({ rerequest: z.boolean().optional() }).strict(),
-  disconnect: z.object({ deauthorize: z.boolean() }).strict(),
+  connect: z.strictObject({ rerequest: z.optional(z.boolean()) }),
+  disconnect: z.strictObject({ deauthorize: z.boolean() }),
   refreshProfile: z.undefined(),
   getSettings: z.undefined(),
   getAccessOverview: z.undefined(),
   refreshAccessOverview: z.undefined(),
-  selectBrand: z.object({ igId }).strict(),
-  listPartnerships: z.object({ brandIgId: igId }).strict(),
-  refreshPartnerships: z.object({ brandIgId: igId }).strict(),
-  lookupCreator: z.object({ brandIgId: igId, username }).strict(),
-  sendPartnershipRequest: z.object({ brandIgId: igId, username }).strict(),
+  selectBrand: z.strictObject({ igId }),
+  listPartnerships: z.strictObject({ brandIgId: igId }),
+  refreshPartnerships: z.strictObject({ brandIgId: igId }),
+  lookupCreator: z.strictObject({ brandIgId: igId, username }),
+  sendPartnershipRequest: z.strictObject({ brandIgId: igId, username }),
   // Meta documents revoke by Instagram ID; a record without a username is revoked by it alone.
   revokePartnership: z
-    .object({ brandIgId: igId, username: username.optional(), creatorId: igId.optional() })
-    .strict()
-    .refine((request) => request.username !== undefined || request.creatorId !== undefined, key('requestNoCreator')),
+    .strictObject({ brandIgId: igId, username: z.optional(username), creatorId: z.optional(igId) })
+    .check(z.refine((request) => request.username !== undefined || request.creatorId !== undefined, key('requestNoCreator'))),
   listKeptActions: z.undefined(),
-  planBulkJob: z
-    .object({
-      brandIgId: igId,
-      kind: z.enum(['send', 'revoke']),
-      usernames: z.array(username).min(1, key('requestNoCreators')).superRefine(atMost(MAX_CREATORS, 'requestTooManyCreators')),
-      invalid: z
-        // Only the line: the background says itself why it is not a username (words never come from a page).
-        .array(z.object({ input: z.string().max(300) }))
-        .superRefine(atMost(MAX_LIST_ENTRIES, 'requestTooManyLines')),
-    })
-    .strict(),
-  startBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
-  discardBulkPlan: z.object({ jobId: z.string().max(100) }).strict(),
-  getBulkJob: z.object({ jobId: z.string().max(100).optional() }).strict(),
-  pauseBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
-  resumeBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
-  cancelBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
-  retryFailedBulkJob: z.object({ jobId: z.string().max(100) }).strict(),
+  planBulkJob: z.strictObject({
+    brandIgId: igId,
+    kind: z.enum(['send', 'revoke']),
+    usernames: z.array(username).check(z.minLength(1, key('requestNoCreators')), atMost(MAX_CREATORS, 'requestTooManyCreators')),
+    invalid: z
+      // Only the line: the background says itself why it is not a username (words never come from a page).
+      .array(z.object({ input: z.string().check(z.maxLength(300)) }))
+      .check(atMost(MAX_LIST_ENTRIES, 'requestTooManyLines')),
+  }),
+  startBulkJob: z.strictObject({ jobId }),
+  discardBulkPlan: z.strictObject({ jobId }),
+  getBulkJob: z.strictObject({ jobId: z.optional(jobId) }),
+  pauseBulkJob: z.strictObject({ jobId }),
+  resumeBulkJob: z.strictObject({ jobId }),
+  cancelBulkJob: z.strictObject({ jobId }),
+  retryFailedBulkJob: z.strictObject({ jobId }),
   getAuditLog: z.undefined(),
   clearAuditLog: z.undefined(),
-  retryKeptAction: z.object({ id: z.string().max(200) }).strict(),
-  discardKeptAction: z.object({ id: z.string().max(200) }).strict(),
-  saveSettings: z
-    .object({
-      metaAppId: z
-        .string()
-        .trim()
-        .regex(/^\d{0,20}$/, key('settingsAppIdDigits')),
-      loginConfigId: z
-        .string()
-        .trim()
-        .regex(/^\d{0,20}$/, key('settingsConfigIdDigits'))
-        .optional(),
-    })
-    .strict(),
+  retryKeptAction: z.strictObject({ id: keptActionId }),
+  discardKeptAction: z.strictObject({ id: keptActionId }),
+  saveSettings: z.strictObject({
+    metaAppId: digits('settingsAppIdDigits'),
+    loginConfigId: z.optional(digits('settingsConfigIdDigits')),
+  }),
 } as const;

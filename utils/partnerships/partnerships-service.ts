@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 import type { GraphClient } from '../graph/client';
 import { isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
 import type { CreatorRef } from './permission-request';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { newestCachedAnswer } from './cached-answer';
 
 export interface PartnershipsServiceDeps {
   graph: GraphClient;
@@ -80,20 +81,27 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
    */
   async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
-    const merged: PartnershipPermission[] = [];
-    for (const change of changes) {
-      const lookedUp = change.creatorUsername
-        ? (await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, change.creatorUsername)))?.value
-        : undefined;
+    // A batch of changes reads and writes the creators' cached lookups in one transaction each.
+    const userId = await deps.currentUserId();
+    const creatorKey = (username: string) => cacheKeyText({ area: 'creator', userId, brandIgId, username });
+    const keyOf = new Map(
+      changes.filter((change) => change.creatorUsername).map((change) => [change.creatorUsername!, creatorKey(change.creatorUsername!)]),
+    );
+    const lookups = await deps.cache.readMany<PartnershipPermission | null>([...keyOf.values()]);
+    const merged = changes.map((change) => {
+      const lookedUp = change.creatorUsername ? lookups.get(keyOf.get(change.creatorUsername)!)?.value : undefined;
       const known = lookedUp ?? list.find((record) => isSameCreator(record, change));
-      merged.push({ ...known, ...withoutUndefined(change) } as PartnershipPermission);
-    }
+      return { ...known, ...withoutUndefined(change) } as PartnershipPermission;
+    });
     await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (cached) => {
       const added = merged.filter((record) => !cached.some((listed) => isSameCreator(listed, record)));
       return [...added, ...cached.map((record) => merged.find((change) => isSameCreator(record, change)) ?? record)];
     });
-    for (const record of merged)
-      if (record.creatorUsername) await deps.cache.write(await creatorCacheKey(brandIgId, record.creatorUsername), record, CREATOR_TTL_MS);
+    const named = merged.filter((record) => record.creatorUsername);
+    await deps.cache.writeMany(
+      named.map((record) => ({ key: creatorKey(record.creatorUsername!), value: record })),
+      CREATOR_TTL_MS,
+    );
     deps.onChange(brandIgId);
     return merged;
   }
@@ -117,15 +125,8 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const load = () => fetchCreator(brandIgId, username);
       const creator = await deps.cache.read<PartnershipPermission | null>(key);
       const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
-      const fromCreator = creator && { entry: creator, value: creator.value ?? undefined };
-      const fromList = list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) };
-      // The newer of the two copies answers.
-      const newest =
-        fromCreator && fromList
-          ? fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt
-            ? fromCreator
-            : fromList
-          : (fromCreator ?? fromList);
+      // The newer of the two copies answers (the popup's glance decides the same way).
+      const newest = newestCachedAnswer(username, creator, list);
       if (!newest) {
         const fresh = await deps.reader.refresh(key, CREATOR_TTL_MS, load);
         return { username, permission: fresh.value ?? undefined, fetchedAt: fresh.fetchedAt, refreshing: false };

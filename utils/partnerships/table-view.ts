@@ -25,20 +25,40 @@ function rank(key: StatusKey): number {
   return index < 0 ? STATUS_ORDER.length : index;
 }
 
-/** The rows to show: filtered by status word and username, sorted by the chosen column. */
-export function tableRows(permissions: readonly PartnershipPermission[], query: TableQuery): PartnershipPermission[] {
+/** One collator for every sort: much faster than localeCompare on each comparison. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * The permissions in the order of the chosen column, with sort keys worked out once per
+ * record. Done when the list or the sort changes, not on every keystroke of the search.
+ */
+export function sortRows(permissions: readonly PartnershipPermission[], sort: SortColumn, descending: boolean): PartnershipPermission[] {
+  const key = (permission: PartnershipPermission): string => {
+    if (sort === 'status') return String(rank(statusKey(permission.status))).padStart(3, '0') + statusKey(permission.status);
+    if (sort === 'requested') return permission.requestedAt ?? '';
+    return permission.creatorUsername ?? permission.creatorId ?? '';
+  };
+  const keyed = permissions.map((permission) => ({ permission, key: key(permission), name: permission.creatorUsername ?? '' }));
+  keyed.sort((a, b) => collator.compare(a.key, b.key) || collator.compare(a.name, b.name));
+  if (descending) keyed.reverse();
+  return keyed.map(({ permission }) => permission);
+}
+
+/** The sorted rows that match the status and the search (username or Instagram ID, @ and case ignored); order kept. */
+export function filterRows(
+  sorted: readonly PartnershipPermission[],
+  query: Pick<TableQuery, 'search' | 'status'>,
+): PartnershipPermission[] {
   const needle = query.search.trim().replace(/^@/, '').toLowerCase();
-  const rows = permissions.filter(
+  if (!needle && !query.status) return [...sorted];
+  return sorted.filter(
     (permission) =>
       (!query.status || statusKey(permission.status) === query.status) &&
       (!needle || (permission.creatorUsername ?? '').includes(needle) || (permission.creatorId ?? '').includes(needle)),
   );
-  const key = (permission: PartnershipPermission): string => {
-    if (query.sort === 'status') return String(rank(statusKey(permission.status))).padStart(3, '0') + statusKey(permission.status);
-    if (query.sort === 'requested') return permission.requestedAt ?? '';
-    return permission.creatorUsername ?? permission.creatorId ?? '';
-  };
-  rows.sort((a, b) => key(a).localeCompare(key(b)) || (a.creatorUsername ?? '').localeCompare(b.creatorUsername ?? ''));
-  if (query.descending) rows.reverse();
-  return rows;
+}
+
+/** The rows to show: filtered by status and username, sorted by the chosen column. */
+export function tableRows(permissions: readonly PartnershipPermission[], query: TableQuery): PartnershipPermission[] {
+  return filterRows(sortRows(permissions, query.sort, query.descending), query);
 }

@@ -65,3 +65,11 @@ export function buildAccessOverview(
   const brands = pageAccess.flatMap((page) => (page.brand && page.readiness ? [{ ...page.brand, readiness: page.readiness }] : []));
   return { pages: pageAccess, tokenPermissions, brands, instagramUnavailable };
 }
+
+/** The brand account to show: the one chosen last, else the first ready one, else the first. */
+export function chosenBrand<T extends BrandAccount & { readiness: Readiness }>(
+  brands: readonly T[],
+  selectedIgId: string | undefined,
+): T | undefined {
+  return brands.find((brand) => brand.igId === selectedIgId) ?? brands.find((brand) => brand.readiness.ready) ?? brands[0];
+}

@@ -7,7 +7,7 @@ import { pageRecordSchema, permissionEntrySchema } from '../graph/schemas';
 import { buildAccessOverview, type AccessOverview, type PageRecord } from './access-overview';
 
 /** The Graph reads behind the Permissions view, as kept in the cache. */
-interface AccessRecords {
+export interface AccessRecords {
   pages: PageRecord[];
   permissions: Array<{ permission: string; status: string }>;
   instagramUnavailable?: string;

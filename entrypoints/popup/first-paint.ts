@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import type { AuthState } from '@/utils/auth/auth-state';
+import { peekCache } from '@/utils/cache/cache-peek';
+import { readGlance, type Glance } from '@/utils/cache/glance';
+import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+
+export interface FirstPaint {
+  /** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
+  username?: string;
+  glance?: Glance;
+}
+
+/** Past this, the popup paints without a glance rather than wait (a busy disk, a blocked database). */
+const GLANCE_WAIT_MS = 250;
+
+/**
+ * What the popup knows before the service worker answers: the open profile's creator and
+ * the glance of the cache (utils/cache/glance.ts), read directly from storage and IndexedDB.
+ */
+export async function firstPaint(): Promise<FirstPaint> {
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  // Asked at once: the open tab, the session summary and the chosen brand.
+  const usernameRead = browser.tabs
+    .query({})
+    .then((tabs) => creatorOfActiveTab(tabs, origin))
+    .catch(() => undefined);
+  const authRead = browser.storage.session
+    .get(STORAGE_KEYS.authGlance)
+    .then((items) => items[STORAGE_KEYS.authGlance] as AuthState | undefined)
+    .catch(() => undefined);
+  const brandRead = browser.storage.local
+    .get(STORAGE_KEYS.selectedBrand)
+    .then((items) => items[STORAGE_KEYS.selectedBrand] as string | undefined)
+    .catch(() => undefined);
+  const username = await usernameRead;
+  const source = { auth: () => authRead, selectedBrand: () => brandRead, peek: (keys: string[]) => peekCache(keys), now: Date.now };
+  const glance = readGlance(source, username).catch(() => undefined);
+  const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GLANCE_WAIT_MS));
+  return { username, glance: await Promise.race([glance, late]) };
+}

@@ -1,0 +1,64 @@
+import type { AuthState } from '../auth/auth-state';
+import { newestCachedAnswer } from '../partnerships/cached-answer';
+import type { CreatorLookup } from '../partnerships/partnerships-service';
+import type { PartnershipPermission } from '../partnerships/permission-record';
+import { buildAccessOverview, chosenBrand } from '../permissions/access-overview';
+import type { AccessRecords, AccessSnapshot } from '../permissions/access-service';
+import type { CacheEntry } from './cache-entry';
+import { cacheKeyText } from './cache-keys';
+
+/** What the popup can show before the background answers: the connection, the brands and one creator's status. */
+export interface Glance {
+  auth: Extract<AuthState, { status: 'signed-in' }>;
+  access: AccessSnapshot & { selectedBrandIgId: string };
+  /** The status of the creator of the open profile for the brand shown, when the cache knows it. */
+  lookup?: CreatorLookup & { brandIgId: string };
+}
+
+export interface GlanceSource {
+  auth(): Promise<AuthState | null | undefined>;
+  selectedBrand(): Promise<string | undefined>;
+  /** Cache entries by their stored keys (utils/cache/cache-peek.ts in the popup). */
+  peek(keys: string[]): Promise<Map<string, CacheEntry>>;
+  now(): number;
+}
+
+/**
+ * The popup's first paint from what the browser already holds: the session summary (never
+ * the token), the chosen brand and the cached Graph answers. Undefined when signed out or
+ * when the cache has nothing yet; the background's answers replace the glance as they come.
+ */
+export async function readGlance(source: GlanceSource, username: string | undefined): Promise<Glance | undefined> {
+  const [auth, selected = ''] = await Promise.all([source.auth(), source.selectedBrand()]);
+  if (auth?.status !== 'signed-in' || auth.expiresAt <= source.now()) return undefined;
+  const userId = auth.user.id;
+  const accessKey = cacheKeyText({ area: 'access', userId });
+  const brandKeys = (brandIgId: string) =>
+    username
+      ? [cacheKeyText({ area: 'creator', userId, brandIgId, username }), cacheKeyText({ area: 'partnerships', userId, brandIgId })]
+      : [];
+  // One read when the chosen brand is known (the usual case), a second one only when it is not.
+  const entries = await source.peek([accessKey, ...(selected ? brandKeys(selected) : [])]);
+  const accessEntry = entries.get(accessKey) as CacheEntry<AccessRecords> | undefined;
+  if (!accessEntry) return undefined;
+  const { pages, permissions, instagramUnavailable } = accessEntry.value;
+  const overview = buildAccessOverview(pages, permissions, instagramUnavailable);
+  const access = { overview, fetchedAt: accessEntry.fetchedAt, refreshing: false, selectedBrandIgId: selected };
+  const brand = chosenBrand(overview.brands, selected);
+  if (!brand || !username) return { auth, access };
+  const [creatorKey, listKey] = brandKeys(brand.igId) as [string, string];
+  const brandEntries = brand.igId === selected ? entries : await source.peek([creatorKey, listKey]);
+  const answer = newestCachedAnswer(
+    username,
+    brandEntries.get(creatorKey) as CacheEntry<PartnershipPermission | null> | undefined,
+    brandEntries.get(listKey) as CacheEntry<PartnershipPermission[]> | undefined,
+  );
+  const lookup = answer && {
+    username,
+    brandIgId: brand.igId,
+    permission: answer.value,
+    fetchedAt: answer.entry.fetchedAt,
+    refreshing: false,
+  };
+  return { auth, access, lookup };
+}

@@ -1,0 +1,10 @@
+/** The database's name and schema version, apart from the schema so a page can peek without loading it (utils/cache/cache-peek.ts). */
+export const DB_NAME = 'collab-desk';
+
+/**
+ * 1: graph-cache. 2: actions (single sends and revokes). 3: jobs, job-items, audit.
+ * 4: single sends and revokes are jobs of one; kept actions move into jobs, `actions` goes;
+ *    cache keys are written as data (the cache starts empty).
+ * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
+ */
+export const DB_VERSION = 5;

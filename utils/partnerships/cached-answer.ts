@@ -1,0 +1,24 @@
+import type { CacheEntry } from '../cache/cache-entry';
+import type { PartnershipPermission } from './permission-record';
+
+export interface CachedAnswer {
+  entry: CacheEntry;
+  /** Undefined when the cache knows the creator was never asked. */
+  value: PartnershipPermission | undefined;
+}
+
+/**
+ * What the cache says of one creator: the creator's own lookup or the brand's list, whichever
+ * was fetched last; undefined when neither copy exists. The background's lookup and the
+ * popup's first paint both answer with it.
+ */
+export function newestCachedAnswer(
+  username: string,
+  creator: CacheEntry<PartnershipPermission | null> | undefined,
+  list: CacheEntry<PartnershipPermission[]> | undefined,
+): CachedAnswer | undefined {
+  const fromCreator = creator && { entry: creator, value: creator.value ?? undefined };
+  const fromList = list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) };
+  if (fromCreator && fromList) return fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt ? fromCreator : fromList;
+  return fromCreator ?? fromList;
+}
