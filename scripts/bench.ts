@@ -18,7 +18,7 @@ import { SimulatorControl } from '../tests/simulator/control';
 import { startSimulator } from '../tests/simulator/server';
 import { DEFAULT_APP_ID } from '../tests/simulator/state';
 import { buildExtension } from '../tests/support/build-extension';
-import { extensionIdOf, findChromium, launchWithExtension } from '../tests/support/launch-chromium';
+import { extensionIdOf, findChromium, launchWithExtension, stopServiceWorker } from '../tests/support/launch-chromium';
 import { measureBundles } from './bundle-sizes';
 
 const RUNS = 25;
@@ -36,21 +36,13 @@ const extensionId = await extensionIdOf(context);
 const base = `chrome-extension://${extensionId}`;
 
 try {
-  await connect(context);
+  await connect(context, base);
   const [creator] = (await sim.world()).creators;
-  await context.route('https://www.instagram.com/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }),
-  );
-  const profile = await context.newPage();
-  await profile.goto(`https://www.instagram.com/${creator!.username}/`);
+  await openProfileTab(context, creator!.username);
 
   const page = await context.newPage();
   await sim.clearLog();
-  const statusShown = () =>
-    page
-      .getByText(/^(Approved|Pending|Revoked|Not requested|[A-Z_]+)$/)
-      .first()
-      .waitFor();
+  const statusShown = () => statusWordShown(page);
   // First lookup: the cache is cold for this creator.
   await page.goto(`${base}/popup.html`);
   await statusShown();
@@ -199,10 +191,8 @@ async function benchBigAccounts(): Promise<string> {
   const big = await launchWithExtension(extensionDir, bigProfile);
   try {
     const bigBase = `chrome-extension://${await extensionIdOf(big)}`;
+    await connect(big, bigBase);
     const dashboard = await big.newPage();
-    await dashboard.goto(`${bigBase}/options.html`);
-    await dashboard.getByRole('button', { name: 'Connect with Facebook' }).click();
-    await dashboard.getByText('Connected as').waitFor();
     await dashboard.goto(`${bigBase}/options.html#partnerships`);
     await dashboard.getByRole('combobox', { name: 'Brand account' }).selectOption({ label: '@northwind.outdoor' });
     await dashboard.getByRole('list', { name: 'Counts per status' }).getByText('10,000 in all').waitFor({ timeout: 120_000 });
@@ -227,17 +217,9 @@ async function benchBigAccounts(): Promise<string> {
     const heapMb = (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
 
     const [first] = (await sim.world()).creators;
-    await big.route('https://www.instagram.com/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }),
-    );
-    const profilePage = await big.newPage();
-    await profilePage.goto(`https://www.instagram.com/${first!.username}/`);
+    await openProfileTab(big, first!.username);
     const page = await big.newPage();
-    const shown = () =>
-      page
-        .getByText(/^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Not requested|[A-Z_]+)$/)
-        .first()
-        .waitFor();
+    const shown = () => statusWordShown(page);
     await page.goto(`${bigBase}/popup.html`);
     await shown();
     const popupTimes: number[] = [];
@@ -279,19 +261,28 @@ function bundleTable(dir: string): string {
   ].join('\n');
 }
 
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
-async function connect(browserContext: BrowserContext): Promise<void> {
+async function connect(browserContext: BrowserContext, extensionBase: string): Promise<void> {
   const dashboard = await browserContext.newPage();
-  await dashboard.goto(`${base}/options.html`);
+  await dashboard.goto(`${extensionBase}/options.html`);
   await dashboard.getByRole('button', { name: 'Connect with Facebook' }).click();
   await dashboard.getByText('Connected as').waitFor();
   await dashboard.close();
+}
+
+/** An instagram.com profile open in a tab (served locally), for the popup to pick the creator up from. */
+async function openProfileTab(browserContext: BrowserContext, username: string): Promise<void> {
+  await browserContext.route('https://www.instagram.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>profile</title>' }),
+  );
+  await (await browserContext.newPage()).goto(`https://www.instagram.com/${username}/`);
+}
+
+/** The popup shows a creator's status word (a contract word, or a value as Meta sent it). */
+function statusWordShown(page: Page): Promise<void> {
+  return page
+    .getByText(/^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Removed by creator|Not requested|[A-Z_]+)$/)
+    .first()
+    .waitFor();
 }
 
 async function lookupCalls(): Promise<number> {

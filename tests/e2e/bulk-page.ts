@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { SimulatorControl } from '../simulator/control';
 import { connect, expect } from './fixtures';
 
+export { stopServiceWorker } from '../support/launch-chromium';
+
 /** Connects and opens the Bulk view with the first brand chosen. */
 export async function openBulk(page: Page): Promise<void> {
   await connect(page);
@@ -37,14 +39,6 @@ export async function deliveries(sim: SimulatorControl): Promise<Map<string, num
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Stops the extension's service worker, as the browser does after 30 s idle or under memory pressure. */
-export async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
 }
 
 /** Sends and revokes the simulator applied (whatever it answered), per creator. */

@@ -135,7 +135,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         if (batch.length === 0) {
           if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
           // Done means every view can read the outcomes: the cached lists are updated first.
-          await remembering;
+          await remembering.idle();
           await changeJob(jobId, { state: 'done' });
           return;
         }
@@ -151,7 +151,6 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  /** Sends one batch; returns how long to pause before the next one, and why. */
   /**
    * Batch requests in flight at once: two while Meta reports usage under half its allowance
    * (a bulk job then pays its bookkeeping once per two batches), else one. A job starts with
@@ -235,10 +234,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /** Updates of the cached lists, one after another, behind the batches. */
-  let remembering: Promise<void> = Promise.resolve();
+  const remembering = serialQueue();
   function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): void {
     // A failed cache update costs freshness only: the list is read from Meta again when it is stale.
-    remembering = remembering.then(() => rememberConfirmed(job, settled)).catch(() => undefined);
+    void remembering.add(() => rememberConfirmed(job, settled));
   }
 
   /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads. */
@@ -338,10 +337,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /** Progress events, one after another in the order of the changes. */
-  let emitting: Promise<void> = Promise.resolve();
+  const emitting = serialQueue();
   function emit(jobId: string, items: JobItem[]): Promise<void> {
-    emitting = emitting.then(() => emitNow(jobId, items)).catch(() => undefined);
-    return emitting;
+    return emitting.add(() => emitNow(jobId, items));
   }
 
   async function emitNow(jobId: string, items: JobItem[]): Promise<void> {
@@ -461,4 +459,17 @@ export function createJobRunner(deps: JobRunnerDeps) {
 function permissionIdOf(answer: BatchAnswer): string | undefined {
   const id = (answer?.body as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** Tasks run one after another in the order they were added, behind whoever adds them; a failing task does not stop the next. */
+function serialQueue() {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    add(task: () => Promise<void>): Promise<void> {
+      tail = tail.then(task).catch(() => undefined);
+      return tail;
+    },
+    /** Settles when every task added so far has run. */
+    idle: (): Promise<void> => tail,
+  };
 }

@@ -229,7 +229,7 @@ async function readJson(response: Response): Promise<unknown> {
 /** Delays before asking a page of a list again after Meta's temporary errors (codes 1 and 2). */
 const PAGE_RETRY_DELAYS_MS = [300, 1000];
 
-/** A read that failed for a passing reason is asked again a couple of times before the whole list fails. */
+/** A read (a node, a page of a list) that failed for a passing reason is asked again a couple of times before it fails. */
 async function withRetries<T>(read: () => Promise<T>): Promise<T> {
   for (const delay of PAGE_RETRY_DELAYS_MS) {
     try {

@@ -48,6 +48,10 @@ describe('toAppError', () => {
     ).toBe('Tried accessing nonexisting field (x)');
   });
 
+  it('says so when Meta gives no words of its own', () => {
+    expect(inEnglish.say(toAppError({ code: 100 }, { percent: 0 }, NOW).said)).toBe('Facebook did not accept the request: no reason given');
+  });
+
   it('treats errors Meta marks transient as temporary', () => {
     expect(toAppError({ code: 9999, is_transient: true }, { percent: 0 }, NOW).kind).toBe('temporary');
   });

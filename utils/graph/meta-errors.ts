@@ -20,6 +20,8 @@ const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80002]);
 export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number): AppError {
   const code = error.code;
   const details = { code, subcode: error.error_subcode, metaMessage: metaWords(error) };
+  // Meta's words inside ours; an error that came without any says so.
+  const meta = details.metaMessage || said('reasonNoneGiven');
   if (code === 190 || code === 102) {
     return new AppError('session-expired', said('errorSessionExpired'), details);
   }
@@ -28,7 +30,7 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
     return rateLimitedError(now + (usage.regainAccessMinutes ?? 0) * 60_000, details);
   }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
-    return new AppError('permission-missing', said('errorPermissionMissing', { meta: details.metaMessage }), details);
+    return new AppError('permission-missing', said('errorPermissionMissing', { meta }), details);
   }
   if (code === 368) {
     return new AppError('policy-blocked', said('errorPolicyBlocked'), details);
@@ -37,9 +39,9 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
     return new AppError('temporary', said('errorTemporary'), details);
   }
   if (code === 100) {
-    return new AppError('invalid-request', said('errorNotAccepted', { meta: details.metaMessage }), details);
+    return new AppError('invalid-request', said('errorNotAccepted', { meta }), details);
   }
-  return new AppError('unexpected-response', said('errorMetaOther', { meta: details.metaMessage }), details);
+  return new AppError('unexpected-response', said('errorMetaOther', { meta }), details);
 }
 
 /** A call Meta throttled, or one not made because Meta's limit has not lifted yet. */

@@ -84,12 +84,11 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     // A batch of changes reads and writes the creators' cached lookups in one transaction each.
     const userId = await deps.currentUserId();
     const creatorKey = (username: string) => cacheKeyText({ area: 'creator', userId, brandIgId, username });
-    const keyOf = new Map(
-      changes.filter((change) => change.creatorUsername).map((change) => [change.creatorUsername!, creatorKey(change.creatorUsername!)]),
+    const lookups = await deps.cache.readMany<PartnershipPermission | null>(
+      changes.flatMap((change) => (change.creatorUsername ? [creatorKey(change.creatorUsername)] : [])),
     );
-    const lookups = await deps.cache.readMany<PartnershipPermission | null>([...keyOf.values()]);
     const merged = changes.map((change) => {
-      const lookedUp = change.creatorUsername ? lookups.get(keyOf.get(change.creatorUsername)!)?.value : undefined;
+      const lookedUp = change.creatorUsername ? lookups.get(creatorKey(change.creatorUsername))?.value : undefined;
       const known = lookedUp ?? list.find((record) => isSameCreator(record, change));
       return { ...known, ...withoutUndefined(change) } as PartnershipPermission;
     });
