@@ -13,7 +13,7 @@ export default defineContentScript({
       const { type, data } = event.data as { type: string; data: unknown };
       let reply: unknown;
       try {
-        reply = { response: await browser.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }) };
+        reply = { response: await browser.runtime.sendMessage({ collabDesk: 1, type, data }) };
       } catch (error) {
         reply = { error: error instanceof Error ? error.message : String(error) };
       }

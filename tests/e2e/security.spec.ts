@@ -39,14 +39,14 @@ test.describe('only Collab Desk pages may talk to the background', () => {
     await serveFakeInstagram(page);
 
     const authState = await askFromContentScript(page, 'getAuthState');
-    expect(authState.response).toEqual({ err: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
+    expect(authState.response).toEqual({ failure: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
 
     const refresh = await askFromContentScript(page, 'refreshProfile');
-    expect(refresh.response).toEqual({ err: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
+    expect(refresh.response).toEqual({ failure: expect.objectContaining({ kind: 'refused', said: { key: 'errorRefusedSender' } }) });
 
-    // There is no message that hands out the token; asking for one gets no answer at all.
+    // There is no message that hands out the token; asking for one is refused like the rest.
     const token = await askFromContentScript(page, 'getAccessToken');
-    expect(token.response ?? null).toBeNull();
+    expect(token.response).toEqual({ failure: expect.objectContaining({ kind: 'refused' }) });
 
     // Nothing reached the Graph API on the content script's behalf.
     expect((await sim.log()).filter((entry) => entry.path === 'me')).toHaveLength(0);
@@ -60,9 +60,8 @@ test.describe('only Collab Desk pages may talk to the background', () => {
       if (typeof runtime?.sendMessage !== 'function') return 'no runtime messaging';
       try {
         await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, {
+          collabDesk: 1,
           type: 'getAuthState',
-          timestamp: Date.now(),
-          id: 1,
         });
         return 'answered';
       } catch {
@@ -79,9 +78,9 @@ test.describe('only Collab Desk pages may talk to the background', () => {
         globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply: unknown) => void): void } } }
       ).chrome.runtime;
       return new Promise((resolve) =>
-        runtime.sendMessage({ id: 7, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' }, timestamp: Date.now() }, resolve),
+        runtime.sendMessage({ collabDesk: 1, type: 'saveSettings', data: { metaAppId: 'not-digits<script>' } }, resolve),
       );
     });
-    expect(reply).toEqual({ err: expect.objectContaining({ kind: 'invalid-message', said: { key: 'settingsAppIdDigits' } }) });
+    expect(reply).toEqual({ failure: expect.objectContaining({ kind: 'invalid-message', said: { key: 'settingsAppIdDigits' } }) });
   });
 });

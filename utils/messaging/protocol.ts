@@ -1,4 +1,4 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import type { AuthState } from '../auth/auth-state';
 import type { AuditEntry } from '../audit/audit-entry';
@@ -73,8 +73,21 @@ export type Reply<K extends RequestType> = Replies[K];
 
 export type ProtocolMap = { [K in RequestType]: (data: Requests[K]) => Replies[K] };
 
-const messaging = defineExtensionMessaging<ProtocolMap>();
-export const { onMessage } = messaging;
+/** A request as it travels through runtime.sendMessage: our mark, the request's name and its data. */
+export interface WireRequest {
+  collabDesk: 1;
+  type: string;
+  data: unknown;
+}
+
+/** What travels back: the reply, or the failure's fields (an Error's class does not survive the trip). */
+export type WireReply = { reply: unknown } | { failure: WireFailure };
+export interface WireFailure {
+  message: string;
+  kind?: string;
+  said?: unknown;
+  details?: unknown;
+}
 
 /** Requests that only read: safe to ask again when the service worker stopped before answering. */
 const READS_ONLY = new Set<RequestType>([
@@ -87,14 +100,21 @@ const READS_ONLY = new Set<RequestType>([
   'getBulkJob',
   'getAuditLog',
 ]);
-const WORKER_GONE = /message channel closed|receiving end does not exist|message port closed/i;
+const WORKER_GONE = /message channel closed|receiving end does not exist|message port closed|no answer/i;
 
 /**
  * Asks the background. A read whose answer was lost because the service worker was stopped
  * is asked once more (the worker starts again for it); a write is never sent twice from here.
+ * A failure is thrown as an Error carrying the background's kind, words and details.
  */
 export async function sendMessage<K extends RequestType>(type: K, ...data: Parameters<ProtocolMap[K]>): Promise<Reply<K>> {
-  const send = () => (messaging.sendMessage as (type: K, ...rest: unknown[]) => Promise<Reply<K>>)(type, ...data);
+  const request: WireRequest = { collabDesk: 1, type, data: data[0] };
+  const send = async () => {
+    const answer = (await browser.runtime.sendMessage(request)) as WireReply | undefined;
+    if (!answer || typeof answer !== 'object') throw new Error('The background gave no answer.');
+    if ('failure' in answer) throw Object.assign(new Error(answer.failure.message), answer.failure);
+    return answer.reply as Reply<K>;
+  };
   try {
     return await send();
   } catch (error) {

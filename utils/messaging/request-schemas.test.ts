@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
@@ -6,30 +6,23 @@ import { checkUsername } from '../instagram/username';
 import { said, type Said } from '../i18n/said';
 import { requestSchemas } from './request-schemas';
 import type { RequestType } from './protocol';
-
-type Listener = (message: { data: unknown; sender: unknown }) => Promise<unknown>;
-const listeners = new Map<string, Listener>();
-
-vi.mock('./protocol', () => ({
-  onMessage: (type: string, listener: Listener) => {
-    listeners.set(type, listener);
-    return () => listeners.delete(type);
-  },
-}));
+import { answerRequest, type Handlers } from './serve';
+import type { SenderInfo } from './trusted-sender';
 
 /** Every handler answers with what it was given, so a test sees the parsed (normalised) request. */
-beforeAll(async () => {
-  const { serveProtocol } = await import('./serve');
-  const echo = async (data: unknown) => data;
-  const handlers = Object.fromEntries(Object.keys(requestSchemas).map((type) => [type, echo]));
-  serveProtocol(handlers as unknown as Parameters<typeof serveProtocol>[0]);
-});
+const echo = async (data: unknown) => data;
+const handlers = Object.fromEntries(Object.keys(requestSchemas).map((type) => [type, echo])) as unknown as Handlers;
 
-/** Asks the background as one of Collab Desk's own pages would. */
-async function ask(type: RequestType, data: unknown): Promise<unknown> {
+/** Asks the background as one of Collab Desk's own pages would; a failure is thrown as the page receives it. */
+async function ask(type: string, data: unknown, sender: SenderInfo = ownPage()): Promise<unknown> {
+  const answer = await answerRequest(handlers, { collabDesk: 1, type, data }, sender);
+  if ('failure' in answer) throw Object.assign(new Error(answer.failure.message), answer.failure);
+  return answer.reply;
+}
+
+function ownPage(): SenderInfo {
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  const sender = { id: browser.runtime.id, url: `${origin}/options.html`, origin };
-  return listeners.get(type)!({ data, sender });
+  return { id: browser.runtime.id, url: `${origin}/options.html`, origin };
 }
 
 /** The words the background answers a refused request with. */
@@ -38,13 +31,33 @@ async function refusal(type: RequestType, data: unknown): Promise<{ kind: string
     () => expect.unreachable('the request was accepted'),
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(AppError);
+  expect(error).toMatchObject({ kind: expect.any(String), said: expect.any(Object) });
   return { kind: (error as AppError).kind, said: (error as AppError).said };
 }
 
 describe('request schemas (zod/mini)', () => {
-  it('serves every request type', () => {
-    expect([...listeners.keys()].sort()).toEqual(Object.keys(requestSchemas).sort());
+  it('refuses a request type it does not know, and any sender but our pages', async () => {
+    await expect(refusal('getAccessToken' as RequestType, undefined)).resolves.toEqual({
+      kind: 'invalid-message',
+      said: said('errorRequestNotUnderstood'),
+    });
+    const contentScript = { id: browser.runtime.id, url: 'https://www.instagram.com/maya/', origin: 'https://www.instagram.com' };
+    await expect(ask('getAuthState', undefined, contentScript)).rejects.toMatchObject({
+      kind: 'refused',
+      said: said('errorRefusedSender'),
+    });
+  });
+
+  it('sends a failure back as its fields: kind, words and details', async () => {
+    const failing = {
+      ...handlers,
+      getAuthState: async () => {
+        throw new AppError('rate-limited', said('errorUnknown'), { retryAt: 5 });
+      },
+    };
+    await expect(answerRequest(failing, { collabDesk: 1, type: 'getAuthState', data: undefined }, ownPage())).resolves.toEqual({
+      failure: { message: 'errorUnknown', kind: 'rate-limited', said: said('errorUnknown'), details: { retryAt: 5 } },
+    });
   });
 
   it.each<[RequestType, unknown, unknown]>([

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
-import { onMessage, type ParsedRequest, type ProtocolMap, type RequestType, type Reply } from './protocol';
+import type { ParsedRequest, RequestType, Reply, WireFailure, WireReply, WireRequest } from './protocol';
 import { requestSchemas } from './request-schemas';
-import { isTrustedSender } from './trusted-sender';
+import { isTrustedSender, type SenderInfo } from './trusted-sender';
 import { isSaid, said, type MessageKey, type Said } from '../i18n/said';
 
 export type Handlers = { [K in RequestType]: (data: ParsedRequest<K>) => Promise<Reply<K>> };
@@ -11,21 +11,46 @@ function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }
 
-/** Registers every handler behind the sender check and the request's zod schema. */
+/** Answers every request of ours that reaches the background (runtime.onMessage); other messages are not ours to answer. */
 export function serveProtocol(handlers: Handlers): void {
-  for (const type of Object.keys(requestSchemas) as RequestType[]) {
-    onMessage(type, async (message) => {
-      if (!isTrustedSender(message.sender, browser.runtime.id, extensionOrigin())) {
-        throw new AppError('refused', said('errorRefusedSender'));
-      }
-      const parsed = requestSchemas[type].safeParse(message.data);
-      if (!parsed.success) {
-        throw new AppError('invalid-message', issueWords(parsed.error.issues[0]));
-      }
-      const handler = handlers[type] as (data: unknown) => Promise<ReturnType<ProtocolMap[typeof type]>>;
-      return handler(parsed.data);
-    });
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: WireReply) => void) => {
+    if (!isWireRequest(message)) return false;
+    void answerRequest(handlers, message, sender).then(sendResponse);
+    return true;
+  });
+}
+
+/** One request, behind the sender check and the request's zod schema; failures travel as their fields. */
+export async function answerRequest(handlers: Handlers, request: WireRequest, sender: SenderInfo | undefined): Promise<WireReply> {
+  try {
+    if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin())) {
+      throw new AppError('refused', said('errorRefusedSender'));
+    }
+    if (!Object.hasOwn(requestSchemas, request.type)) throw new AppError('invalid-message', said('errorRequestNotUnderstood'));
+    const type = request.type as RequestType;
+    const parsed = requestSchemas[type].safeParse(request.data);
+    if (!parsed.success) {
+      throw new AppError('invalid-message', issueWords(parsed.error.issues[0]));
+    }
+    const handler = handlers[type] as (data: unknown) => Promise<unknown>;
+    return { reply: await handler(parsed.data) };
+  } catch (error) {
+    return { failure: failureOf(error) };
   }
+}
+
+function isWireRequest(message: unknown): message is WireRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as WireRequest).collabDesk === 1 &&
+    typeof (message as WireRequest).type === 'string'
+  );
+}
+
+function failureOf(error: unknown): WireFailure {
+  if (error instanceof AppError) return { message: error.message, kind: error.kind, said: error.said, details: error.details };
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 /** Our schemas name a message key (or carry a Said); zod's own English never reaches a page. */
