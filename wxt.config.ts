@@ -68,7 +68,10 @@ export default defineConfig({
         description: '__MSG_commandOpenPopup__',
       },
     },
-    permissions: ['identity', 'storage', 'activeTab', 'alarms'],
+    // notifications is asked for when the person turns on the approvals watch. Test builds hold it from the
+    // start, as if the person had allowed it: a browser's permission prompt cannot be answered by a test.
+    permissions: ['identity', 'storage', 'activeTab', 'alarms', ...(isTestBuild ? ['notifications'] : [])],
+    ...(isTestBuild ? {} : { optional_permissions: ['notifications'] }),
     host_permissions: [`${graphOrigin}/*`, ...(isTestBuild ? ['https://www.instagram.com/*'] : [])],
     ...(browser === 'firefox'
       ? {

@@ -1,15 +1,20 @@
 import type { AccessOverview } from '@/utils/permissions/access-overview';
 import { t } from '@/utils/i18n';
 
-/** The brand account chooser: options are the Instagram usernames of the person's brand accounts. */
+/** The value of the picker's "All brands" option (no brand account has it as an ID). */
+export const ALL_BRANDS = 'all';
+
+/** The brand account chooser: options are the Instagram usernames of the person's brand accounts (and, on the dashboard, All brands). */
 export function BrandPicker({
   brands,
   selected,
   onSelect,
+  withAllBrands = false,
 }: {
   brands: AccessOverview['brands'];
   selected: string | undefined;
   onSelect: (igId: string) => void;
+  withAllBrands?: boolean;
 }) {
   return (
     <div class="field">
@@ -20,6 +25,7 @@ export function BrandPicker({
             @{brand.username}
           </option>
         ))}
+        {withAllBrands && brands.length > 1 && <option value={ALL_BRANDS}>{t('commonAllBrands')}</option>}
       </select>
     </div>
   );

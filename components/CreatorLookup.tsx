@@ -3,24 +3,28 @@ import { checkUsername } from '@/utils/instagram/username';
 import { say, t } from '@/utils/i18n';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
-import { canRevoke, canSend, noActionReason, statusWord } from '@/utils/partnerships/status';
+import { noActionReason, statusWord } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { lazyComponent } from './lazy-component';
 import { ErrorNotice } from './ErrorNotice';
-import { StatusWord } from './StatusWord';
 import { toActionError, type ActionError } from './use-action';
-import { rich } from './rich';
 import { announce } from './announce';
+import { AllBrandsTable } from './AllBrandsTable';
 
 type Lookup = Reply<'lookupCreator'>;
+type Standings = Reply<'lookupCreatorAcrossBrands'>;
+type BrandRow = Standings['brands'][number];
 
 // Loaded when a send or revoke is first asked to confirm.
 const ConfirmDialog = lazyComponent(() => import('./ConfirmDialog').then((module) => module.ConfirmDialog));
 
 const TYPING_PAUSE_MS = 300;
 
-/** The popup's quick lookup: one creator's status for the chosen brand, with Send request / Revoke. */
+/**
+ * The popup's quick lookup: one creator's status for the chosen brand, and the All brands
+ * table (every brand account, the chosen one first) with Send request / Revoke in each row.
+ */
 export function CreatorLookup({
   brandIgId,
   brandUsername,
@@ -36,8 +40,8 @@ export function CreatorLookup({
   initialLookup?: Lookup;
 }) {
   const [input, setInput] = useState(initialUsername ?? '');
-  const [lookup, setLookup] = useState<Lookup | undefined>(initialLookup);
-  const [pendingAction, setPendingAction] = useState<{ username: string; status: string }>();
+  const [standings, setStandings] = useState<Standings>();
+  const [pendingAction, setPendingAction] = useState<{ username: string; brandIgId: string; status: string }>();
   const [lookupError, setLookupError] = useState<ActionError>();
   const [actionError, setActionError] = useState<ActionError>();
   const [busy, setBusy] = useState(false);
@@ -50,9 +54,10 @@ export function CreatorLookup({
   async function runLookup(name: string) {
     const ticket = ++latest.current;
     try {
-      const answer = await sendMessage('lookupCreator', { brandIgId, username: name });
+      // Every brand at once: one batch request to Meta when nothing is cached, none when it is.
+      const answer = await sendMessage('lookupCreatorAcrossBrands', { username: name });
       if (ticket === latest.current) {
-        setLookup(answer);
+        setStandings(answer);
         setLookupError(undefined);
       }
     } catch (caught) {
@@ -61,7 +66,7 @@ export function CreatorLookup({
   }
 
   useEffect(() => {
-    setLookup((previous) => (previous?.username === username ? previous : undefined));
+    setStandings((previous) => (previous?.username === username ? previous : undefined));
     setActionError(undefined);
     if (!username) return;
     const timer = setTimeout(() => void runLookup(username), initialUsername === username ? 0 : TYPING_PAUSE_MS);
@@ -71,26 +76,36 @@ export function CreatorLookup({
   useEffect(
     () =>
       subscribeToBackgroundEvents((event) => {
-        if (event.type === 'data-changed' && event.area === 'partnerships' && event.brandIgId === brandIgId && username)
-          void runLookup(username);
+        if (event.type === 'data-changed' && event.area === 'partnerships' && username) void runLookup(username);
       }),
     [brandIgId, username],
   );
 
   /** Says the action is on its way; the status word follows Meta's answer. */
-  async function act(kind: 'send' | 'revoke') {
+  async function act(kind: 'send' | 'revoke', row: { brandIgId: string; creatorId?: string }) {
     if (!username) return;
     setBusy(true);
     setActionError(undefined);
-    setPendingAction({ username, status: kind === 'send' ? 'PENDING' : 'REVOKED' });
+    setPendingAction({ username, brandIgId: row.brandIgId, status: kind === 'send' ? 'PENDING' : 'REVOKED' });
     try {
       const permission =
         kind === 'send'
-          ? await sendMessage('sendPartnershipRequest', { brandIgId, username })
-          : await sendMessage('revokePartnership', { brandIgId, username, creatorId: shownLookup?.permission?.creatorId });
+          ? await sendMessage('sendPartnershipRequest', { brandIgId: row.brandIgId, username })
+          : await sendMessage('revokePartnership', { brandIgId: row.brandIgId, username, creatorId: row.creatorId });
       announce(t('announceStatus', { creator: `@${username}`, status: say(statusWord(permission.status)) }));
-      // The answer belongs to this creator only, whatever is typed by now.
-      setLookup((previous) => (previous?.username === username ? { ...previous, permission, fetchedAt: Date.now() } : previous));
+      // The answer belongs to this creator and brand only, whatever is typed by now.
+      setStandings((previous) =>
+        previous?.username === username
+          ? {
+              ...previous,
+              brands: previous.brands.map((entry) =>
+                entry.brandIgId === row.brandIgId
+                  ? { ...entry, standing: { brandIgId: row.brandIgId, permission, fetchedAt: Date.now(), refreshing: false } }
+                  : entry,
+              ),
+            }
+          : previous,
+      );
     } catch (caught) {
       setActionError(toActionError(caught));
     } finally {
@@ -101,11 +116,26 @@ export function CreatorLookup({
 
   // Nothing is shown under a name it does not belong to: an answer or a pending action for
   // another name (typed over, or still on its way) is not this creator's.
-  const shownLookup = lookup?.username === username ? lookup : undefined;
-  const pendingStatus = pendingAction && pendingAction.username === username ? pendingAction.status : undefined;
-  // The word changes when Meta has answered, never before: an action on its way is said as such.
-  const status = shownLookup?.permission?.status;
-  const blocked = !readiness.ready;
+  const shownStandings = standings?.username === username ? standings : undefined;
+  const glance = initialLookup?.username === username ? initialLookup : undefined;
+  // Every brand once the background answers; until then the chosen brand's row from the glance painted first.
+  const rows: BrandRow[] =
+    shownStandings?.brands ??
+    (glance
+      ? [
+          {
+            brandIgId,
+            brandUsername,
+            readiness,
+            standing: { brandIgId, permission: glance.permission, fetchedAt: glance.fetchedAt, refreshing: glance.refreshing },
+          },
+        ]
+      : []);
+  const pendingFor = (rowBrandIgId: string) =>
+    pendingAction && pendingAction.username === username && pendingAction.brandIgId === rowBrandIgId ? pendingAction.status : undefined;
+  // The chosen brand's status, for the note under the table (why no action is offered).
+  const status = rows.find((row) => row.brandIgId === brandIgId)?.standing?.permission?.status;
+  const reason = !pendingFor(brandIgId) && rows.length > 0 ? noActionReason(status) : undefined;
   return (
     <section aria-label={t('popupLookupLabel')}>
       <div class="field">
@@ -127,45 +157,28 @@ export function CreatorLookup({
           {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
         </p>
       </div>
-      {username && (shownLookup || pendingStatus) && (
+      {username && rows.length > 0 && (
         <div class="lookup-result">
-          <p>
-            {rich(t('popupLookupResult'), { creator: username, brand: brandUsername, status: <StatusWord status={status} /> })}
-            {pendingStatus && <span class="muted"> {t(pendingStatus === 'REVOKED' ? 'popupLookupRevoking' : 'popupLookupSending')}</span>}
-            {shownLookup?.refreshing && !pendingStatus && <span class="muted"> {t('popupLookupCheckingChanges')}</span>}
-          </p>
-          {/* While an action is on its way, no other action is offered: it shows once Meta has answered. */}
-          <div class="row" hidden={pendingStatus !== undefined}>
-            {canSend(status) && (
-              <button type="button" class="primary" disabled={busy || blocked} onClick={() => act('send')}>
-                {t('commonSendRequest')}
-              </button>
-            )}
-            {canRevoke(status) && (
-              <button
-                type="button"
-                class="danger"
-                disabled={busy || blocked}
-                onClick={() =>
-                  setConfirm({
-                    title: t('confirmRevokeTitle', { creator: `@${username}` }),
-                    action: t('confirmRevokeAction', { creator: `@${username}` }),
-                    message: t('popupLookupRevokeMessage', { brand: brandUsername, creator: username }),
-                    onConfirm: () => void act('revoke'),
-                  })
-                }
-              >
-                {t('commonRevoke')}
-              </button>
-            )}
-          </div>
-          {!pendingStatus && noActionReason(status) && <p class="muted">{say(noActionReason(status))}</p>}
-          {blocked && <p class="muted">{t('popupLookupBlocked')}</p>}
+          <p class="muted">{t('popupStandingOf', { creator: username })}</p>
+          <AllBrandsTable
+            username={username}
+            rows={rows}
+            busy={busy}
+            pendingFor={pendingFor}
+            onSend={(row) => void act('send', { brandIgId: row.brandIgId })}
+            onRevoke={(row) =>
+              setConfirm({
+                title: t('confirmRevokeTitle', { creator: `@${username}` }),
+                action: t('confirmRevokeAction', { creator: `@${username}` }),
+                message: t('popupLookupRevokeMessage', { brand: row.brandUsername, creator: username }),
+                onConfirm: () => void act('revoke', { brandIgId: row.brandIgId, creatorId: row.standing?.permission?.creatorId }),
+              })
+            }
+          />
+          {reason && <p class="muted">{say(reason)}</p>}
         </div>
       )}
-      {username && !shownLookup && !pendingStatus && !lookupError && (
-        <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>
-      )}
+      {username && rows.length === 0 && !lookupError && <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>}
       <ErrorNotice error={actionError ?? lookupError} />
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />}
     </section>

@@ -23,15 +23,18 @@ export function PartnershipsTable(props: {
   onSort: (column: SortColumn) => void;
   onRevoke: (permission: PartnershipPermission) => void;
   actionsDisabled: boolean;
+  /** All brands: each row's brand account username, in a Brand column. */
+  brandOf?: (permission: PartnershipPermission) => string;
 }) {
-  const { rows, query, onSort, onRevoke, actionsDisabled } = props;
+  const { rows, query, onSort, onRevoke, actionsDisabled, brandOf } = props;
   return (
     <VirtualTable
       caption={t('partnershipsTableCaption')}
-      columnCount={4}
+      columnCount={brandOf ? 5 : 4}
       rows={rows}
       head={
         <>
+          {brandOf && <th scope="col">{t('watchColumnBrand')}</th>}
           {COLUMNS.map(([column, label]) => (
             <th scope="col" key={column} aria-sort={query.sort === column ? (query.descending ? 'descending' : 'ascending') : 'none'}>
               <button type="button" class="sort" onClick={() => onSort(column)}>
@@ -44,7 +47,15 @@ export function PartnershipsTable(props: {
         </>
       }
       renderRow={(permission, index) => (
-        <tr key={permission.id ?? permission.creatorUsername ?? index} aria-rowindex={rows.length > 500 ? index + 2 : undefined}>
+        <tr
+          key={`${permission.brandIgId}/${permission.id ?? permission.creatorUsername ?? index}`}
+          aria-rowindex={rows.length > 500 ? index + 2 : undefined}
+        >
+          {brandOf && (
+            <td>
+              <bdi>@{brandOf(permission)}</bdi>
+            </td>
+          )}
           <th scope="row">
             {permission.creatorUsername ? (
               <bdi>{say(creatorLabel(permission))}</bdi>

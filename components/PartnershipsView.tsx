@@ -6,7 +6,9 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, filterRows, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
-import { BrandPicker } from './BrandPicker';
+import { ALL_BRANDS, BrandPicker } from './BrandPicker';
+import { BrandCounts } from './BrandCounts';
+import { WhatChanged } from './WhatChanged';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { KeptActions } from './KeptActions';
@@ -22,8 +24,16 @@ import { announce } from './announce';
 /** Dashboard view: all of a brand's creator permissions, and one creator to ask. */
 export function PartnershipsView() {
   const { brands, brand, brandUsernames, selectBrand, error: accessError } = useBrandChoice();
+  // All brands is this view's own choice: the popup keeps the brand chosen last.
+  const [allBrands, setAllBrands] = useState(false);
+  const showAll = allBrands && brands.length > 1;
   // Meta refuses the list for the same reasons it refuses sends, so a brand that is not ready is not asked.
-  const { list, error: listError, refreshing, refresh } = usePartnershipList(brand?.readiness.ready ? brand.igId : undefined);
+  const {
+    list,
+    error: listError,
+    refreshing,
+    refresh,
+  } = usePartnershipList(showAll ? ALL_BRANDS : brand?.readiness.ready ? brand.igId : undefined);
   const kept = useKeptActions();
   const action = useAction();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
@@ -37,7 +47,8 @@ export function PartnershipsView() {
   const sorted = useMemo(() => sortRows(permissions, query.sort, query.descending), [permissions, query.sort, query.descending]);
   const rows = useMemo(() => filterRows(sorted, query), [sorted, query.search, query.status]);
   const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;
-  const blocked = brand !== undefined && !brand.readiness.ready;
+  const blocked = !showAll && brand !== undefined && !brand.readiness.ready;
+  const brandOf = (permission: PartnershipPermission) => brandUsernames.get(permission.brandIgId ?? '') ?? permission.brandIgId ?? '';
 
   if (!brand) {
     return (
@@ -92,16 +103,18 @@ export function PartnershipsView() {
   }
 
   function askToRevoke(permission: PartnershipPermission) {
-    if (!brand || (!permission.creatorUsername && !permission.creatorId)) return;
+    // In All brands, each row is revoked for its own brand.
+    const brandIgId = showAll ? permission.brandIgId : brand?.igId;
+    if (!brandIgId || (!permission.creatorUsername && !permission.creatorId)) return;
     const label = creatorLabel(permission);
     setConfirm({
       title: t('confirmRevokeTitle', { creator: label }),
       action: t('confirmRevokeAction', { creator: label }),
-      message: <p>{t('partnershipsRevokeMessage', { brand: brand.username, creator: label })}</p>,
+      message: <p>{t('partnershipsRevokeMessage', { brand: brandUsernames.get(brandIgId) ?? brandIgId, creator: label })}</p>,
       onConfirm: () =>
         void action.run(async () => {
           const after = await sendMessage('revokePartnership', {
-            brandIgId: brand.igId,
+            brandIgId,
             username: permission.creatorUsername,
             creatorId: permission.creatorId,
           });
@@ -113,11 +126,27 @@ export function PartnershipsView() {
   function exportCsv() {
     if (!brand) return;
     // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word.
-    const csv = toCsv(
-      ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id'],
-      rows.map((row) => [row.creatorUsername, say(statusWord(row.status)), row.status, row.requestedAt, row.creatorId, row.id]),
-    );
-    downloadCsv(csvFileName(brand.username, 'partnerships'), csv);
+    const columns = ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id'];
+    const cells = (row: PartnershipPermission) => [
+      row.creatorUsername,
+      say(statusWord(row.status)),
+      row.status,
+      row.requestedAt,
+      row.creatorId,
+      row.id,
+    ];
+    const csv = showAll
+      ? toCsv(
+          ['brand_username', ...columns],
+          rows.map((row) => [brandOf(row), ...cells(row)]),
+        )
+      : toCsv(columns, rows.map(cells));
+    downloadCsv(csvFileName(showAll ? 'all-brands' : brand.username, 'partnerships'), csv);
+  }
+
+  function choose(igId: string) {
+    setAllBrands(igId === ALL_BRANDS);
+    if (igId !== ALL_BRANDS) selectBrand(igId);
   }
 
   return (
@@ -126,7 +155,8 @@ export function PartnershipsView() {
         <h2 id="partnerships-heading">{t('partnershipsHeading')}</h2>
         <RefreshBar fetchedAt={list?.fetchedAt} refreshing={refreshing} onRefresh={refresh} />
       </div>
-      <BrandPicker brands={brands} selected={brand.igId} onSelect={selectBrand} />
+      <BrandPicker brands={brands} selected={showAll ? ALL_BRANDS : brand.igId} onSelect={choose} withAllBrands />
+      <WhatChanged />
       {blocked && (
         <p class="notice error" role="alert">
           {t('partnershipsOffForBrand', {
@@ -137,29 +167,34 @@ export function PartnershipsView() {
       )}
       <KeptActions actions={kept} brandUsernames={brandUsernames} />
 
-      <form class="card" onSubmit={askToSend}>
-        <label for="dashboard-creator">{t('commonCreatorUsername')}</label>
-        <div class="row">
-          <input
-            id="dashboard-creator"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder={t('commonCreatorPlaceholder')}
-            value={creatorInput}
-            onInput={(event) => setCreatorInput(event.currentTarget.value)}
-            aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined}
-          />
-          <button type="submit" class="primary" disabled={!creatorCheck?.ok || blocked || action.busy}>
-            {t('commonSendRequest')}
-          </button>
-        </div>
-        {creatorCheck && !creatorCheck.ok && <p class="notice error">{say(creatorCheck.reason)}</p>}
-        {sentNotice && (
-          <p class="notice ok" role="status">
-            {sentNotice}
-          </p>
-        )}
-      </form>
+      {showAll && list?.brands && <BrandCounts brands={list.brands} records={permissions} />}
+      {showAll ? (
+        <p class="muted">{t('partnershipsAllBrandsSendHint')}</p>
+      ) : (
+        <form class="card" onSubmit={askToSend}>
+          <label for="dashboard-creator">{t('commonCreatorUsername')}</label>
+          <div class="row">
+            <input
+              id="dashboard-creator"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder={t('commonCreatorPlaceholder')}
+              value={creatorInput}
+              onInput={(event) => setCreatorInput(event.currentTarget.value)}
+              aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined}
+            />
+            <button type="submit" class="primary" disabled={!creatorCheck?.ok || blocked || action.busy}>
+              {t('commonSendRequest')}
+            </button>
+          </div>
+          {creatorCheck && !creatorCheck.ok && <p class="notice error">{say(creatorCheck.reason)}</p>}
+          {sentNotice && (
+            <p class="notice ok" role="status">
+              {sentNotice}
+            </p>
+          )}
+        </form>
+      )}
       <ErrorNotice error={action.error ?? listError} />
 
       <ul class="counts" aria-label={t('partnershipsCountsLabel')}>
@@ -199,9 +234,18 @@ export function PartnershipsView() {
           {t('commonExportCsv')}
         </button>
       </div>
-      {!list && !listError && !blocked && <p class="muted">{t('partnershipsLoading', { brand: brand.username })}</p>}
+      {!list && !listError && !blocked && (
+        <p class="muted">{showAll ? t('partnershipsLoadingAllBrands') : t('partnershipsLoading', { brand: brand.username })}</p>
+      )}
       {list && (
-        <PartnershipsTable rows={rows} query={query} onSort={sort} onRevoke={askToRevoke} actionsDisabled={blocked || action.busy} />
+        <PartnershipsTable
+          rows={rows}
+          query={query}
+          onSort={sort}
+          onRevoke={askToRevoke}
+          actionsDisabled={blocked || action.busy}
+          brandOf={showAll ? brandOf : undefined}
+        />
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </section>

@@ -6,6 +6,7 @@ import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { rich } from './rich';
 import { useAction } from './use-action';
+import { WatchSettings } from './WatchSettings';
 
 /** The Meta app to log in with, and the redirect URI to register in it. */
 export function SettingsView() {
@@ -102,6 +103,7 @@ export function SettingsView() {
         <p class="muted">{t('settingsGraphApi', { origin: settings.graphOrigin, version: settings.graphApiVersion })}</p>
         <AboutLinks />
       </form>
+      <WatchSettings />
     </section>
   );
 }

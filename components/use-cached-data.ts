@@ -11,6 +11,8 @@ interface CachedDataSource<T> {
   area: DataArea;
   /** Set for partnerships: only this brand's events count. */
   brandIgId?: string;
+  /** Every brand's events count (the dashboard's All brands). */
+  anyBrand?: boolean;
 }
 
 /**
@@ -55,7 +57,8 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
     if (!shownInitial.current) setData(undefined);
     shownInitial.current = false;
     void load();
-    const concerns = (event: BackgroundEvent) => 'area' in event && event.area === source?.area && event.brandIgId === source?.brandIgId;
+    const concerns = (event: BackgroundEvent) =>
+      'area' in event && event.area === source?.area && (source.anyBrand || event.brandIgId === source.brandIgId);
     return subscribeToBackgroundEvents((event) => {
       if (event.type === 'auth-changed' || event.type === 'events-resumed' || (event.type === 'data-changed' && concerns(event)))
         void load();

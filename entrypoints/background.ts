@@ -1,5 +1,7 @@
 import { createHandlers } from '@/utils/background/handlers';
 import { createServices, JOB_ALARM } from '@/utils/background/services';
+import { WATCH_ALARM } from '@/utils/watch/watch-service';
+import { watchSettings } from '@/utils/storage';
 import { serveProtocol } from '@/utils/messaging/serve';
 import * as z from 'zod/mini';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -15,8 +17,16 @@ export default defineBackground(() => {
   void services.runner.recover();
   void services.showBadge();
 
+  // Alarms may not outlive a browser restart: the watch's is set again from its settings.
+  void watchSettings.getValue().then((settings) => services.scheduleWatch(settings));
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOB_ALARM) void services.runner.kick();
+    if (alarm.name === WATCH_ALARM) void services.runWatch();
+  });
+  // A watch notification opens what changed.
+  browser.notifications?.onClicked.addListener(() => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/options.html#partnerships') });
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });

@@ -10,6 +10,7 @@ describe('resolveBuildSettings', () => {
       defaultMetaAppId: '',
       defaultLoginConfigId: '',
       rateLimitFirstStepMs: 60_000,
+      watchIntervalMinutes: 0,
     });
   });
 
@@ -22,6 +23,7 @@ describe('resolveBuildSettings', () => {
         WXT_META_APP_ID: ' 99 ',
         WXT_META_LOGIN_CONFIG_ID: ' 818 ',
         WXT_RATE_LIMIT_FIRST_STEP_MS: '3000',
+        WXT_WATCH_INTERVAL_MINUTES: '0.1',
       }),
     ).toEqual({
       graphOrigin: 'http://127.0.0.1:4100',
@@ -30,6 +32,7 @@ describe('resolveBuildSettings', () => {
       defaultMetaAppId: '99',
       defaultLoginConfigId: '818',
       rateLimitFirstStepMs: 3000,
+      watchIntervalMinutes: 0.5,
     });
   });
 

@@ -10,6 +10,8 @@ export interface BuildSettings {
   defaultLoginConfigId: string;
   /** The first back-off step after a throttle without Meta's estimate (a minute; tests shorten it). */
   rateLimitFirstStepMs: number;
+  /** Tests and demos only: the approvals watch looks this often (minutes) instead of the person's choice; 0 when unset. */
+  watchIntervalMinutes: number;
 }
 
 export function resolveBuildSettings(env: Partial<Record<keyof ImportMetaEnv, string | undefined>>): BuildSettings {
@@ -20,6 +22,8 @@ export function resolveBuildSettings(env: Partial<Record<keyof ImportMetaEnv, st
     defaultMetaAppId: (env.WXT_META_APP_ID ?? '').trim(),
     defaultLoginConfigId: /^\d{1,20}$/.test((env.WXT_META_LOGIN_CONFIG_ID ?? '').trim()) ? env.WXT_META_LOGIN_CONFIG_ID!.trim() : '',
     rateLimitFirstStepMs: Math.max(1000, Number(env.WXT_RATE_LIMIT_FIRST_STEP_MS) || FIRST_BACKOFF_STEP_MS),
+    // Chrome fires alarms at most every 30 seconds.
+    watchIntervalMinutes: Number(env.WXT_WATCH_INTERVAL_MINUTES) > 0 ? Math.max(0.5, Number(env.WXT_WATCH_INTERVAL_MINUTES)) : 0,
   };
 }
 

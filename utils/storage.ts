@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
 import { STORAGE_KEYS } from './storage-keys';
+import type { WatchCycleSummary, WatchSettings } from './watch/watch-settings';
 
 /** Every value Collab Desk keeps in extension storage. IndexedDB holds the rest (utils/cache). */
 
@@ -42,3 +43,9 @@ export const authGlance = storageItem<AuthState | null>('session', STORAGE_KEYS.
 
 /** Who was connected, so an expired session can still say whose it was. */
 export const lastConnectedUser = storageItem<FacebookUser | null>('session', 'lastConnectedUser', null);
+
+/** The approvals watch: off until the person turns it on; how often it looks. */
+export const watchSettings = storageItem<WatchSettings>('local', 'watchSettings', { enabled: false, everyHours: 6 });
+
+/** What the last watch cycle did, for Settings to say. */
+export const watchLastCycle = storageItem<WatchCycleSummary | null>('local', 'watchLastCycle', null);

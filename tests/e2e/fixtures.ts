@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** A brand account's row of the popup's All brands table (the demo's chosen brand is @northwind.outdoor). */
+export function brandRow(popup: Page, brandUsername = 'northwind.outdoor', tableName = 'All brands'): Locator {
+  const name = new RegExp(`^@${brandUsername.replace(/\./g, '\\.')}\\b`);
+  return popup.getByRole('table', { name: tableName }).getByRole('row', { name });
+}
 
 /** Collects console errors and uncaught exceptions of the extension's own pages. */
 function watchExtensionPages(context: BrowserContext): string[] {

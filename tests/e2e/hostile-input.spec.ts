@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openBulk, paste } from './bulk-page';
-import { connect, expect, openDashboard, test } from './fixtures';
+import { brandRow, connect, expect, openDashboard, test } from './fixtures';
 
 function importFile(page: Page, name: string, buffer: Buffer) {
   return page.getByLabel('Import a CSV or TSV file').setInputFiles({ name, mimeType: 'text/csv', buffer });
@@ -97,18 +97,18 @@ test.describe('no file, paste or answer can hang, fool or overflow Collab Desk',
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     const box = popup.getByRole('textbox', { name: 'Creator username' });
     await box.fill('first.creator');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     await sim.setControls({ latencyMs: 1500 });
-    await popup.getByRole('button', { name: 'Send request' }).click();
+    await brandRow(popup).getByRole('button', { name: 'Send request' }).click();
     // While that send is on its way, another name is typed: nothing of the first shows under it.
     await box.fill('second.creator');
     await expect(popup.getByText('Pending', { exact: true })).toHaveCount(0);
-    await expect(popup.getByText('@second.creator for @northwind.outdoor')).toBeVisible({ timeout: 10_000 });
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(popup.getByText('@second.creator with your brand accounts:')).toBeVisible({ timeout: 10_000 });
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     await popup.waitForTimeout(2000);
     await expect(popup.getByText('Pending', { exact: true })).toHaveCount(0);
     await expect(popup.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
     await box.fill('first.creator');
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible({ timeout: 10_000 });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { translatorFor, type Translator } from '@/utils/i18n/translate';
 import { DEFAULT_APP_ID } from '../simulator/state';
-import { expect, openDashboard, test } from './fixtures';
+import { brandRow, expect, openDashboard, test } from './fixtures';
 
 const NORTHWIND = '17841400000000001';
 
@@ -64,8 +64,9 @@ for (const { locale, tag } of [
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       await expect(popup.locator('html')).toHaveAttribute('lang', tag);
       await popup.getByRole('textbox', { name: say('commonCreatorUsername') }).fill('someone.new');
-      await expect(popup.getByText(say('statusNotRequested'), { exact: true })).toBeVisible();
-      await expect(popup.getByRole('button', { name: say('commonSendRequest') })).toBeVisible();
+      const northwind = brandRow(popup, 'northwind.outdoor', say('commonAllBrands'));
+      await expect(northwind.getByText(say('statusNotRequested'), { exact: true })).toBeVisible();
+      await expect(northwind.getByRole('button', { name: say('commonSendRequest') })).toBeVisible();
       await expect(popup.getByRole('link', { name: say('popupOpenDashboard') })).toBeVisible();
     });
   });

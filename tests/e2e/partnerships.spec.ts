@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { SimulatorControl } from '../simulator/control';
-import { connect, expect, openDashboard, test } from './fixtures';
+import { brandRow, connect, expect, openDashboard, test } from './fixtures';
 
 const NORTHWIND = '17841400000000001';
 
@@ -38,12 +38,12 @@ test.describe('creator partnership-ad permissions', () => {
     const [approved] = await creatorsWithStatus(sim, 'APPROVED');
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill(`@${approved!.toUpperCase()}`);
-    await expect(popup.getByText('Approved', { exact: true })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Revoke' })).toBeVisible();
+    await expect(brandRow(popup).getByText('Approved', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByRole('button', { name: 'Revoke' })).toBeVisible();
 
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('someone.new');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Send request' })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByRole('button', { name: 'Send request' })).toBeVisible();
   });
 
   test('a bad username is explained and never looked up', async ({ context, extensionId, sim }) => {
@@ -60,9 +60,9 @@ test.describe('creator partnership-ad permissions', () => {
   test('sending a request from the popup shows Pending, sent once', async ({ context, extensionId, sim }) => {
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('fresh.face');
-    await popup.getByRole('button', { name: 'Send request' }).click();
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Revoke' })).toBeVisible();
+    await brandRow(popup).getByRole('button', { name: 'Send request' }).click();
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByRole('button', { name: 'Revoke' })).toBeVisible();
     expect(sends(await sim.log(), 'fresh.face')).toHaveLength(1);
     const world = await sim.world();
     const creator = world.creators.find((candidate) => candidate.username === 'fresh.face')!;
@@ -75,16 +75,16 @@ test.describe('creator partnership-ad permissions', () => {
     const [approved] = await creatorsWithStatus(sim, 'APPROVED');
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill(approved!);
-    await popup.getByRole('button', { name: 'Revoke' }).click();
+    await brandRow(popup).getByRole('button', { name: 'Revoke' }).click();
     const dialog = popup.getByRole('dialog');
     await expect(dialog).toContainText(`Revoke @${approved}?`);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(popup.getByText('Approved', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Approved', { exact: true })).toBeVisible();
     expect((await sim.log()).filter((entry) => entry.params.revoke === 'true')).toHaveLength(0);
 
-    await popup.getByRole('button', { name: 'Revoke' }).click();
+    await brandRow(popup).getByRole('button', { name: 'Revoke' }).click();
     await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-    await expect(popup.getByText('Revoked', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Revoked', { exact: true })).toBeVisible();
     const revokes = (await sim.log()).filter((entry) => entry.params.revoke === 'true');
     expect(revokes).toHaveLength(1);
     expect(revokes[0]!.params.creator_instagram_account).toMatch(/^\d+$/);
@@ -101,7 +101,7 @@ test.describe('creator partnership-ad permissions', () => {
     await profile.goto(`https://www.instagram.com/${pending}/reels/`);
     const popup = await openPopup(context, extensionId);
     await expect(popup.getByRole('textbox', { name: 'Creator username' })).toHaveValue(pending!);
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible();
     await expect(popup.getByText('From the Instagram profile you have open.')).toBeVisible();
   });
 
@@ -186,15 +186,15 @@ test.describe('creator partnership-ad permissions', () => {
   test('a throttled send says when to retry and keeps the action until it goes through', async ({ context, extensionId, sim }) => {
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     // Meta's window is shorter than a minute, so its estimate says 0 minutes: the back-off decides.
     await sim.throttle({ code: 80002, afterCalls: 0, durationMs: 1_000 });
-    await popup.getByRole('button', { name: 'Send request' }).click();
+    await brandRow(popup).getByRole('button', { name: 'Send request' }).click();
     await expect(popup.getByRole('alert')).toContainText(
       'Meta is limiting how fast Collab Desk may call it. Collab Desk makes no call until',
     );
     await expect(popup.getByRole('alert')).toContainText('is kept');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     const kept = popup.getByRole('region', { name: /Kept actions/ });
     await expect(kept).toContainText('Send request to @patient.one');
     await expect(kept).toContainText('makes no call until');
@@ -216,7 +216,7 @@ test.describe('creator partnership-ad permissions', () => {
     const log = await sim.log();
     expect(sends(log, 'patient.one').filter((entry) => entry.status === 200)).toHaveLength(1);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('patient.one');
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible();
   });
 
   test('a session that expires during a send keeps the action; after reconnecting it goes through by itself, once', async ({
@@ -226,10 +226,10 @@ test.describe('creator partnership-ad permissions', () => {
   }) => {
     const popup = await connectedPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('after.login');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     await sim.setControls({ loginBehavior: 'needs-click' });
     await sim.expireTokens();
-    await popup.getByRole('button', { name: 'Send request' }).click();
+    await brandRow(popup).getByRole('button', { name: 'Send request' }).click();
     await expect(popup.getByText(/session for Dana Reyes has expired/)).toBeVisible();
     const kept = popup.getByRole('region', { name: /Kept actions/ });
     await expect(kept).toContainText('Send request to @after.login');
@@ -242,7 +242,7 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(popup.getByRole('region', { name: /Kept actions/ })).toHaveCount(0);
     await expect.poll(async () => sends(await sim.log(), 'after.login').filter((entry) => entry.status === 200).length).toBe(1);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('after.login');
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible();
     expect(sends(await sim.log(), 'after.login').filter((entry) => entry.status === 200)).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { appliedPerCreator, badgeText, openBulk, startBulk, stopServiceWorker, waitUntilDone } from './bulk-page';
-import { connect, expect, openDashboard, test } from './fixtures';
+import { brandRow, connect, expect, openDashboard, test } from './fixtures';
 
 test.describe('one write pipeline: durable, truthful, never stalled', () => {
   test('a worker stopped during a short wait: the job finishes by itself', async ({ context, extensionId, sim }) => {
@@ -50,10 +50,10 @@ test.describe('one write pipeline: durable, truthful, never stalled', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('applied.single');
-    await expect(popup.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     await sim.setControls({ appliedFailureRate: 1 });
-    await popup.getByRole('button', { name: 'Send request' }).click();
-    await expect(popup.getByText('Pending', { exact: true })).toBeVisible();
+    await brandRow(popup).getByRole('button', { name: 'Send request' }).click();
+    await expect(brandRow(popup).getByText('Pending', { exact: true })).toBeVisible();
     await expect(popup.getByRole('region', { name: /Kept actions/ })).toHaveCount(0);
     expect([...(await appliedPerCreator(sim)).entries()]).toEqual([['applied.single', 1]]);
     await dashboard.getByRole('link', { name: 'Activity' }).click();

@@ -31,3 +31,13 @@ describe('badgeFor', () => {
     expect(badgeFor({ kept: 0 }).text).toBe('');
   });
 });
+
+describe('badgeFor with the approvals watch', () => {
+  it("counts the watch's news when no job or kept action needs the badge", () => {
+    expect(badgeFor({ kept: 0, news: 2 }).text).toBe('2');
+    expect(inEnglish.say(badgeFor({ kept: 0, news: 2 }).title)).toBe('Collab Desk: 2 creators answered');
+    expect(inEnglish.say(badgeFor({ kept: 0, news: 1 }).title)).toBe('Collab Desk: 1 creator answered');
+    expect(badgeFor({ kept: 1, news: 2 }).text).toBe('1');
+    expect(badgeFor({ kept: 0, news: 0 }).text).toBe('');
+  });
+});

@@ -6,6 +6,8 @@ export interface BadgeState {
   bulk?: { job: Job; counts: Record<ItemState, number> };
   /** Single actions waiting for the person (kept actions). */
   kept: number;
+  /** What the approvals watch found that the person has not seen yet. */
+  news?: number;
 }
 
 export interface Badge {
@@ -17,7 +19,7 @@ export interface Badge {
 
 /**
  * The toolbar badge: a running bulk job's progress in percent, else how many actions wait
- * for the person, else nothing.
+ * for the person, else how many changes the approvals watch found, else nothing.
  */
 export function badgeFor(state: BadgeState): Badge {
   if (state.bulk) {
@@ -36,6 +38,12 @@ export function badgeFor(state: BadgeState): Badge {
       text: String(state.kept),
       color: '#9a6700',
       title: saidCount('badgeKept', state.kept),
+    };
+  if (state.news && state.news > 0)
+    return {
+      text: String(state.news),
+      color: '#1a7f37',
+      title: saidCount('badgeNews', state.news),
     };
   return { text: '', color: '#0969da', title: said('extName') };
 }

@@ -3,7 +3,12 @@ import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
-import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting } from '../storage';
+import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting, watchLastCycle, watchSettings } from '../storage';
+import { chosenBrand } from '../permissions/access-overview';
+import { describeError } from '../errors';
+import type { AllBrandsList, WatchView } from '../messaging/protocol';
+import type { PartnershipPermission } from '../partnerships/permission-record';
+import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS } from '../watch/watch-settings';
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
@@ -17,6 +22,11 @@ export function createHandlers({
   jobs,
   audit,
   events,
+  watchStore,
+  runWatch,
+  scheduleWatch,
+  scheduleBadge,
+  currentUserId,
   getAppId,
   getLoginConfigId,
 }: Services): Handlers {
@@ -30,6 +40,40 @@ export function createHandlers({
       graphOrigin: buildSettings.graphOrigin,
       graphApiVersion: buildSettings.graphApiVersion,
     };
+  }
+
+  async function watchView(): Promise<WatchView> {
+    const state = await auth.getState();
+    return {
+      settings: await watchSettings.getValue(),
+      lastCycle: await watchLastCycle.getValue(),
+      news: state.status === 'signed-out' ? [] : await watchStore.news(state.user.id),
+      budget: { calls: WATCH_CALL_BUDGET, creators: WATCH_MAX_CREATORS },
+      fixedIntervalMinutes: buildSettings.watchIntervalMinutes,
+      notificationsAllowed: Boolean(browser.notifications) && (await browser.permissions.contains({ permissions: ['notifications'] })),
+    };
+  }
+
+  /** Every ready brand's list together, each record carrying its brand; a brand Meta refuses says why and costs only its rows. */
+  async function allBrands(read: (brandIgId: string) => ReturnType<typeof partnerships.list>): Promise<AllBrandsList> {
+    await currentUserId();
+    const brands = (await access.get()).overview.brands.filter((brand) => brand.readiness.ready);
+    const value: PartnershipPermission[] = [];
+    const summary: AllBrandsList['brands'] = [];
+    let fetchedAt = Date.now();
+    let refreshing = false;
+    for (const brand of brands) {
+      try {
+        const list = await read(brand.igId);
+        for (const record of list.value) value.push({ ...record, brandIgId: brand.igId });
+        fetchedAt = Math.min(fetchedAt, list.fetchedAt);
+        refreshing ||= list.refreshing;
+        summary.push({ brandIgId: brand.igId, brandUsername: brand.username, count: list.value.length });
+      } catch (error) {
+        summary.push({ brandIgId: brand.igId, brandUsername: brand.username, count: 0, error: describeError(error) });
+      }
+    }
+    return { value, fetchedAt, refreshing, brands: summary };
   }
 
   return {
@@ -58,6 +102,43 @@ export function createHandlers({
     listPartnerships: ({ brandIgId }) => partnerships.list(brandIgId),
     refreshPartnerships: ({ brandIgId }) => partnerships.refreshList(brandIgId),
     lookupCreator: ({ brandIgId, username }) => partnerships.lookup(brandIgId, username),
+    lookupCreatorAcrossBrands: async ({ username }) => {
+      const brands = (await access.get()).overview.brands;
+      const chosen = chosenBrand(brands, await selectedBrandSetting.getValue());
+      const ordered = chosen ? [chosen, ...brands.filter((brand) => brand !== chosen)] : brands;
+      const ready = ordered.filter((brand) => brand.readiness.ready).map((brand) => brand.igId);
+      const standings = ready.length > 0 ? await partnerships.standings(ready, username) : [];
+      return {
+        username,
+        brands: ordered.map((brand) => ({
+          brandIgId: brand.igId,
+          brandUsername: brand.username,
+          readiness: brand.readiness,
+          standing: standings.find((standing) => standing.brandIgId === brand.igId),
+        })),
+      };
+    },
+    listAllPartnerships: () => allBrands((brandIgId) => partnerships.list(brandIgId)),
+    refreshAllPartnerships: () => allBrands((brandIgId) => partnerships.refreshList(brandIgId)),
+    getWatch: watchView,
+    saveWatchSettings: async (settings) => {
+      const before = await watchSettings.getValue();
+      await watchSettings.setValue(settings);
+      await scheduleWatch(settings);
+      // Turned on: the first look happens now, so what is pending today is the baseline.
+      if (settings.enabled && !before.enabled) void runWatch();
+      return watchView();
+    },
+    runWatchNow: async () => {
+      await runWatch();
+      return watchView();
+    },
+    markWatchNewsSeen: async () => {
+      await watchStore.markSeen();
+      scheduleBadge();
+      events.broadcast({ type: 'data-changed', area: 'watch' });
+      return watchView();
+    },
     sendPartnershipRequest: ({ brandIgId, username }) => pipeline.send(brandIgId, username),
     revokePartnership: ({ brandIgId, username, creatorId }) => pipeline.revoke(brandIgId, { username, creatorId }),
     listKeptActions: () => pipeline.keptActions(),

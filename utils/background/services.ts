@@ -20,7 +20,13 @@ import { createRateLimitGate } from '../graph/rate-limit-gate';
 import { webAuthFlowDetails } from '../auth/login-flow';
 import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { i18n } from '../i18n';
-import { said } from '../i18n/said';
+import { said, saidCount } from '../i18n/said';
+import { createWatchStore } from '../watch/watch-store';
+import { createWatchService, WATCH_ALARM } from '../watch/watch-service';
+import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';
+import type { WatchNews } from '../watch/watch-cycle';
+import { watchLastCycle } from '../storage';
+import { statusWord } from '../partnerships/status';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -41,6 +47,7 @@ export function createServices() {
   const cache = createGraphCache(db);
   const jobs = createJobStore(db);
   const audit = createAuditLog(db);
+  const watchStore = createWatchStore(db);
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
   const getLoginConfigId = async () => (await loginConfigIdSetting.getValue()) || buildSettings.defaultLoginConfigId;
 
@@ -83,6 +90,9 @@ export function createServices() {
     for (const job of await jobs.unfinished()) await runner.cancel(job.id);
     for (const job of await jobs.all()) await jobs.remove(job.id);
     await cache.clear();
+    await watchStore.clear();
+    await watchLastCycle.setValue(null);
+    scheduleBadge();
   }
 
   /** Whose data the cache holds: the connected person, or the one whose session expired. */
@@ -138,6 +148,7 @@ export function createServices() {
     const badge = badgeFor({
       bulk: bulkJob && { job: bulkJob, counts: await jobs.counts(bulkJob.id) },
       kept: unfinished.filter((job) => job.origin === 'single' && job.state !== 'running').length,
+      news: await watchStore.newsCount(),
     });
     const action = browser.action ?? browser.browserAction;
     await action.setBadgeText({ text: badge.text });
@@ -155,5 +166,87 @@ export function createServices() {
     knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
   });
 
-  return { auth, graph, cache, events, access, partnerships, runner, pipeline, jobs, audit, getAppId, getLoginConfigId, showBadge };
+  const readyBrands = async () =>
+    (await access.get()).overview.brands.filter((brand) => brand.readiness.ready).map(({ igId, username }) => ({ igId, username }));
+  const watch = createWatchService({
+    store: watchStore,
+    cache,
+    partnerships,
+    currentUserId,
+    readyBrands,
+    brandList: async (brandIgId) => (await partnerships.list(brandIgId)).value,
+    onNews: async (news) => {
+      scheduleBadge();
+      events.broadcast({ type: 'data-changed', area: 'watch' });
+      await notifyNews(news);
+    },
+  });
+
+  /** One notification per cycle that found news, when the person allowed notifications. */
+  async function notifyNews(news: readonly WatchNews[]): Promise<void> {
+    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+    const lines = news.slice(0, 5).map((entry) =>
+      i18n.say(
+        said('watchNotificationLine', {
+          creator: `@${entry.creatorUsername}`,
+          brand: `@${entry.brandUsername}`,
+          status: statusWord(entry.to),
+        }),
+      ),
+    );
+    if (news.length > 5) lines.push(i18n.say(saidCount('watchNotificationMore', news.length - 5)));
+    await browser.notifications.create(`${WATCH_ALARM}-${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: i18n.say(saidCount('watchNotificationTitle', news.length)),
+      message: lines.join('\n'),
+    });
+  }
+
+  /** A watch cycle whose outcome (or failure) is kept for Settings to say; never throws. */
+  async function runWatch(): Promise<WatchCycleSummary> {
+    let summary: WatchCycleSummary;
+    try {
+      summary = await watch.run();
+    } catch (error) {
+      summary = { at: Date.now(), checked: 0, leftOver: 0, found: 0, failed: describeError(error).said };
+    }
+    await watchLastCycle.setValue(summary);
+    events.broadcast({ type: 'data-changed', area: 'watch' });
+    return summary;
+  }
+
+  /** The watch's alarm follows its settings (a build for tests may look more often). */
+  async function scheduleWatch(settings: WatchSettings): Promise<void> {
+    if (!settings.enabled) {
+      await browser.alarms.clear(WATCH_ALARM);
+      return;
+    }
+    const periodInMinutes = buildSettings.watchIntervalMinutes || settings.everyHours * 60;
+    const existing = await browser.alarms.get(WATCH_ALARM);
+    if (existing?.periodInMinutes === periodInMinutes) return;
+    await browser.alarms.create(WATCH_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+  }
+
+  return {
+    auth,
+    graph,
+    cache,
+    events,
+    access,
+    partnerships,
+    runner,
+    pipeline,
+    jobs,
+    audit,
+    watchStore,
+    runWatch,
+    scheduleWatch,
+    getAppId,
+    getLoginConfigId,
+    showBadge,
+    scheduleBadge,
+    readyBrands,
+    currentUserId,
+  };
 }

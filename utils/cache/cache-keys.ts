@@ -18,6 +18,11 @@ export function cacheKeyText(key: CacheKey): string {
   }
 }
 
+/** The start every creator lookup of one brand's key shares (for GraphCache.readPrefix). */
+export function creatorKeysPrefix(userId: string, brandIgId: string): string {
+  return cacheKeyText({ area: 'creator', userId, brandIgId, username: '' }).slice(0, -2);
+}
+
 /** The key an entry was stored under, or undefined for text this module did not write. */
 export function readCacheKey(text: string): CacheKey | undefined {
   let parts: unknown;

@@ -67,6 +67,11 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
     return new Map(found.filter((entry) => entry !== undefined).map((entry) => [entry.key, entry as CacheEntry<T>]));
   }
 
+  /** Every entry whose key starts with `prefix` (see cacheKeyPrefix), read by key range without a scan of the rest. */
+  async function readPrefix<T>(prefix: string): Promise<CacheEntry<T>[]> {
+    return (await (await db).getAll('graph-cache', IDBKeyRange.bound(prefix, `${prefix}\uffff`))) as CacheEntry<T>[];
+  }
+
   function isFresh(entry: CacheEntry): boolean {
     return now() - entry.fetchedAt < entry.ttlMs;
   }
@@ -74,6 +79,7 @@ export function createGraphCache(db: Promise<CollabDeskDb>, now: () => number = 
   return {
     read,
     readMany,
+    readPrefix,
     write,
     writeMany,
     isFresh,

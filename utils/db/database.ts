@@ -2,13 +2,14 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { AuditEntry } from '../audit/audit-entry';
 import type { Job, JobItem } from '../bulk/job';
 import type { CacheEntry } from '../cache/cache-entry';
+import type { BrandWatch, WatchNews } from '../watch/watch-cycle';
 import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
 import { DB_NAME, DB_VERSION } from './version';
 
 /**
  * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
  * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
- * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts); nothing else writes a store (the
+ * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts); nothing else writes a store (the
  * popup's first paint only reads graph-cache, see utils/cache/cache-peek.ts).
  * To change the schema, bump DB_VERSION (utils/db/version.ts) and add a step to `upgrade`.
  */
@@ -20,6 +21,10 @@ export interface CollabDeskSchema extends DBSchema {
   'job-items': { key: [string, number]; value: JobItem; indexes: { byJob: string; byJobState: [string, string] } };
   /** Every send and revoke taken, for the person's records. */
   audit: { key: number; value: AuditEntry };
+  /** What the approvals watch saw last of each brand: its pending creators. */
+  watch: { key: string; value: BrandWatch };
+  /** Creators who stopped being pending since the person last looked (deleted by Mark as seen). */
+  'watch-news': { key: number; value: WatchNews & { id?: number } };
 }
 
 export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
@@ -41,6 +46,10 @@ export function openCollabDeskDb(name = DB_NAME): Promise<CollabDeskDb> {
       // Version 4 writes cache keys another way (utils/cache/cache-keys.ts): older entries would never be read again.
       if (oldVersion >= 1 && oldVersion < 4) await transaction.objectStore('graph-cache').clear();
       if (oldVersion < 5) transaction.objectStore('graph-cache').createIndex('byFetched', 'fetchedAt');
+      if (oldVersion < 6) {
+        db.createObjectStore('watch', { keyPath: 'brandIgId' });
+        db.createObjectStore('watch-news', { keyPath: 'id', autoIncrement: true });
+      }
     },
   });
 }

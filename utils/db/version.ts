@@ -6,5 +6,6 @@ export const DB_NAME = 'collab-desk';
  * 4: single sends and revokes are jobs of one; kept actions move into jobs, `actions` goes;
  *    cache keys are written as data (the cache starts empty).
  * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
+ * 6: watch (what the approvals watch saw last, per brand) and watch-news (what changed since).
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;

@@ -6,7 +6,11 @@ import type { ItemState, Job, JobItem } from '../bulk/job';
 import type { KeptAction, PlanSummary } from '../bulk/pipeline';
 import type { JobProgress } from '../bulk/runner';
 import type { CachedRead } from '../cache/cached-reader';
-import type { CreatorLookup } from '../partnerships/partnerships-service';
+import type { BrandStanding, CreatorLookup } from '../partnerships/partnerships-service';
+import type { Readiness } from '../permissions/readiness';
+import type { DescribedError } from '../errors';
+import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';
+import type { StoredNews } from '../watch/watch-store';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
@@ -33,6 +37,30 @@ export interface SettingsView {
   graphApiVersion: string;
 }
 
+/** One creator's standing with every brand account the person can reach (the chosen one first). */
+export interface StandingsAcrossBrands {
+  username: string;
+  brands: Array<{ brandIgId: string; brandUsername: string; readiness: Readiness; standing?: BrandStanding }>;
+}
+
+/** Every brand's records together (records carry their brandIgId), with each brand's count or failure. */
+export interface AllBrandsList extends CachedRead<PartnershipPermission[]> {
+  brands: Array<{ brandIgId: string; brandUsername: string; count: number; error?: DescribedError }>;
+}
+
+/** The approvals watch as Settings and the Partnerships view show it. */
+export interface WatchView {
+  settings: WatchSettings;
+  lastCycle: WatchCycleSummary | null;
+  /** What changed since the person last looked, newest first. */
+  news: StoredNews[];
+  /** The most batch requests, and creators, one cycle may use. */
+  budget: { calls: number; creators: number };
+  /** Set in test and demo builds: the watch looks every this many minutes, whatever is chosen. */
+  fixedIntervalMinutes: number;
+  notificationsAllowed: boolean;
+}
+
 interface Replies {
   getAuthState: AuthState;
   connect: AuthState;
@@ -46,6 +74,13 @@ interface Replies {
   listPartnerships: CachedRead<PartnershipPermission[]>;
   refreshPartnerships: CachedRead<PartnershipPermission[]>;
   lookupCreator: CreatorLookup;
+  lookupCreatorAcrossBrands: StandingsAcrossBrands;
+  listAllPartnerships: AllBrandsList;
+  refreshAllPartnerships: AllBrandsList;
+  getWatch: WatchView;
+  saveWatchSettings: WatchView;
+  runWatchNow: WatchView;
+  markWatchNewsSeen: WatchView;
   sendPartnershipRequest: PartnershipPermission;
   revokePartnership: PartnershipPermission;
   listKeptActions: KeptAction[];
@@ -96,6 +131,9 @@ const READS_ONLY = new Set<RequestType>([
   'getAccessOverview',
   'listPartnerships',
   'lookupCreator',
+  'lookupCreatorAcrossBrands',
+  'listAllPartnerships',
+  'getWatch',
   'listKeptActions',
   'getBulkJob',
   'getAuditLog',
@@ -124,7 +162,7 @@ export async function sendMessage<K extends RequestType>(type: K, ...data: Param
 }
 
 /** Events the background pushes to open pages over a port (no polling). */
-export type DataArea = 'access' | 'partnerships';
+export type DataArea = 'access' | 'partnerships' | 'watch';
 export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
   /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */

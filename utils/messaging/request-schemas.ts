@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';
 import { said, type MessageKey } from '../i18n/said';
+import { WATCH_EVERY_HOURS } from '../watch/watch-settings';
 
 /** zod's messages here are message keys (serve.ts says them); a custom issue may carry a whole Said in params. */
 const key = (messageKey: MessageKey) => messageKey;
@@ -47,6 +48,16 @@ export const requestSchemas = {
   listPartnerships: z.strictObject({ brandIgId: igId }),
   refreshPartnerships: z.strictObject({ brandIgId: igId }),
   lookupCreator: z.strictObject({ brandIgId: igId, username }),
+  lookupCreatorAcrossBrands: z.strictObject({ username }),
+  listAllPartnerships: z.undefined(),
+  refreshAllPartnerships: z.undefined(),
+  getWatch: z.undefined(),
+  saveWatchSettings: z.strictObject({
+    enabled: z.boolean(),
+    everyHours: z.union(WATCH_EVERY_HOURS.map((hours) => z.literal(hours))),
+  }),
+  runWatchNow: z.undefined(),
+  markWatchNewsSeen: z.undefined(),
   sendPartnershipRequest: z.strictObject({ brandIgId: igId, username }),
   // Meta documents revoke by Instagram ID; a record without a username is revoked by it alone.
   revokePartnership: z

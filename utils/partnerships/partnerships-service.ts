@@ -2,11 +2,14 @@ import type { CachedRead, CachedReader } from '../cache/cached-reader';
 import type { GraphCache } from '../cache/graph-cache';
 import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
-import type { GraphClient } from '../graph/client';
+import { MAX_BATCH_SIZE, type GraphClient } from '../graph/client';
+import { describeError, type DescribedError } from '../errors';
 import { isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
 import type { CreatorRef } from './permission-request';
 import * as z from 'zod/mini';
-import { newestCachedAnswer } from './cached-answer';
+import { newestCachedAnswer, type CachedAnswer } from './cached-answer';
+import type { CacheEntry } from '../cache/cache-entry';
+import { said } from '../i18n/said';
 
 export interface PartnershipsServiceDeps {
   graph: GraphClient;
@@ -24,6 +27,20 @@ export interface CreatorLookup {
   permission?: PartnershipPermission;
   fetchedAt: number;
   refreshing: boolean;
+}
+
+/** One creator looked up with one brand in a batch: their record (null: never asked), Meta's refusal, or null when the batch gave no answer. */
+export type CreatorAnswer = { record: PartnershipPermission | null } | { error: Error } | null;
+
+/** One brand's row of a creator's standing across brands. */
+export interface BrandStanding {
+  brandIgId: string;
+  /** Absent when the creator has never been asked by this brand (or when `error` is set). */
+  permission?: PartnershipPermission;
+  fetchedAt: number;
+  refreshing: boolean;
+  /** Why this brand's answer could not be had. */
+  error?: DescribedError;
 }
 
 const LIST_TTL_MS = 5 * 60_000;
@@ -56,22 +73,71 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         const items = await deps.graph.getAll(edge(brandIgId), z.unknown(), {
           searchParams: { limit: 100, ...(fields ? { fields } : {}), ...(creatorUsername ? { creator_username: creatorUsername } : {}) },
         });
-        return parsePermissionItems(items);
+        return ofBrand(brandIgId, parsePermissionItems(items));
       } catch (error) {
-        const unknownField =
-          error instanceof AppError &&
-          error.kind === 'invalid-request' &&
-          /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '');
-        if (!unknownField || fieldSet >= FIELD_SETS.length - 1) throw error;
+        if (!isUnknownField(error) || fieldSet >= FIELD_SETS.length - 1) throw error;
         fieldSet += 1;
       }
     }
   }
 
   async function fetchCreator(brandIgId: string, username: string): Promise<PartnershipPermission | null> {
-    const found = await fetchPermissions(brandIgId, username);
-    // Records without a username (SDK field set) can only be this creator's, as Meta filtered them.
-    return found.find((record) => record.creatorUsername === username) ?? found.find((record) => !record.creatorUsername) ?? null;
+    return recordOf(await fetchPermissions(brandIgId, username), username);
+  }
+
+  /**
+   * Many creator-and-brand lookups, 50 to a Graph batch request (one HTTP request for up to
+   * 50 brands), each answered on its own. A field set Meta refuses is replaced as for lists.
+   */
+  async function lookupMany(requests: ReadonlyArray<{ brandIgId: string; username: string }>): Promise<CreatorAnswer[]> {
+    const answers: CreatorAnswer[] = [];
+    for (let start = 0; start < requests.length; start += MAX_BATCH_SIZE) {
+      const chunk = requests.slice(start, start + MAX_BATCH_SIZE);
+      for (;;) {
+        const fields = FIELD_SETS[fieldSet];
+        const { answers: batch } = await deps.graph.batch(
+          chunk.map(({ brandIgId, username }) => ({
+            method: 'GET' as const,
+            relativeUrl: `${edge(brandIgId)}?${new URLSearchParams({ creator_username: username, limit: '100', ...(fields ? { fields } : {}) })}`,
+          })),
+        );
+        if (batch.some((answer) => isUnknownField(answer?.error)) && fieldSet < FIELD_SETS.length - 1) {
+          fieldSet += 1;
+          continue;
+        }
+        batch.forEach((answer, index) => {
+          if (!answer) answers.push(null);
+          else if (answer.error) answers.push({ error: answer.error });
+          else {
+            const data = (answer.body as { data?: unknown } | undefined)?.data;
+            const records = ofBrand(chunk[index]!.brandIgId, parsePermissionItems(Array.isArray(data) ? data : []));
+            answers.push({ record: recordOf(records, chunk[index]!.username) });
+          }
+        });
+        break;
+      }
+    }
+    return answers;
+  }
+
+  /** Looks creators up in batches and keeps each answer in the cache as that brand's lookup. */
+  async function fetchStandings(brandIgIds: readonly string[], username: string): Promise<Map<string, BrandStanding>> {
+    const userId = await deps.currentUserId();
+    const answers = await lookupMany(brandIgIds.map((brandIgId) => ({ brandIgId, username })));
+    const found = new Map<string, BrandStanding>();
+    const toKeep: Array<{ key: string; value: PartnershipPermission | null }> = [];
+    answers.forEach((answer, index) => {
+      const brandIgId = brandIgIds[index]!;
+      if (answer && 'record' in answer) {
+        toKeep.push({ key: cacheKeyText({ area: 'creator', userId, brandIgId, username }), value: answer.record });
+        found.set(brandIgId, { brandIgId, permission: answer.record ?? undefined, fetchedAt: now(), refreshing: false });
+      } else {
+        const error = answer ? answer.error : new AppError('temporary', said('errorBatchNoAnswer'));
+        found.set(brandIgId, { brandIgId, fetchedAt: now(), refreshing: false, error: describeError(error) });
+      }
+    });
+    await deps.cache.writeMany(toKeep, CREATOR_TTL_MS);
+    return found;
   }
 
   /**
@@ -135,6 +201,54 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       return { username, permission: newest.value, fetchedAt: newest.entry.fetchedAt, refreshing: stale };
     },
 
+    /**
+     * One creator's standing with many brands (the first is the chosen one). Cached answers
+     * come back at once; brands with none are looked up together in one batch request before
+     * answering, and stale ones are refreshed behind, also together.
+     */
+    async standings(brandIgIds: readonly string[], username: string): Promise<BrandStanding[]> {
+      const userId = await deps.currentUserId();
+      const keys = brandIgIds.map((brandIgId) => cacheKeyText({ area: 'creator', userId, brandIgId, username }));
+      const lookups = await deps.cache.readMany<PartnershipPermission | null>(keys);
+      // The chosen brand's list may be newer than its lookup (the dashboard read it): it answers as the single lookup does.
+      const chosenList = brandIgIds[0] ? await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgIds[0])) : undefined;
+      const cached = brandIgIds.map((brandIgId, index) =>
+        index === 0 ? newestCachedAnswer(username, lookups.get(keys[0]!), chosenList) : cachedLookup(lookups.get(keys[index]!)),
+      );
+      const missing = brandIgIds.filter((_, index) => !cached[index]);
+      const stale = brandIgIds.filter((_, index) => cached[index] && !deps.cache.isFresh(cached[index]!.entry));
+      let fetched = new Map<string, BrandStanding>();
+      if (missing.length > 0) {
+        fetched = await fetchStandings([...missing, ...stale], username);
+      } else if (stale.length > 0) {
+        void fetchStandings(stale, username)
+          .then(() => stale.forEach((brandIgId) => deps.onChange(brandIgId)))
+          .catch(() => undefined);
+      }
+      return brandIgIds.map((brandIgId, index) => {
+        const answer = cached[index];
+        const fresh = fetched.get(brandIgId);
+        if (fresh && !(answer && fresh.error)) return fresh;
+        return {
+          brandIgId,
+          permission: answer!.value,
+          fetchedAt: answer!.entry.fetchedAt,
+          refreshing: stale.includes(brandIgId) && missing.length === 0,
+        };
+      });
+    },
+
+    /** Asks Meta about many creators at once (the watch); answers are not cached here. */
+    lookupMany,
+
+    /** Records Meta just gave (the watch's lookups): every cached copy that mentions the creators shows them. */
+    async rememberFetched(brandIgId: string, records: readonly PartnershipPermission[]): Promise<void> {
+      await rememberChanges(
+        brandIgId,
+        records.map((record) => ({ ...record, brandIgId })),
+      );
+    },
+
     /** Confirmed outcomes of jobs, so every view shows them without asking Meta again. */
     async rememberOutcomes(
       brandIgId: string,
@@ -163,6 +277,29 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       return list.find((record) => isSameCreator(record, { creatorUsername: creator.username, creatorId: creator.creatorId }));
     },
   };
+}
+
+/** Records carry the brand they belong to, whether or not Meta named it (it was asked for this brand's edge). */
+function ofBrand(brandIgId: string, records: PartnershipPermission[]): PartnershipPermission[] {
+  return records.map((record) => (record.brandIgId ? record : { ...record, brandIgId }));
+}
+
+/** The creator's record among a filtered list's; records without a username (SDK field set) can only be theirs, as Meta filtered them. */
+function recordOf(records: readonly PartnershipPermission[], username: string): PartnershipPermission | null {
+  return records.find((record) => record.creatorUsername === username) ?? records.find((record) => !record.creatorUsername) ?? null;
+}
+
+function cachedLookup(entry: CacheEntry<PartnershipPermission | null> | undefined): CachedAnswer | undefined {
+  return entry && { entry, value: entry.value ?? undefined };
+}
+
+/** Meta refused a field of the field set (an older or newer API version names them otherwise). */
+function isUnknownField(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    error.kind === 'invalid-request' &&
+    /nonexist|unknown field|tried accessing/i.test(error.details.metaMessage ?? '')
+  );
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

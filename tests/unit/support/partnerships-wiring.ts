@@ -31,5 +31,5 @@ export function partnershipsWiring(simulator: RunningSimulator) {
     now: clock,
   });
   const calls = () => simulator.state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
-  return { graph, db, service, onChange, calls, clock, advance: (ms: number) => (now += ms) };
+  return { graph, db, cache, service, onChange, calls, clock, advance: (ms: number) => (now += ms) };
 }
