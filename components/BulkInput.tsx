@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   columnEntries,
   decodeTextFile,
@@ -11,6 +11,9 @@ import {
 import type { CheckedList } from '@/utils/bulk/username-list';
 import { i18n, plural, say, t, type Words } from '@/utils/i18n';
 import { pluralWithCountSlot, rich } from './rich';
+import { fileNotes } from '@/utils/notes/file-notes';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { toActionError } from './use-action';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
 export function BulkInput(props: {
@@ -19,8 +22,12 @@ export function BulkInput(props: {
   checked: CheckedList;
   checking: boolean;
   limitProblem?: Words;
+  /** The brand the file's end dates and campaigns are kept for (the person's notes). */
+  brandIgId?: string;
 }) {
-  const { text, onText, checked, checking, limitProblem } = props;
+  const { text, onText, checked, checking, limitProblem, brandIgId } = props;
+  const [notesSaved, setNotesSaved] = useState<string>();
+  const [fileNotesToKeep, setFileNotesToKeep] = useState<ReturnType<typeof fileNotes>>();
   const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number; encoding: TextEncodingName }>();
   const [fileError, setFileError] = useState<string>();
 
@@ -32,6 +39,27 @@ export function BulkInput(props: {
         .join('\n'),
     );
   }
+
+  /** A file's `end date` and `campaign` columns become the person's notes on those creators (local only: nothing is sent). */
+  function keepFileNotes(data: CreatorFile, column: number) {
+    setNotesSaved(undefined);
+    const found = fileNotes(data, column);
+    setFileNotesToKeep(found.notes.length > 0 || found.badDates > 0 ? found : undefined);
+  }
+
+  // Kept once the brand is known: a file chosen while the brand accounts were still loading loses nothing.
+  useEffect(() => {
+    if (!brandIgId || !fileNotesToKeep) return;
+    const { notes, badDates } = fileNotesToKeep;
+    setFileNotesToKeep(undefined);
+    void (notes.length > 0 ? sendMessage('saveNotes', { brandIgId, notes }) : Promise.resolve({ saved: 0 })).then(
+      ({ saved }) =>
+        setNotesSaved(
+          [plural('bulkFileNotesSaved', saved), badDates > 0 ? plural('bulkFileNotesBadDates', badDates) : ''].filter(Boolean).join(' '),
+        ),
+      (caught: unknown) => setFileError(say(toActionError(caught).said)),
+    );
+  }, [brandIgId, fileNotesToKeep]);
 
   async function importFile(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
@@ -48,7 +76,10 @@ export function BulkInput(props: {
       const decoded = decodeTextFile(new Uint8Array(await chosen.arrayBuffer()));
       const result = decoded.ok ? readCreatorFile(decoded.text, chosen.size) : decoded;
       if (!result.ok) setFileError(t('bulkFileProblem', { file: chosen.name, problem: result.message }));
-      else if (decoded.ok) useColumn(result.file, result.file.suggestedColumn, chosen.name, decoded.encoding);
+      else if (decoded.ok) {
+        useColumn(result.file, result.file.suggestedColumn, chosen.name, decoded.encoding);
+        keepFileNotes(result.file, result.file.suggestedColumn);
+      }
     } catch {
       setFileError(t('bulkFileUnreadable', { file: chosen.name }));
     }
@@ -108,6 +139,11 @@ export function BulkInput(props: {
             encoding: file.encoding === 'Windows-1252' ? t('bulkEncodingWindows1252') : file.encoding,
             rows: plural('bulkFileRows', file.data.rows.length),
           })}
+        </p>
+      )}
+      {notesSaved && (
+        <p class="notice ok" role="status">
+          {notesSaved}
         </p>
       )}
       {warning && (

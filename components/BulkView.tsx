@@ -14,6 +14,7 @@ import { useBrandChoice } from './use-brand-choice';
 import { useBulkJob } from './use-bulk-job';
 import { useSettledValue } from './use-settled-value';
 import { said } from '@/utils/i18n/said';
+import { useNotes } from './use-notes';
 
 /** Lists longer than this are checked once typing pauses, not on every keystroke. */
 const LONG_LIST_CHARS = 20_000;
@@ -30,6 +31,10 @@ export function BulkView() {
   const action = useAction();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const [notice, setNotice] = useState<string>();
+  const { notes } = useNotes();
+  // The brand's campaigns (the person's notes): a campaign fills the list with its creators; the dry run then says who is new.
+  const brandNotes = notes.filter((note) => note.brandIgId === brand?.igId && note.campaign);
+  const campaigns = [...new Set(brandNotes.map((note) => note.campaign!))].sort((a, b) => a.localeCompare(b));
 
   const jobActive = jobState !== null && (jobState.job.state === 'running' || jobState.job.state === 'waiting');
   const blocked = brand !== undefined && !brand.readiness.ready;
@@ -74,7 +79,35 @@ export function BulkView() {
           })}
         </p>
       )}
-      <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} />
+      {campaigns.length > 0 && (
+        <div class="field row">
+          <label class="inline" for="bulk-campaign">
+            {t('bulkFromCampaign')}
+          </label>
+          <select
+            id="bulk-campaign"
+            value=""
+            onChange={(event) => {
+              const campaign = event.currentTarget.value;
+              if (campaign)
+                setText(
+                  brandNotes
+                    .filter((note) => note.campaign === campaign)
+                    .map((note) => note.username)
+                    .join('\n'),
+                );
+            }}
+          >
+            <option value="">{t('bulkChooseCampaign')}</option>
+            {campaigns.map((campaign) => (
+              <option key={campaign} value={campaign}>
+                {campaign}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} brandIgId={brand?.igId} />
       <div class="row">
         <button type="button" class="primary" disabled={!canAct} onClick={() => prepare('send')}>
           {t('bulkSendRequests')}

@@ -1,7 +1,8 @@
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { canRevoke } from '@/utils/partnerships/status';
+import { canRevoke, statusGroup } from '@/utils/partnerships/status';
+import { daysWaiting, hasEnded, today, type CreatorNote } from '@/utils/notes/note';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
-import { i18n, say, t } from '@/utils/i18n';
+import { i18n, plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
 import { StatusWord } from './StatusWord';
 import { VirtualTable } from './VirtualTable';
@@ -16,6 +17,35 @@ function formatDate(iso: string | undefined): string {
   return iso ? new Date(iso).toLocaleDateString(i18n.locale, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
 }
 
+/** "waiting 12 days" beside a pending request's date (the status cell keeps the status word alone) that has waited longer than the person's threshold. */
+function waitingMark(permission: PartnershipPermission, afterDays: number) {
+  const days = statusGroup(permission.status) === 'pending' ? daysWaiting(permission.requestedAt) : undefined;
+  return days !== undefined && days >= afterDays ? <span class="muted"> {plural('followUpWaitingDays', days)}</span> : null;
+}
+
+/** The note's campaign and end date, and whether the term has ended. */
+function termsOf(note: CreatorNote | undefined, day: string) {
+  if (!note) return null;
+  return (
+    <>
+      {note.campaign && <bdi class="campaign">{note.campaign}</bdi>}
+      {note.campaign && note.endDate && ' · '}
+      {note.endDate &&
+        (hasEnded(note, day) ? (
+          <span class="warn-text">{t('notesEnded', { date: formatDay(note.endDate) })}</span>
+        ) : (
+          t('notesEnds', { date: formatDay(note.endDate) })
+        ))}
+    </>
+  );
+}
+
+/** A YYYY-MM-DD day in the person's language, without shifting it across time zones. */
+function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date).toLocaleDateString(i18n.locale, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
 /** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
 export function PartnershipsTable(props: {
   rows: PartnershipPermission[];
@@ -25,12 +55,19 @@ export function PartnershipsTable(props: {
   actionsDisabled: boolean;
   /** All brands: each row's brand account username, in a Brand column. */
   brandOf?: (permission: PartnershipPermission) => string;
+  /** The person's note on the row's creator (end date, campaign). */
+  noteOf: (permission: PartnershipPermission) => CreatorNote | undefined;
+  onEdit: (permission: PartnershipPermission) => void;
+  onCopyLink: (permission: PartnershipPermission) => void;
+  /** Pending requests older than this many days are marked as waiting. */
+  waitingAfterDays: number;
 }) {
-  const { rows, query, onSort, onRevoke, actionsDisabled, brandOf } = props;
+  const { rows, query, onSort, onRevoke, actionsDisabled, brandOf, noteOf, onEdit, onCopyLink, waitingAfterDays } = props;
+  const day = today();
   return (
     <VirtualTable
       caption={t('partnershipsTableCaption')}
-      columnCount={brandOf ? 5 : 4}
+      columnCount={brandOf ? 6 : 5}
       rows={rows}
       head={
         <>
@@ -43,6 +80,7 @@ export function PartnershipsTable(props: {
               </button>
             </th>
           ))}
+          <th scope="col">{t('notesColumnTerms')}</th>
           <th scope="col">{t('partnershipsColumnAction')}</th>
         </>
       }
@@ -66,8 +104,23 @@ export function PartnershipsTable(props: {
           <td>
             <StatusWord status={permission.status} />
           </td>
-          <td>{formatDate(permission.requestedAt)}</td>
           <td>
+            {formatDate(permission.requestedAt)}
+            {waitingMark(permission, waitingAfterDays)}
+          </td>
+          <td>{termsOf(noteOf(permission), day)}</td>
+          <td class="row-actions">
+            {permission.creatorUsername && (
+              <button type="button" onClick={() => onEdit(permission)}>
+                {t('notesEdit')}
+                <span class="visually-hidden"> @{permission.creatorUsername}</span>
+              </button>
+            )}
+            {statusGroup(permission.status) === 'pending' && permission.creatorUsername && (
+              <button type="button" onClick={() => onCopyLink(permission)}>
+                {t('followUpCopyLink')}
+              </button>
+            )}
             {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
               <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
                 {t('commonRevoke')}

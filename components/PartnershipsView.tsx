@@ -4,11 +4,15 @@ import { i18n, plural, say, t } from '@/utils/i18n';
 import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
+import { canSend, noActionReason, statusGroup, statusKeyWord, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, filterRows, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { ALL_BRANDS, BrandPicker } from './BrandPicker';
 import { BrandCounts } from './BrandCounts';
 import { WhatChanged } from './WhatChanged';
+import { NoteDialog, type NoteEdit } from './NoteDialog';
+import { useNotes } from './use-notes';
+import { daysWaiting, endsWithin, hasEnded, noteKey, today } from '@/utils/notes/note';
+import { approvalMessage } from '@/utils/notes/follow-up';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { KeptActions } from './KeptActions';
@@ -20,6 +24,12 @@ import { useBrandChoice } from './use-brand-choice';
 import { useKeptActions } from './use-kept-actions';
 import { usePartnershipList } from './use-partnership-list';
 import { announce } from './announce';
+
+/** Where the dashboard keeps the person's "waiting after N days" choice (a display preference, not Meta's data). */
+const WAITING_AFTER_KEY = 'collab-desk-waiting-after-days';
+function readWaitingAfterDays(): number {
+  return Math.min(365, Math.max(1, Number(localStorage.getItem(WAITING_AFTER_KEY)) || 7));
+}
 
 /** Dashboard view: all of a brand's creator permissions, and one creator to ask. */
 export function PartnershipsView() {
@@ -45,7 +55,39 @@ export function PartnershipsView() {
   const counts = useMemo(() => countByStatus(permissions), [permissions]);
   // Sorted when the list or the sort changes; each keystroke of the search only filters.
   const sorted = useMemo(() => sortRows(permissions, query.sort, query.descending), [permissions, query.sort, query.descending]);
-  const rows = useMemo(() => filterRows(sorted, query), [sorted, query.search, query.status]);
+  const { byCreator, campaigns } = useNotes();
+  const [terms, setTerms] = useState<'' | 'ending' | 'ended'>('');
+  const [campaign, setCampaign] = useState('');
+  const [note, setNote] = useState<NoteEdit>();
+  const [waitingAfterDays, setWaitingAfterDays] = useState(readWaitingAfterDays);
+  const noteOf = (permission: PartnershipPermission) =>
+    permission.creatorUsername
+      ? byCreator.get(noteKey({ brandIgId: brandIdOf(permission), username: permission.creatorUsername }))
+      : undefined;
+  const brandIdOf = (permission: PartnershipPermission) => (showAll ? (permission.brandIgId ?? '') : (brand?.igId ?? ''));
+  const day = today();
+  // The terms and campaign filters read the person's notes beside Meta's records.
+  const rows = useMemo(() => {
+    const matching = filterRows(sorted, query);
+    if (!terms && !campaign) return matching;
+    return matching.filter((permission) => {
+      const found = noteOf(permission);
+      if (campaign && found?.campaign !== campaign) return false;
+      if (terms === 'ended') return hasEnded(found, day);
+      if (terms === 'ending') return endsWithin(found, 7);
+      return true;
+    });
+  }, [sorted, query.search, query.status, terms, campaign, byCreator]);
+  // Approved permissions whose term has passed: what Revoke ended terms offers (this brand only).
+  const endedTerms = showAll
+    ? []
+    : permissions.filter((permission) => statusGroup(permission.status) === 'approved' && hasEnded(noteOf(permission), day));
+  const waiting = permissions.filter(
+    (permission) =>
+      statusGroup(permission.status) === 'pending' &&
+      permission.creatorUsername &&
+      (daysWaiting(permission.requestedAt) ?? 0) >= waitingAfterDays,
+  );
   const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;
   const blocked = !showAll && brand !== undefined && !brand.readiness.ready;
   const brandOf = (permission: PartnershipPermission) => brandUsernames.get(permission.brandIgId ?? '') ?? permission.brandIgId ?? '';
@@ -123,10 +165,50 @@ export function PartnershipsView() {
     });
   }
 
+  function askToRevokeEnded() {
+    if (!brand || endedTerms.length === 0) return;
+    const usernames = endedTerms.flatMap((permission) => (permission.creatorUsername ? [permission.creatorUsername] : []));
+    setConfirm({
+      title: plural('termsConfirmTitle', usernames.length),
+      action: plural('termsConfirmAction', usernames.length),
+      message: (
+        <>
+          <p>{t('termsConfirmMessage', { brand: brand.username })}</p>
+          <ul class="ended-list">
+            {endedTerms.map((permission) => (
+              <li key={permission.creatorUsername}>
+                <bdi>@{permission.creatorUsername}</bdi> · {t('notesEnded', { date: noteOf(permission)?.endDate ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ),
+      // One job of the write pipeline: the plan is made from Meta's list, then run as confirmed here.
+      onConfirm: () =>
+        void action.run(async () => {
+          const plan = await sendMessage('planBulkJob', { brandIgId: brand.igId, kind: 'revoke', usernames, invalid: [] });
+          await sendMessage('startBulkJob', { jobId: plan.jobId });
+          announce(plural('termsRevokeStarted', usernames.length));
+        }),
+    });
+  }
+
+  async function copyApprovalLink(permission: PartnershipPermission) {
+    await navigator.clipboard.writeText(approvalMessage(permission, brandUsernames.get(brandIdOf(permission)) ?? ''));
+    announce(t('followUpCopied', { creator: `@${permission.creatorUsername}` }));
+  }
+
+  async function copyWaitingLinks() {
+    await navigator.clipboard.writeText(
+      waiting.map((permission) => approvalMessage(permission, brandUsernames.get(brandIdOf(permission)) ?? '')).join('\n'),
+    );
+    announce(plural('followUpCopiedMany', waiting.length));
+  }
+
   function exportCsv() {
     if (!brand) return;
-    // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word.
-    const columns = ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id'];
+    // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word, and the person's notes.
+    const columns = ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id', 'end_date', 'campaign'];
     const cells = (row: PartnershipPermission) => [
       row.creatorUsername,
       say(statusWord(row.status)),
@@ -134,6 +216,8 @@ export function PartnershipsView() {
       row.requestedAt,
       row.creatorId,
       row.id,
+      noteOf(row)?.endDate,
+      noteOf(row)?.campaign,
     ];
     const csv = showAll
       ? toCsv(
@@ -230,8 +314,46 @@ export function PartnershipsView() {
             ? plural('partnershipsCreatorCount', rows.length)
             : plural('partnershipsCreatorsShown', permissions.length, { shown: rows.length, count: permissions.length })}
         </span>
+        <select aria-label={t('notesTermsFilter')} value={terms} onChange={(event) => setTerms(event.currentTarget.value as typeof terms)}>
+          <option value="">{t('notesAllTerms')}</option>
+          <option value="ending">{t('notesEndingSoon')}</option>
+          <option value="ended">{t('notesEndedFilter')}</option>
+        </select>
+        <select aria-label={t('notesCampaignFilter')} value={campaign} onChange={(event) => setCampaign(event.currentTarget.value)}>
+          <option value="">{t('notesAllCampaigns')}</option>
+          {campaigns.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
           {t('commonExportCsv')}
+        </button>
+      </div>
+      <div class="row filters">
+        {endedTerms.length > 0 && (
+          <button type="button" class="danger" onClick={askToRevokeEnded} disabled={blocked || action.busy}>
+            {t('termsRevokeEnded')} ({i18n.number(endedTerms.length)})
+          </button>
+        )}
+        <label class="inline" for="waiting-after">
+          {t('followUpWaitingAfter')}
+        </label>
+        <input
+          id="waiting-after"
+          type="number"
+          min={1}
+          max={365}
+          value={waitingAfterDays}
+          onChange={(event) => {
+            const days = Math.min(365, Math.max(1, Number(event.currentTarget.value) || 7));
+            setWaitingAfterDays(days);
+            localStorage.setItem(WAITING_AFTER_KEY, String(days));
+          }}
+        />
+        <button type="button" onClick={() => void copyWaitingLinks()} disabled={waiting.length === 0}>
+          {plural('followUpCopyAll', waiting.length)}
         </button>
       </div>
       {!list && !listError && !blocked && (
@@ -245,9 +367,32 @@ export function PartnershipsView() {
           onRevoke={askToRevoke}
           actionsDisabled={blocked || action.busy}
           brandOf={showAll ? brandOf : undefined}
+          noteOf={noteOf}
+          onEdit={(permission) =>
+            setNote({
+              brandIgId: brandIdOf(permission),
+              brandUsername: brandUsernames.get(brandIdOf(permission)) ?? '',
+              username: permission.creatorUsername!,
+              note: noteOf(permission),
+            })
+          }
+          onCopyLink={(permission) => void copyApprovalLink(permission)}
+          waitingAfterDays={waitingAfterDays}
         />
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+      <NoteDialog
+        edit={note}
+        campaigns={campaigns}
+        onClose={() => setNote(undefined)}
+        onSave={(endDate, campaignName) => {
+          if (!note) return;
+          void action.run(async () => {
+            await sendMessage('saveNote', { brandIgId: note.brandIgId, username: note.username, endDate, campaign: campaignName });
+            announce(t('notesSaved', { creator: `@${note.username}` }));
+          });
+        }}
+      />
     </section>
   );
 }

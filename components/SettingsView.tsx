@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { rich } from './rich';
 import { useAction } from './use-action';
 import { WatchSettings } from './WatchSettings';
+import { NotesSettings } from './NotesSettings';
 
 /** The Meta app to log in with, and the redirect URI to register in it. */
 export function SettingsView() {
@@ -104,6 +105,7 @@ export function SettingsView() {
         <AboutLinks />
       </form>
       <WatchSettings />
+      <NotesSettings />
     </section>
   );
 }

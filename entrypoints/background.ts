@@ -1,5 +1,5 @@
 import { createHandlers } from '@/utils/background/handlers';
-import { createServices, JOB_ALARM } from '@/utils/background/services';
+import { createServices, JOB_ALARM, TERMS_ALARM } from '@/utils/background/services';
 import { WATCH_ALARM } from '@/utils/watch/watch-service';
 import { watchSettings } from '@/utils/storage';
 import { serveProtocol } from '@/utils/messaging/serve';
@@ -19,10 +19,14 @@ export default defineBackground(() => {
 
   // Alarms may not outlive a browser restart: the watch's is set again from its settings.
   void watchSettings.getValue().then((settings) => services.scheduleWatch(settings));
+  // Terms end by the calendar: looked at every hour (in the cache and notes only), and now.
+  void browser.alarms.create(TERMS_ALARM, { periodInMinutes: 60 });
+  void services.checkEndedTerms();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOB_ALARM) void services.runner.kick();
     if (alarm.name === WATCH_ALARM) void services.runWatch();
+    if (alarm.name === TERMS_ALARM) void services.checkEndedTerms();
   });
   // A watch notification opens what changed.
   browser.notifications?.onClicked.addListener(() => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { DemoWorld } from '../simulator/demo-data';
-import { badgeText } from './bulk-page';
+import { badgeText, notificationCount } from './bulk-page';
 import { brandRow, connect, expect, openDashboard, test } from './fixtures';
 
 /** The demo's three brands plus one agency client, ready for partnership ads like @northwind.outdoor. */
@@ -30,17 +30,6 @@ function creatorOfManyBrands(world: DemoWorld): string {
     (p) => p.brandIgId === BRANDS.northwind && p.status === 'APPROVED' && ofClient.has(p.creatorId),
   )!;
   return usernameOf(permission.creatorId);
-}
-
-async function worker(context: BrowserContext) {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
-/** How many notifications Collab Desk has up (read in its service worker). */
-async function notificationCount(context: BrowserContext): Promise<number> {
-  type Chrome = { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } };
-  const all = await (await worker(context)).evaluate(() => (globalThis as unknown as Chrome).chrome.notifications.getAll());
-  return Object.keys(all).length;
 }
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -150,7 +139,7 @@ test.describe('the agency view', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('brand_username,creator_username,status,meta_status,requested_at,creator_id,permission_id');
+    expect(lines[0]).toBe('brand_username,creator_username,status,meta_status,requested_at,creator_id,permission_id,end_date,campaign');
     expect(lines).toHaveLength(total + 1);
     for (const [username, brandIgId] of [
       ['northwind.outdoor', BRANDS.northwind],

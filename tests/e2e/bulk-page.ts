@@ -58,3 +58,11 @@ export async function badgeText(context: BrowserContext): Promise<string> {
   type ChromeAction = { chrome: { action: { getBadgeText(details: object): Promise<string> } } };
   return worker.evaluate(() => (globalThis as unknown as ChromeAction).chrome.action.getBadgeText({}));
 }
+
+/** How many notifications Collab Desk has up (read in its service worker). */
+export async function notificationCount(context: BrowserContext): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type Chrome = { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } };
+  const all = await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.notifications.getAll());
+  return Object.keys(all).length;
+}

@@ -178,7 +178,7 @@ test.describe('creator partnership-ad permissions', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
+    expect(lines[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id,end_date,campaign');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^new\.partner,Pending,PENDING,/);
   });

@@ -65,7 +65,9 @@ test.describe('Meta as it really answers: the variant world', () => {
     await expect(nameless.getByRole('button', { name: 'Revoke' })).toBeVisible();
     // A status Collab Desk does not know is shown as received, with no action that could ask twice.
     await search.fill('variant.review');
-    await expect(rowOf(page, '@variant.review').getByRole('button')).toHaveCount(0);
+    // (Edit only changes the person's own notes.)
+    await expect(rowOf(page, '@variant.review').getByRole('button', { name: /^(Revoke|Send request)/ })).toHaveCount(0);
+    await expect(rowOf(page, '@variant.review').getByRole('button', { name: /^Edit/ })).toHaveCount(1);
 
     await search.fill('');
     const downloading = page.waitForEvent('download');
@@ -73,7 +75,7 @@ test.describe('Meta as it really answers: the variant world', () => {
     const csv = readFileSync((await (await downloading).path())!, 'utf8')
       .trim()
       .split(/\r?\n/);
-    expect(csv[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id');
+    expect(csv[0]).toBe('creator_username,status,meta_status,requested_at,creator_id,permission_id,end_date,campaign');
     expect(csv).toHaveLength(total + 1);
     const byId = new Map(csv.slice(1).map((line) => [line.split(',')[4], line.split(',')]));
     for (const variant of VARIANT_RECORDS.filter((record) => record.shape !== 'sdk')) {

@@ -41,3 +41,12 @@ describe('badgeFor with the approvals watch', () => {
     expect(badgeFor({ kept: 0, news: 0 }).text).toBe('');
   });
 });
+
+describe('badgeFor with ended terms', () => {
+  it('counts approved terms that ended, after everything else', () => {
+    expect(badgeFor({ kept: 0, ended: 3 }).text).toBe('3');
+    expect(inEnglish.say(badgeFor({ kept: 0, ended: 1 }).title)).toBe('Collab Desk: 1 approved term has ended');
+    expect(badgeFor({ kept: 0, news: 2, ended: 3 }).text).toBe('2');
+    expect(badgeFor({ kept: 0, ended: 0 }).text).toBe('');
+  });
+});

@@ -8,6 +8,8 @@ export interface BadgeState {
   kept: number;
   /** What the approvals watch found that the person has not seen yet. */
   news?: number;
+  /** Approved permissions whose term has ended (waiting for Revoke ended terms). */
+  ended?: number;
 }
 
 export interface Badge {
@@ -19,7 +21,8 @@ export interface Badge {
 
 /**
  * The toolbar badge: a running bulk job's progress in percent, else how many actions wait
- * for the person, else how many changes the approvals watch found, else nothing.
+ * for the person, else how many changes the approvals watch found, else how many approved
+ * terms have ended, else nothing.
  */
 export function badgeFor(state: BadgeState): Badge {
   if (state.bulk) {
@@ -44,6 +47,12 @@ export function badgeFor(state: BadgeState): Badge {
       text: String(state.news),
       color: '#1a7f37',
       title: saidCount('badgeNews', state.news),
+    };
+  if (state.ended && state.ended > 0)
+    return {
+      text: String(state.ended),
+      color: '#b3261e',
+      title: saidCount('badgeEnded', state.ended),
     };
   return { text: '', color: '#0969da', title: said('extName') };
 }

@@ -5,7 +5,9 @@ import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
 import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting, watchLastCycle, watchSettings } from '../storage';
 import { chosenBrand } from '../permissions/access-overview';
-import { describeError } from '../errors';
+import { AppError, describeError } from '../errors';
+import { said } from '../i18n/said';
+import { backupSchema, makeBackup, planImport } from '../notes/backup';
 import type { AllBrandsList, WatchView } from '../messaging/protocol';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS } from '../watch/watch-settings';
@@ -27,6 +29,8 @@ export function createHandlers({
   scheduleWatch,
   scheduleBadge,
   currentUserId,
+  notes,
+  checkEndedTerms,
   getAppId,
   getLoginConfigId,
 }: Services): Handlers {
@@ -40,6 +44,12 @@ export function createHandlers({
       graphOrigin: buildSettings.graphOrigin,
       graphApiVersion: buildSettings.graphApiVersion,
     };
+  }
+
+  /** Open pages show the notes again; the badge and the ended-terms notice follow. */
+  function notesChanged(): void {
+    events.broadcast({ type: 'data-changed', area: 'notes' });
+    void checkEndedTerms();
   }
 
   async function watchView(): Promise<WatchView> {
@@ -132,6 +142,51 @@ export function createHandlers({
     runWatchNow: async () => {
       await runWatch();
       return watchView();
+    },
+    listNotes: () => notes.all(),
+    saveNote: async ({ brandIgId, username, endDate, campaign }) => {
+      await notes.put([{ brandIgId, username, endDate: endDate || undefined, campaign: campaign || undefined, updatedAt: Date.now() }]);
+      notesChanged();
+      return notes.all();
+    },
+    saveNotes: async ({ brandIgId, notes: incoming }) => {
+      const existing = new Map((await notes.ofBrand(brandIgId)).map((note) => [note.username, note]));
+      // A file's empty cell keeps what the person had; a filled one replaces it.
+      const merged = incoming
+        .filter((note) => note.endDate || note.campaign)
+        .map((note) => ({
+          ...existing.get(note.username),
+          brandIgId,
+          username: note.username,
+          endDate: note.endDate || existing.get(note.username)?.endDate,
+          campaign: note.campaign || existing.get(note.username)?.campaign,
+          updatedAt: Date.now(),
+          endNotified: undefined,
+        }));
+      await notes.put(merged);
+      notesChanged();
+      return { saved: merged.length };
+    },
+    deleteAllNotes: async () => {
+      await notes.clear();
+      notesChanged();
+    },
+    exportBackup: async () => makeBackup(await notes.all()),
+    importBackup: async ({ backup, overwrite }) => {
+      const parsed = backupSchema.safeParse(backup);
+      if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') || '-';
+        throw new AppError('invalid-message', said('backupInvalid', { where }));
+      }
+      const plan = planImport(await notes.all(), parsed.data);
+      await notes.put(overwrite ? [...plan.added, ...plan.replacing] : plan.added);
+      notesChanged();
+      return {
+        added: plan.added.length,
+        replaced: overwrite ? plan.replacing.length : 0,
+        unchanged: plan.unchanged,
+        conflicts: overwrite ? 0 : plan.replacing.length,
+      };
     },
     markWatchNewsSeen: async () => {
       await watchStore.markSeen();

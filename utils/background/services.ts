@@ -26,9 +26,14 @@ import { createWatchService, WATCH_ALARM } from '../watch/watch-service';
 import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';
 import type { WatchNews } from '../watch/watch-cycle';
 import { watchLastCycle } from '../storage';
-import { statusWord } from '../partnerships/status';
+import { statusGroup, statusWord } from '../partnerships/status';
+import { createNotesStore } from '../notes/notes-store';
+import { hasEnded, today, type CreatorNote } from '../notes/note';
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The alarm that looks for terms that ended (hourly; local only, no call to Meta). */
+export const TERMS_ALARM = 'collab-desk-terms';
 
 /** The alarm that wakes the worker when a job's wait (Meta's rate limit, a passing failure) is over. */
 export const JOB_ALARM = 'collab-desk-job-resume';
@@ -48,6 +53,7 @@ export function createServices() {
   const jobs = createJobStore(db);
   const audit = createAuditLog(db);
   const watchStore = createWatchStore(db);
+  const notes = createNotesStore(db);
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
   const getLoginConfigId = async () => (await loginConfigIdSetting.getValue()) || buildSettings.defaultLoginConfigId;
 
@@ -149,6 +155,7 @@ export function createServices() {
       bulk: bulkJob && { job: bulkJob, counts: await jobs.counts(bulkJob.id) },
       kept: unfinished.filter((job) => job.origin === 'single' && job.state !== 'running').length,
       news: await watchStore.newsCount(),
+      ended: (await endedApprovedTerms()).length,
     });
     const action = browser.action ?? browser.browserAction;
     await action.setBadgeText({ text: badge.text });
@@ -203,6 +210,43 @@ export function createServices() {
     });
   }
 
+  /** Approved permissions whose term (the person's end date) has passed, as the cache knows them. */
+  async function endedApprovedTerms(): Promise<CreatorNote[]> {
+    const day = today();
+    const ended = (await notes.all()).filter((note) => hasEnded(note, day));
+    const approved: CreatorNote[] = [];
+    for (const note of ended) {
+      const record = await partnerships.knownRecord(note.brandIgId, { username: note.username }).catch(() => undefined);
+      if (statusGroup(record?.status) === 'approved') approved.push(note);
+    }
+    return approved;
+  }
+
+  /**
+   * Terms that ended since last told: the badge counts them, and one notification (when
+   * allowed) names how many. Nothing is revoked: the person does that with Revoke ended terms.
+   */
+  async function checkEndedTerms(): Promise<void> {
+    scheduleBadge();
+    const untold = (await endedApprovedTerms()).filter((note) => !note.endNotified);
+    if (untold.length === 0) return;
+    await notes.put(untold.map((note) => ({ ...note, endNotified: true })));
+    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+    await browser.notifications.create(`${TERMS_ALARM}-${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: i18n.say(saidCount('termsNotificationTitle', untold.length)),
+      message: i18n.say(
+        said('termsNotificationMessage', {
+          creators: untold
+            .slice(0, 5)
+            .map((note) => `@${note.username}`)
+            .join(', '),
+        }),
+      ),
+    });
+  }
+
   /** A watch cycle whose outcome (or failure) is kept for Settings to say; never throws. */
   async function runWatch(): Promise<WatchCycleSummary> {
     let summary: WatchCycleSummary;
@@ -248,5 +292,7 @@ export function createServices() {
     scheduleBadge,
     readyBrands,
     currentUserId,
+    notes,
+    checkEndedTerms,
   };
 }

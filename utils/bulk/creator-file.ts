@@ -78,7 +78,7 @@ export function measureTable(text: string): { rows: number; tooWide: boolean } {
 /** Words of a header cell naming the username column, strongest first. */
 const USERNAME_HEADER_WORDS = ['username', 'handle', 'instagram', 'ig', 'creator', 'account', 'user', 'profile'];
 /** Words that mark a first row as a header even in other columns. */
-const OTHER_HEADER_WORDS = ['name', 'email', 'status', 'id', 'notes', 'country', 'followers', 'brand'];
+const OTHER_HEADER_WORDS = ['name', 'email', 'status', 'id', 'notes', 'country', 'followers', 'brand', 'campaign', 'date'];
 
 /**
  * Reads a CSV or TSV export (Excel quoting, BOM, CRLF, any common delimiter), finds the

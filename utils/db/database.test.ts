@@ -60,7 +60,7 @@ describe('database upgrades', () => {
     await writeReleaseDatabase('upgrade-from-3');
     const db = await openCollabDeskDb('upgrade-from-3');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'watch', 'watch-news']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
 
     expect(await db.get('jobs', 'job-1')).toMatchObject({ origin: 'bulk', state: 'waiting', waitingFor: 'login', total: 2 });
     expect((await db.getAllFromIndex('job-items', 'byJob', 'job-1')).map((item) => [item.username, item.state])).toEqual([
@@ -94,7 +94,7 @@ describe('database upgrades', () => {
 
   it('creates every store in a new database', async () => {
     const db = await openCollabDeskDb('upgrade-from-nothing');
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'watch', 'watch-news']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
     db.close();
   });
 });

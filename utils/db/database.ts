@@ -3,13 +3,14 @@ import type { AuditEntry } from '../audit/audit-entry';
 import type { Job, JobItem } from '../bulk/job';
 import type { CacheEntry } from '../cache/cache-entry';
 import type { BrandWatch, WatchNews } from '../watch/watch-cycle';
+import type { CreatorNote } from '../notes/note';
 import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
 import { DB_NAME, DB_VERSION } from './version';
 
 /**
  * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
  * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
- * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts); nothing else writes a store (the
+ * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts; notes: utils/notes/notes-store.ts); nothing else writes a store (the
  * popup's first paint only reads graph-cache, see utils/cache/cache-peek.ts).
  * To change the schema, bump DB_VERSION (utils/db/version.ts) and add a step to `upgrade`.
  */
@@ -25,6 +26,8 @@ export interface CollabDeskSchema extends DBSchema {
   watch: { key: string; value: BrandWatch };
   /** Creators who stopped being pending since the person last looked (deleted by Mark as seen). */
   'watch-news': { key: number; value: WatchNews & { id?: number } };
+  /** The person's own notes on creators (end date, campaign): kept through Disconnect. */
+  notes: { key: [string, string]; value: CreatorNote };
 }
 
 export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
@@ -50,6 +53,7 @@ export function openCollabDeskDb(name = DB_NAME): Promise<CollabDeskDb> {
         db.createObjectStore('watch', { keyPath: 'brandIgId' });
         db.createObjectStore('watch-news', { keyPath: 'id', autoIncrement: true });
       }
+      if (oldVersion < 7) db.createObjectStore('notes', { keyPath: ['brandIgId', 'username'] });
     },
   });
 }

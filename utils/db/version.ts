@@ -7,5 +7,6 @@ export const DB_NAME = 'collab-desk';
  *    cache keys are written as data (the cache starts empty).
  * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
  * 6: watch (what the approvals watch saw last, per brand) and watch-news (what changed since).
+ * 7: notes (the person's end dates and campaigns, per brand and creator).
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;

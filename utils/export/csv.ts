@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { downloadFile } from './download';
 
 /**
  * Characters a spreadsheet starts a formula with (Excel, LibreOffice, Google Sheets, Numbers),
@@ -24,14 +25,9 @@ export function toCsv(headers: string[], rows: Array<Array<string | number | und
   return `\uFEFF${Papa.unparse({ fields: headers.map(neutraliseFormula), data }, { newline: '\r\n' })}`;
 }
 
-/** Offers the text as a file download from an extension page. */
+/** Offers the CSV text as a file download from an extension page. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, csv, 'text/csv;charset=utf-8');
 }
 
 /** "collab-desk-northwind.outdoor-2026-11-22.csv" */

@@ -11,6 +11,8 @@ import type { Readiness } from '../permissions/readiness';
 import type { DescribedError } from '../errors';
 import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';
 import type { StoredNews } from '../watch/watch-store';
+import type { CreatorNote } from '../notes/note';
+import type { Backup } from '../notes/backup';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
@@ -61,6 +63,15 @@ export interface WatchView {
   notificationsAllowed: boolean;
 }
 
+/** What importing a backup did, or (without overwrite) would replace if the person agrees. */
+export interface ImportOutcome {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  /** Notes left as they were because the backup's differ: ask before replacing them. */
+  conflicts: number;
+}
+
 interface Replies {
   getAuthState: AuthState;
   connect: AuthState;
@@ -81,6 +92,12 @@ interface Replies {
   saveWatchSettings: WatchView;
   runWatchNow: WatchView;
   markWatchNewsSeen: WatchView;
+  listNotes: CreatorNote[];
+  saveNote: CreatorNote[];
+  saveNotes: { saved: number };
+  deleteAllNotes: void;
+  exportBackup: Backup;
+  importBackup: ImportOutcome;
   sendPartnershipRequest: PartnershipPermission;
   revokePartnership: PartnershipPermission;
   listKeptActions: KeptAction[];
@@ -134,6 +151,8 @@ const READS_ONLY = new Set<RequestType>([
   'lookupCreatorAcrossBrands',
   'listAllPartnerships',
   'getWatch',
+  'listNotes',
+  'exportBackup',
   'listKeptActions',
   'getBulkJob',
   'getAuditLog',
@@ -162,7 +181,7 @@ export async function sendMessage<K extends RequestType>(type: K, ...data: Param
 }
 
 /** Events the background pushes to open pages over a port (no polling). */
-export type DataArea = 'access' | 'partnerships' | 'watch';
+export type DataArea = 'access' | 'partnerships' | 'watch' | 'notes';
 export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
   /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */

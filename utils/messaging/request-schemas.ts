@@ -3,6 +3,7 @@ import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';
 import { said, type MessageKey } from '../i18n/said';
 import { WATCH_EVERY_HOURS } from '../watch/watch-settings';
+import { readDay } from '../notes/note';
 
 /** zod's messages here are message keys (serve.ts says them); a custom issue may carry a whole Said in params. */
 const key = (messageKey: MessageKey) => messageKey;
@@ -58,6 +59,29 @@ export const requestSchemas = {
   }),
   runWatchNow: z.undefined(),
   markWatchNewsSeen: z.undefined(),
+  listNotes: z.undefined(),
+  saveNote: z.strictObject({
+    brandIgId: igId,
+    username,
+    endDate: z.string().check(z.refine((value) => value === '' || readDay(value) === value, key('notesEndDateInvalid'))),
+    campaign: z.string().check(z.trim(), z.maxLength(200, key('notesCampaignTooLong'))),
+  }),
+  saveNotes: z.strictObject({
+    brandIgId: igId,
+    notes: z
+      .array(
+        z.strictObject({
+          username,
+          endDate: z.optional(z.string().check(z.refine((value) => readDay(value) === value, key('notesEndDateInvalid')))),
+          campaign: z.optional(z.string().check(z.trim(), z.maxLength(200, key('notesCampaignTooLong')))),
+        }),
+      )
+      .check(atMost(MAX_CREATORS, 'requestTooManyCreators')),
+  }),
+  deleteAllNotes: z.undefined(),
+  exportBackup: z.undefined(),
+  // The file's content is checked by the handler against the backup's own schema, which says where it is wrong.
+  importBackup: z.strictObject({ backup: z.unknown(), overwrite: z.boolean() }),
   sendPartnershipRequest: z.strictObject({ brandIgId: igId, username }),
   // Meta documents revoke by Instagram ID; a record without a username is revoked by it alone.
   revokePartnership: z
