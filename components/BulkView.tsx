@@ -15,6 +15,7 @@ import { useBulkJob } from './use-bulk-job';
 import { useSettledValue } from './use-settled-value';
 import { said } from '@/utils/i18n/said';
 import { useNotes } from './use-notes';
+import { CampaignSelect } from './CampaignSelect';
 
 /** Lists longer than this are checked once typing pauses, not on every keystroke. */
 const LONG_LIST_CHARS = 20_000;
@@ -84,11 +85,12 @@ export function BulkView() {
           <label class="inline" for="bulk-campaign">
             {t('bulkFromCampaign')}
           </label>
-          <select
+          <CampaignSelect
             id="bulk-campaign"
+            campaigns={campaigns}
             value=""
-            onChange={(event) => {
-              const campaign = event.currentTarget.value;
+            none="bulkChooseCampaign"
+            onChange={(campaign) => {
               if (campaign)
                 setText(
                   brandNotes
@@ -97,14 +99,7 @@ export function BulkView() {
                     .join('\n'),
                 );
             }}
-          >
-            <option value="">{t('bulkChooseCampaign')}</option>
-            {campaigns.map((campaign) => (
-              <option key={campaign} value={campaign}>
-                {campaign}
-              </option>
-            ))}
-          </select>
+          />
         </div>
       )}
       <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} brandIgId={brand?.igId} />

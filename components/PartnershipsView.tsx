@@ -11,6 +11,7 @@ import { BrandCounts } from './BrandCounts';
 import { WhatChanged } from './WhatChanged';
 import { NoteDialog, type NoteEdit } from './NoteDialog';
 import { useNotes } from './use-notes';
+import { CampaignSelect } from './CampaignSelect';
 import { daysWaiting, endsWithin, hasEnded, noteKey, today } from '@/utils/notes/note';
 import { approvalMessage } from '@/utils/notes/follow-up';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
@@ -319,14 +320,13 @@ export function PartnershipsView() {
           <option value="ending">{t('notesEndingSoon')}</option>
           <option value="ended">{t('notesEndedFilter')}</option>
         </select>
-        <select aria-label={t('notesCampaignFilter')} value={campaign} onChange={(event) => setCampaign(event.currentTarget.value)}>
-          <option value="">{t('notesAllCampaigns')}</option>
-          {campaigns.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <CampaignSelect
+          aria-label={t('notesCampaignFilter')}
+          campaigns={campaigns}
+          value={campaign}
+          onChange={setCampaign}
+          none="notesAllCampaigns"
+        />
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
           {t('commonExportCsv')}
         </button>

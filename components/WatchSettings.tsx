@@ -67,7 +67,7 @@ export function WatchSettings() {
           ))}
         </select>
       </div>
-      <p class="muted">{t('watchBudget', { calls: budget.calls, creators: budget.creators })}</p>
+      <p class="muted">{t('watchBudget', { calls: budget.calls, creators: budget.creators, brands: budget.newBrands })}</p>
       {watch.fixedIntervalMinutes > 0 && <p class="muted">{t('watchFixedInterval', { minutes: watch.fixedIntervalMinutes })}</p>}
       {settings.enabled && !watch.notificationsAllowed && <p class="muted">{t('watchNotificationsOff')}</p>}
       <div class="row">

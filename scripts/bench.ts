@@ -77,7 +77,7 @@ try {
         `| ${label} | ${figures.median} | ${figures.p90} | ${figures.min} | ${(figures.median / floor.median).toFixed(2)}× | ${target} |`,
     ),
     '',
-    '| lookup of one creator | Graph calls |',
+    '| lookup of one creator (All brands: one per ready brand, in one batch request) | Graph calls |',
     '| --- | ---: |',
     `| first lookup (cold cache) | ${firstLookupCalls} |`,
     `| the next ${RUNS} popup openings on the same profile | ${repeatedCalls} |`,

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { DemoWorld } from '../simulator/demo-data';
+import type { SimulatorControl } from '../simulator/control';
 import { badgeText, notificationCount } from './bulk-page';
 import { brandRow, connect, expect, openDashboard, test } from './fixtures';
 
@@ -32,6 +33,15 @@ function creatorOfManyBrands(world: DemoWorld): string {
   return usernameOf(permission.creatorId);
 }
 
+/** The agency world, connected from the dashboard (closed again); returns the world. */
+async function connectedInAgency(context: BrowserContext, extensionId: string, sim: SimulatorControl): Promise<DemoWorld> {
+  await sim.reset(AGENCY);
+  const dashboard = await openDashboard(context, extensionId);
+  await connect(dashboard);
+  await dashboard.close();
+  return sim.world();
+}
+
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -51,12 +61,8 @@ test.describe('the agency view', () => {
     extensionId,
     sim,
   }) => {
-    await sim.reset(AGENCY);
-    const world = await sim.world();
+    const world = await connectedInAgency(context, extensionId, sim);
     const creator = creatorOfManyBrands(world);
-    const dashboard = await openDashboard(context, extensionId);
-    await connect(dashboard);
-    await dashboard.close();
     await sim.clearLog();
 
     const popup = await openPopup(context, extensionId);
@@ -95,10 +101,7 @@ test.describe('the agency view', () => {
   });
 
   test("popup: Send request in another brand's row sends for that brand", async ({ context, extensionId, sim }) => {
-    await sim.reset(AGENCY);
-    const dashboard = await openDashboard(context, extensionId);
-    await connect(dashboard);
-    await dashboard.close();
+    await connectedInAgency(context, extensionId, sim);
     const popup = await openPopup(context, extensionId);
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('brand.new.face');
     await expect(brandRow(popup, 'lumen.skincare')).toContainText('Not requested');

@@ -10,7 +10,7 @@ import { said } from '../i18n/said';
 import { backupSchema, makeBackup, planImport } from '../notes/backup';
 import type { AllBrandsList, WatchView } from '../messaging/protocol';
 import type { PartnershipPermission } from '../partnerships/permission-record';
-import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS } from '../watch/watch-settings';
+import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS, WATCH_NEW_BRANDS_PER_CYCLE } from '../watch/watch-settings';
 import type { Services } from './services';
 
 /** Every privileged thing the extension can do, by name. */
@@ -58,7 +58,7 @@ export function createHandlers({
       settings: await watchSettings.getValue(),
       lastCycle: await watchLastCycle.getValue(),
       news: state.status === 'signed-out' ? [] : await watchStore.news(state.user.id),
-      budget: { calls: WATCH_CALL_BUDGET, creators: WATCH_MAX_CREATORS },
+      budget: { calls: WATCH_CALL_BUDGET, creators: WATCH_MAX_CREATORS, newBrands: WATCH_NEW_BRANDS_PER_CYCLE },
       fixedIntervalMinutes: buildSettings.watchIntervalMinutes,
       notificationsAllowed: Boolean(browser.notifications) && (await browser.permissions.contains({ permissions: ['notifications'] })),
     };

@@ -56,8 +56,8 @@ export interface WatchView {
   lastCycle: WatchCycleSummary | null;
   /** What changed since the person last looked, newest first. */
   news: StoredNews[];
-  /** The most batch requests, and creators, one cycle may use. */
-  budget: { calls: number; creators: number };
+  /** The most batch requests and creators one cycle may use, and brands it reads for the first time. */
+  budget: { calls: number; creators: number; newBrands: number };
   /** Set in test and demo builds: the watch looks every this many minutes, whatever is chosen. */
   fixedIntervalMinutes: number;
   notificationsAllowed: boolean;

@@ -5,7 +5,7 @@ import type { PartnershipsService } from '../partnerships/partnerships-service';
 import { statusGroup } from '../partnerships/status';
 import { runWatchCycle, type WatchNews } from './watch-cycle';
 import type { WatchStore } from './watch-store';
-import { WATCH_MAX_CREATORS, type WatchCycleSummary } from './watch-settings';
+import { WATCH_MAX_CREATORS, WATCH_NEW_BRANDS_PER_CYCLE, type WatchCycleSummary } from './watch-settings';
 
 export const WATCH_ALARM = 'collab-desk-watch';
 
@@ -46,10 +46,11 @@ export function createWatchService(deps: WatchServiceDeps) {
     const userId = await deps.currentUserId();
     const brands = await deps.readyBrands();
     const lastSeen = await deps.store.lastSeen();
-    // A brand the watch has never looked at: its list is read once (from the cache when fresh), so its pending creators are known.
-    for (const brand of brands) {
-      if (lastSeen.get(brand.igId)?.userId !== userId) await deps.brandList(brand.igId);
-    }
+    // A brand the watch has never looked at: its list is read once (from the cache when fresh), so its pending
+    // creators are known; a few brands a cycle, so an agency's hundred brands do not blow the call budget.
+    const unseen = brands.filter((brand) => lastSeen.get(brand.igId)?.userId !== userId);
+    const seededNow = new Set(unseen.slice(0, WATCH_NEW_BRANDS_PER_CYCLE).map((brand) => brand.igId));
+    for (const brandIgId of seededNow) await deps.brandList(brandIgId);
     const result = await runWatchCycle({
       userId,
       brands,
@@ -59,7 +60,9 @@ export function createWatchService(deps: WatchServiceDeps) {
       maxLookups: WATCH_MAX_CREATORS,
       now,
     });
-    await deps.store.keep(result.watches, result.news);
+    // Brands still waiting for their first look are not marked as looked at; their cached pending creators were checked all the same.
+    const looked = result.watches.filter((watch) => lastSeen.get(watch.brandIgId)?.userId === userId || seededNow.has(watch.brandIgId));
+    await deps.store.keep(looked, result.news);
     for (const [brandIgId, records] of result.fetched) await deps.partnerships.rememberFetched(brandIgId, records);
     if (result.news.length > 0) await deps.onNews(result.news);
     return { at: now(), checked: result.checked, leftOver: result.leftOver, found: result.news.length };

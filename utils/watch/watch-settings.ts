@@ -13,6 +13,8 @@ export type WatchEveryHours = (typeof WATCH_EVERY_HOURS)[number];
 export const WATCH_CALL_BUDGET = 4;
 /** ...each asking about up to 50 creators (the Graph batch API's limit). */
 export const WATCH_MAX_CREATORS = WATCH_CALL_BUDGET * 50;
+/** Brands read for the first time (their list, once) in one cycle; the others wait for the next cycles. */
+export const WATCH_NEW_BRANDS_PER_CYCLE = 5;
 
 export interface WatchSettings {
   enabled: boolean;

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createGraphCache } from '../cache/graph-cache';
+import { openCollabDeskDb } from '../db/database';
+import { createWatchService } from './watch-service';
+import { createWatchStore } from './watch-store';
+import { WATCH_NEW_BRANDS_PER_CYCLE } from './watch-settings';
+
+describe('the approvals watch over many brands', () => {
+  it('reads the lists of a few new brands a cycle, never all of an agency at once, until every brand has had its first look', async () => {
+    const db = openCollabDeskDb('watch-service-many-brands');
+    const brands = Array.from({ length: 12 }, (_, index) => ({ igId: String(1000 + index), username: `brand${index}` }));
+    const brandList = vi.fn(async () => []);
+    const watch = createWatchService({
+      store: createWatchStore(db),
+      cache: createGraphCache(db),
+      partnerships: { lookupMany: async () => [], rememberFetched: async () => {} },
+      currentUserId: async () => 'u1',
+      readyBrands: async () => brands,
+      brandList,
+      onNews: async () => {},
+    });
+    const read = async () => {
+      brandList.mockClear();
+      await watch.run();
+      return brandList.mock.calls.length;
+    };
+    expect(await read()).toBe(WATCH_NEW_BRANDS_PER_CYCLE);
+    expect(await read()).toBe(WATCH_NEW_BRANDS_PER_CYCLE);
+    expect(await read()).toBe(12 - 2 * WATCH_NEW_BRANDS_PER_CYCLE);
+    expect(await read()).toBe(0);
+    expect((await createWatchStore(db).lastSeen()).size).toBe(12);
+  });
+});
