@@ -122,7 +122,12 @@ export function BulkInput(props: {
           <select
             id="bulk-column"
             value={file.column}
-            onChange={(event) => useColumn(file.data, Number(event.currentTarget.value), file.name, file.encoding)}
+            onChange={(event) => {
+              const column = Number(event.currentTarget.value);
+              useColumn(file.data, column, file.name, file.encoding);
+              // The notes follow the username column the person chose.
+              keepFileNotes(file.data, column);
+            }}
           >
             {file.data.columns.map((column, index) => (
               <option key={index} value={index}>

@@ -54,7 +54,7 @@ export function NotesSettings() {
       onConfirm: () =>
         void run(async () => {
           const second = await sendMessage('importBackup', { backup, overwrite: true });
-          const total = { ...second, added: first.added + second.added };
+          const total = { ...second, added: first.added + second.added, unchanged: first.unchanged };
           setOutcome(describe(total));
           announce(describe(total));
         }),

@@ -2,9 +2,10 @@ import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/p
 import { canRevoke, statusGroup } from '@/utils/partnerships/status';
 import { daysWaiting, hasEnded, today, type CreatorNote } from '@/utils/notes/note';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
-import { i18n, plural, say, t } from '@/utils/i18n';
+import { plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
 import { StatusWord } from './StatusWord';
+import { formatDay, shortDate } from './format';
 import { VirtualTable } from './VirtualTable';
 
 const COLUMNS: Array<[SortColumn, MessageKey]> = [
@@ -14,7 +15,7 @@ const COLUMNS: Array<[SortColumn, MessageKey]> = [
 ];
 
 function formatDate(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleDateString(i18n.locale, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+  return iso ? shortDate(new Date(iso)) : '';
 }
 
 /** "waiting 12 days" beside a pending request's date (the status cell keeps the status word alone) that has waited longer than the person's threshold. */
@@ -38,12 +39,6 @@ function termsOf(note: CreatorNote | undefined, day: string) {
         ))}
     </>
   );
-}
-
-/** A YYYY-MM-DD day in the person's language, without shifting it across time zones. */
-function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, date).toLocaleDateString(i18n.locale, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
@@ -113,12 +108,18 @@ export function PartnershipsTable(props: {
             {permission.creatorUsername && (
               <button type="button" onClick={() => onEdit(permission)}>
                 {t('notesEdit')}
-                <span class="visually-hidden"> @{permission.creatorUsername}</span>
+                <span class="visually-hidden">
+                  {' '}
+                  {brandOf
+                    ? t('popupCreatorForBrand', { creator: permission.creatorUsername, brand: brandOf(permission) })
+                    : `@${permission.creatorUsername}`}
+                </span>
               </button>
             )}
             {statusGroup(permission.status) === 'pending' && permission.creatorUsername && (
               <button type="button" onClick={() => onCopyLink(permission)}>
                 {t('followUpCopyLink')}
+                <span class="visually-hidden"> @{permission.creatorUsername}</span>
               </button>
             )}
             {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (

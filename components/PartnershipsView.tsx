@@ -11,6 +11,7 @@ import { BrandCounts } from './BrandCounts';
 import { WhatChanged } from './WhatChanged';
 import { NoteDialog, type NoteEdit } from './NoteDialog';
 import { useNotes } from './use-notes';
+import { formatDay } from './format';
 import { CampaignSelect } from './CampaignSelect';
 import { daysWaiting, endsWithin, hasEnded, noteKey, today } from '@/utils/notes/note';
 import { approvalMessage } from '@/utils/notes/follow-up';
@@ -80,14 +81,21 @@ export function PartnershipsView() {
     });
   }, [sorted, query.search, query.status, terms, campaign, byCreator]);
   // Approved permissions whose term has passed: what Revoke ended terms offers (this brand only).
-  const endedTerms = showAll
-    ? []
-    : permissions.filter((permission) => statusGroup(permission.status) === 'approved' && hasEnded(noteOf(permission), day));
-  const waiting = permissions.filter(
-    (permission) =>
-      statusGroup(permission.status) === 'pending' &&
-      permission.creatorUsername &&
-      (daysWaiting(permission.requestedAt) ?? 0) >= waitingAfterDays,
+  // Worked out when the list or the notes change, not on each keystroke of the search.
+  const endedTerms = useMemo(
+    () =>
+      showAll ? [] : permissions.filter((permission) => statusGroup(permission.status) === 'approved' && hasEnded(noteOf(permission), day)),
+    [permissions, byCreator, showAll, day],
+  );
+  const waiting = useMemo(
+    () =>
+      permissions.filter(
+        (permission) =>
+          statusGroup(permission.status) === 'pending' &&
+          permission.creatorUsername &&
+          (daysWaiting(permission.requestedAt) ?? 0) >= waitingAfterDays,
+      ),
+    [permissions, waitingAfterDays],
   );
   const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;
   const blocked = !showAll && brand !== undefined && !brand.readiness.ready;
@@ -178,7 +186,7 @@ export function PartnershipsView() {
           <ul class="ended-list">
             {endedTerms.map((permission) => (
               <li key={permission.creatorUsername}>
-                <bdi>@{permission.creatorUsername}</bdi> · {t('notesEnded', { date: noteOf(permission)?.endDate ?? '' })}
+                <bdi>@{permission.creatorUsername}</bdi> · {t('notesEnded', { date: formatDay(noteOf(permission)?.endDate ?? '') })}
               </li>
             ))}
           </ul>

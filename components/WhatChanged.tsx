@@ -20,7 +20,9 @@ export function WhatChanged() {
   async function markSeen(event: Event) {
     // The button goes with the news: the keyboard stays in this section.
     keepFocusNear(event.currentTarget as HTMLElement);
-    const updated = await run(() => sendMessage('markWatchNewsSeen', undefined));
+    // Only what is shown: news a cycle found since this table was drawn stays for the next look.
+    const upToId = Math.max(...news.map((entry) => entry.id));
+    const updated = await run(() => sendMessage('markWatchNewsSeen', { upToId }));
     if (updated) {
       setWatch(updated);
       announce(t('watchMarkedSeen'));

@@ -181,14 +181,16 @@ test.describe('the agency view', () => {
     // Settings: on, with the call budget stated; the first look (the baseline) runs at once.
     await page.getByRole('checkbox', { name: 'Watch for approvals' }).check();
     await expect(page.getByText(/at most 4 batch requests/)).toBeVisible();
-    await expect(page.getByText(/Last checked at .*: \d+ pending creators, 0 changes\./)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/Last checked at .*Pending creators asked about: \d+\. Changes found: 0\./)).toBeVisible({
+      timeout: 15_000,
+    });
     expect(await notificationCount(context)).toBe(0);
 
     await sim.setPermissionStatus('lumen.skincare', first!, 'APPROVED');
     await sim.setPermissionStatus('lumen.skincare', second!, 'APPROVED');
     await sim.clearLog();
     await page.getByRole('button', { name: 'Check now' }).click();
-    await expect(page.getByText(/Last checked at .*, 2 changes\./)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/Last checked at .*Changes found: 2\./)).toBeVisible({ timeout: 15_000 });
     // The watch only reads: batch requests of GETs, nothing sent or revoked.
     const log = await sim.log();
     expect(log.filter((entry) => entry.batchIndex !== undefined).every((entry) => entry.method === 'GET')).toBe(true);

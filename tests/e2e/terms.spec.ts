@@ -176,7 +176,7 @@ test.describe('terms, follow-ups and campaigns', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify(backup)),
       });
-      await expect(freshPage.getByText('Imported: 3 new notes, 0 replaced, 0 already the same.')).toBeVisible();
+      await expect(freshPage.getByText('Imported. New notes: 3. Replaced: 0. Already the same: 0.')).toBeVisible();
       await expect(freshPage.getByText('3 notes are kept in this browser.', { exact: false })).toBeVisible();
       // A file that is not a backup is refused, saying so, and nothing changes.
       await freshPage

@@ -161,7 +161,6 @@ export function createHandlers({
           endDate: note.endDate || existing.get(note.username)?.endDate,
           campaign: note.campaign || existing.get(note.username)?.campaign,
           updatedAt: Date.now(),
-          endNotified: undefined,
         }));
       await notes.put(merged);
       notesChanged();
@@ -188,8 +187,8 @@ export function createHandlers({
         conflicts: overwrite ? 0 : plan.replacing.length,
       };
     },
-    markWatchNewsSeen: async () => {
-      await watchStore.markSeen();
+    markWatchNewsSeen: async ({ upToId }) => {
+      await watchStore.markSeen(upToId);
       scheduleBadge();
       events.broadcast({ type: 'data-changed', area: 'watch' });
       return watchView();

@@ -226,11 +226,18 @@ export function createServices() {
    * Terms that ended since last told: the badge counts them, and one notification (when
    * allowed) names how many. Nothing is revoked: the person does that with Revoke ended terms.
    */
-  async function checkEndedTerms(): Promise<void> {
+  let endedTermsCheck: Promise<void> = Promise.resolve();
+  function checkEndedTerms(): Promise<void> {
+    // One check at a time: two saves in a row must not both tell the person about the same term.
+    endedTermsCheck = endedTermsCheck.then(tellEndedTerms, tellEndedTerms);
+    return endedTermsCheck;
+  }
+
+  async function tellEndedTerms(): Promise<void> {
     scheduleBadge();
     const untold = (await endedApprovedTerms()).filter((note) => !note.endNotified);
     if (untold.length === 0) return;
-    await notes.put(untold.map((note) => ({ ...note, endNotified: true })));
+    await notes.markEndNotified(untold);
     if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
     await browser.notifications.create(`${TERMS_ALARM}-${Date.now()}`, {
       type: 'basic',
@@ -238,10 +245,13 @@ export function createServices() {
       title: i18n.say(saidCount('termsNotificationTitle', untold.length)),
       message: i18n.say(
         said('termsNotificationMessage', {
-          creators: untold
-            .slice(0, 5)
-            .map((note) => `@${note.username}`)
-            .join(', '),
+          // The language's own list ("@a, @b and 3 more").
+          creators: {
+            list: [
+              ...untold.slice(0, 5).map((note) => `@${note.username}`),
+              ...(untold.length > 5 ? [saidCount('watchNotificationMore', untold.length - 5)] : []),
+            ],
+          },
         }),
       ),
     });

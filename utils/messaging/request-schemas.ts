@@ -58,7 +58,7 @@ export const requestSchemas = {
     everyHours: z.union(WATCH_EVERY_HOURS.map((hours) => z.literal(hours))),
   }),
   runWatchNow: z.undefined(),
-  markWatchNewsSeen: z.undefined(),
+  markWatchNewsSeen: z.strictObject({ upToId: z.number().check(z.int(), z.nonnegative()) }),
   listNotes: z.undefined(),
   saveNote: z.strictObject({
     brandIgId: igId,

@@ -219,10 +219,17 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const stale = brandIgIds.filter((_, index) => cached[index] && !deps.cache.isFresh(cached[index]!.entry));
       let fetched = new Map<string, BrandStanding>();
       if (missing.length > 0) {
-        fetched = await fetchStandings([...missing, ...stale], username);
+        // A batch that fails as a whole costs only the brands it was for: cached brands still answer.
+        fetched = await fetchStandings([...missing, ...stale], username).catch(
+          (error: unknown) =>
+            new Map(
+              missing.map((brandIgId) => [brandIgId, { brandIgId, fetchedAt: now(), refreshing: false, error: describeError(error) }]),
+            ),
+        );
       } else if (stale.length > 0) {
+        // Only brands whose answer was kept are announced: a refused one stays stale and would be asked again on each announcement.
         void fetchStandings(stale, username)
-          .then(() => stale.forEach((brandIgId) => deps.onChange(brandIgId)))
+          .then((found) => found.forEach((standing) => !standing.error && deps.onChange(standing.brandIgId)))
           .catch(() => undefined);
       }
       return brandIgIds.map((brandIgId, index) => {
@@ -242,11 +249,21 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     lookupMany,
 
     /** Records Meta just gave (the watch's lookups): every cached copy that mentions the creators shows them. */
-    async rememberFetched(brandIgId: string, records: readonly PartnershipPermission[]): Promise<void> {
+    async rememberFetched(brandIgId: string, records: readonly PartnershipPermission[], askedAt: number): Promise<string[]> {
+      // A creator whose cached lookup is newer than the question (a send or revoke meanwhile) keeps it: Meta's older answer is not written over it.
+      const userId = await deps.currentUserId();
+      const keyOf = (username: string) => cacheKeyText({ area: 'creator', userId, brandIgId, username });
+      const cached = await deps.cache.readMany<PartnershipPermission | null>(
+        records.flatMap((record) => (record.creatorUsername ? [keyOf(record.creatorUsername)] : [])),
+      );
+      const newer = records.filter(
+        (record) => record.creatorUsername && (cached.get(keyOf(record.creatorUsername))?.fetchedAt ?? 0) > askedAt,
+      );
       await rememberChanges(
         brandIgId,
-        records.map((record) => ({ ...record, brandIgId })),
+        records.filter((record) => !newer.includes(record)).map((record) => ({ ...record, brandIgId })),
       );
+      return newer.map((record) => record.creatorUsername!);
     },
 
     /** Confirmed outcomes of jobs, so every view shows them without asking Meta again. */

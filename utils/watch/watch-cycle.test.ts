@@ -96,24 +96,24 @@ describe('runWatchCycle', () => {
     expect(result).toMatchObject({ checked: 2, leftOver: 3 });
   });
 
-  it('keeps a creator whose answer failed or timed out, with no news', async () => {
+  it('keeps a creator whose answer failed or timed out, with no news, at the back of the queue', async () => {
     const lookupMany = async (): Promise<CreatorAnswer[]> => [null, { error: new Error('temporary') as never }];
     const result = await runWatchCycle(
       deps({ pendingInCache: async (brandIgId) => (brandIgId === 'b1' ? [pending('b1', 'maya'), pending('b1', 'leo')] : []), lookupMany }),
     );
     expect(result.news).toEqual([]);
     expect(result.watches[0]!.creators.map((creator) => [creator.username, creator.checkedAt])).toEqual([
-      ['maya', 0],
-      ['leo', 0],
+      ['maya', 1_000],
+      ['leo', 1_000],
     ]);
   });
 
-  it('stops watching a request Meta no longer lists, without guessing why', async () => {
+  it('reports nothing for a request Meta does not list, without guessing why, and asks again in its turn', async () => {
     const graph = meta({});
     const result = await runWatchCycle(
       deps({ pendingInCache: async (brandIgId) => (brandIgId === 'b1' ? [pending('b1', 'gone')] : []), lookupMany: graph.lookupMany }),
     );
     expect(result.news).toEqual([]);
-    expect(result.watches[0]!.creators).toEqual([]);
+    expect(result.watches[0]!.creators).toMatchObject([{ username: 'gone', checkedAt: 1_000 }]);
   });
 });

@@ -91,14 +91,12 @@ export async function runWatchCycle(deps: WatchCycleDeps): Promise<WatchCycleRes
   const gone = new Set<WatchedCreator>();
   due.forEach(({ watch, creator }, index) => {
     const answer = answers[index];
-    if (!answer || 'error' in answer) return; // Asked again next time.
+    // Asked, answered or not: a creator Meta did not answer for goes to the back of the queue, never blocking the others.
     creator.checkedAt = now;
+    if (!answer || 'error' in answer) return;
     const record = answer.record;
-    if (!record) {
-      // Meta no longer lists the request: nothing to report with certainty, nothing left to watch.
-      gone.add(creator);
-      return;
-    }
+    // Meta does not list the request (now): nothing to report with certainty; asked again in its turn.
+    if (!record) return;
     fetched.set(watch.brandIgId, [...(fetched.get(watch.brandIgId) ?? []), record]);
     if (statusGroup(record.status) === 'pending') {
       creator.status = record.status;

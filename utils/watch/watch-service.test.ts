@@ -13,7 +13,7 @@ describe('the approvals watch over many brands', () => {
     const watch = createWatchService({
       store: createWatchStore(db),
       cache: createGraphCache(db),
-      partnerships: { lookupMany: async () => [], rememberFetched: async () => {} },
+      partnerships: { lookupMany: async () => [], rememberFetched: async () => [] },
       currentUserId: async () => 'u1',
       readyBrands: async () => brands,
       brandList,
@@ -29,5 +29,27 @@ describe('the approvals watch over many brands', () => {
     expect(await read()).toBe(12 - 2 * WATCH_NEW_BRANDS_PER_CYCLE);
     expect(await read()).toBe(0);
     expect((await createWatchStore(db).lastSeen()).size).toBe(12);
+  });
+
+  it('leaves a brand whose list Meta refuses for a later cycle and watches the others', async () => {
+    const db = openCollabDeskDb('watch-service-refused-list');
+    const brands = [
+      { igId: '1', username: 'refused' },
+      { igId: '2', username: 'fine' },
+    ];
+    const watch = createWatchService({
+      store: createWatchStore(db),
+      cache: createGraphCache(db),
+      partnerships: { lookupMany: async () => [], rememberFetched: async () => [] },
+      currentUserId: async () => 'u1',
+      readyBrands: async () => brands,
+      brandList: async (brandIgId) => {
+        if (brandIgId === '1') throw new Error('refused');
+        return [];
+      },
+      onNews: async () => {},
+    });
+    await expect(watch.run()).resolves.toMatchObject({ found: 0 });
+    expect([...(await createWatchStore(db).lastSeen()).keys()]).toEqual(['2']);
   });
 });

@@ -43,14 +43,24 @@ export function createWatchService(deps: WatchServiceDeps) {
   }
 
   async function cycle(): Promise<WatchCycleSummary> {
+    const askedAt = now();
     const userId = await deps.currentUserId();
     const brands = await deps.readyBrands();
     const lastSeen = await deps.store.lastSeen();
     // A brand the watch has never looked at: its list is read once (from the cache when fresh), so its pending
-    // creators are known; a few brands a cycle, so an agency's hundred brands do not blow the call budget.
+    // creators are known; a few brands a cycle, so an agency's hundred brands do not blow the call budget. A list
+    // Meta refuses leaves that brand for a later cycle, after the others.
     const unseen = brands.filter((brand) => lastSeen.get(brand.igId)?.userId !== userId);
-    const seededNow = new Set(unseen.slice(0, WATCH_NEW_BRANDS_PER_CYCLE).map((brand) => brand.igId));
-    for (const brandIgId of seededNow) await deps.brandList(brandIgId);
+    const seededNow = new Set<string>();
+    for (const brand of unseen.slice(0, WATCH_NEW_BRANDS_PER_CYCLE)) {
+      if (
+        await deps.brandList(brand.igId).then(
+          () => true,
+          () => false,
+        )
+      )
+        seededNow.add(brand.igId);
+    }
     const result = await runWatchCycle({
       userId,
       brands,
@@ -60,12 +70,18 @@ export function createWatchService(deps: WatchServiceDeps) {
       maxLookups: WATCH_MAX_CREATORS,
       now,
     });
+    // What the person changed while the cycle asked (a revoke, a new send) is theirs, not news, and is not written over.
+    const changedMeanwhile = new Set<string>();
+    for (const [brandIgId, records] of result.fetched) {
+      for (const username of await deps.partnerships.rememberFetched(brandIgId, records, askedAt))
+        changedMeanwhile.add(`${brandIgId}/${username}`);
+    }
+    const news = result.news.filter((entry) => !changedMeanwhile.has(`${entry.brandIgId}/${entry.creatorUsername}`));
     // Brands still waiting for their first look are not marked as looked at; their cached pending creators were checked all the same.
     const looked = result.watches.filter((watch) => lastSeen.get(watch.brandIgId)?.userId === userId || seededNow.has(watch.brandIgId));
-    await deps.store.keep(looked, result.news);
-    for (const [brandIgId, records] of result.fetched) await deps.partnerships.rememberFetched(brandIgId, records);
-    if (result.news.length > 0) await deps.onNews(result.news);
-    return { at: now(), checked: result.checked, leftOver: result.leftOver, found: result.news.length };
+    await deps.store.keep(looked, news);
+    if (news.length > 0) await deps.onNews(news);
+    return { at: now(), checked: result.checked, leftOver: result.leftOver, found: news.length };
   }
 
   return {

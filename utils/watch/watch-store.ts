@@ -31,9 +31,12 @@ export function createWatchStore(db: Promise<CollabDeskDb>) {
       return (await db).count('watch-news');
     },
 
-    /** Mark as seen: the news is gone (the watch keeps what it saw, so nothing is found twice). */
-    async markSeen(): Promise<void> {
-      await (await db).clear('watch-news');
+    /**
+     * Mark as seen: the news the person saw (up to the newest shown) is gone; news a cycle found
+     * meanwhile stays. The watch keeps what it saw, so nothing is found twice.
+     */
+    async markSeen(upToId: number): Promise<void> {
+      await (await db).delete('watch-news', IDBKeyRange.upperBound(upToId));
     },
 
     /** Disconnect: everything the watch kept of Meta's data. */
