@@ -1,6 +1,6 @@
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canRevoke, statusGroup } from '@/utils/partnerships/status';
-import { daysWaiting, hasEnded, today, type CreatorNote } from '@/utils/notes/note';
+import { hasEnded, today, waitingFor, type CreatorNote } from '@/utils/notes/note';
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
 import { plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
@@ -20,8 +20,8 @@ function formatDate(iso: string | undefined): string {
 
 /** "waiting 12 days" beside a pending request's date (the status cell keeps the status word alone) that has waited longer than the person's threshold. */
 function waitingMark(permission: PartnershipPermission, afterDays: number) {
-  const days = statusGroup(permission.status) === 'pending' ? daysWaiting(permission.requestedAt) : undefined;
-  return days !== undefined && days >= afterDays ? <span class="muted"> {plural('followUpWaitingDays', days)}</span> : null;
+  const days = waitingFor(permission, afterDays);
+  return days !== undefined ? <span class="muted"> {plural('followUpWaitingDays', days)}</span> : null;
 }
 
 /** The note's campaign and end date, and whether the term has ended. */

@@ -4,7 +4,7 @@ import { i18n, plural, say, t } from '@/utils/i18n';
 import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { canSend, noActionReason, statusGroup, statusKeyWord, statusWord } from '@/utils/partnerships/status';
+import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, filterRows, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { ALL_BRANDS, BrandPicker } from './BrandPicker';
 import { BrandCounts } from './BrandCounts';
@@ -13,7 +13,7 @@ import { NoteDialog, type NoteEdit } from './NoteDialog';
 import { useNotes } from './use-notes';
 import { formatDay } from './format';
 import { CampaignSelect } from './CampaignSelect';
-import { daysWaiting, endsWithin, hasEnded, noteKey, today } from '@/utils/notes/note';
+import { isEndedTerm, matchesNoteFilters, noteKey, today, waitingFor, type TermsFilter } from '@/utils/notes/note';
 import { approvalMessage } from '@/utils/notes/follow-up';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
@@ -58,7 +58,7 @@ export function PartnershipsView() {
   // Sorted when the list or the sort changes; each keystroke of the search only filters.
   const sorted = useMemo(() => sortRows(permissions, query.sort, query.descending), [permissions, query.sort, query.descending]);
   const { byCreator, campaigns } = useNotes();
-  const [terms, setTerms] = useState<'' | 'ending' | 'ended'>('');
+  const [terms, setTerms] = useState<TermsFilter>('');
   const [campaign, setCampaign] = useState('');
   const [note, setNote] = useState<NoteEdit>();
   const [waitingAfterDays, setWaitingAfterDays] = useState(readWaitingAfterDays);
@@ -72,29 +72,16 @@ export function PartnershipsView() {
   const rows = useMemo(() => {
     const matching = filterRows(sorted, query);
     if (!terms && !campaign) return matching;
-    return matching.filter((permission) => {
-      const found = noteOf(permission);
-      if (campaign && found?.campaign !== campaign) return false;
-      if (terms === 'ended') return hasEnded(found, day);
-      if (terms === 'ending') return endsWithin(found, 7);
-      return true;
-    });
+    return matching.filter((permission) => matchesNoteFilters(noteOf(permission), { terms, campaign }));
   }, [sorted, query.search, query.status, terms, campaign, byCreator]);
   // Approved permissions whose term has passed: what Revoke ended terms offers (this brand only).
   // Worked out when the list or the notes change, not on each keystroke of the search.
   const endedTerms = useMemo(
-    () =>
-      showAll ? [] : permissions.filter((permission) => statusGroup(permission.status) === 'approved' && hasEnded(noteOf(permission), day)),
+    () => (showAll ? [] : permissions.filter((permission) => isEndedTerm(permission.status, noteOf(permission), day))),
     [permissions, byCreator, showAll, day],
   );
   const waiting = useMemo(
-    () =>
-      permissions.filter(
-        (permission) =>
-          statusGroup(permission.status) === 'pending' &&
-          permission.creatorUsername &&
-          (daysWaiting(permission.requestedAt) ?? 0) >= waitingAfterDays,
-      ),
+    () => permissions.filter((permission) => permission.creatorUsername && waitingFor(permission, waitingAfterDays) !== undefined),
     [permissions, waitingAfterDays],
   );
   const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;

@@ -8,6 +8,7 @@ import { chosenBrand } from '../permissions/access-overview';
 import { AppError, describeError } from '../errors';
 import { said } from '../i18n/said';
 import { backupSchema, makeBackup, planImport } from '../notes/backup';
+import { notificationsAllowed } from './notify';
 import type { AllBrandsList, WatchView } from '../messaging/protocol';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS, WATCH_NEW_BRANDS_PER_CYCLE } from '../watch/watch-settings';
@@ -60,7 +61,7 @@ export function createHandlers({
       news: state.status === 'signed-out' ? [] : await watchStore.news(state.user.id),
       budget: { calls: WATCH_CALL_BUDGET, creators: WATCH_MAX_CREATORS, newBrands: WATCH_NEW_BRANDS_PER_CYCLE },
       fixedIntervalMinutes: buildSettings.watchIntervalMinutes,
-      notificationsAllowed: Boolean(browser.notifications) && (await browser.permissions.contains({ permissions: ['notifications'] })),
+      notificationsAllowed: await notificationsAllowed(),
     };
   }
 

@@ -20,15 +20,16 @@ import { createRateLimitGate } from '../graph/rate-limit-gate';
 import { webAuthFlowDetails } from '../auth/login-flow';
 import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { i18n } from '../i18n';
+import { notify } from './notify';
 import { said, saidCount } from '../i18n/said';
 import { createWatchStore } from '../watch/watch-store';
 import { createWatchService, WATCH_ALARM } from '../watch/watch-service';
 import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';
 import type { WatchNews } from '../watch/watch-cycle';
 import { watchLastCycle } from '../storage';
-import { statusGroup, statusWord } from '../partnerships/status';
+import { statusWord } from '../partnerships/status';
 import { createNotesStore } from '../notes/notes-store';
-import { hasEnded, today, type CreatorNote } from '../notes/note';
+import { hasEnded, isEndedTerm, today, type CreatorNote } from '../notes/note';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -191,7 +192,6 @@ export function createServices() {
 
   /** One notification per cycle that found news, when the person allowed notifications. */
   async function notifyNews(news: readonly WatchNews[]): Promise<void> {
-    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
     const lines = news.slice(0, 5).map((entry) =>
       i18n.say(
         said('watchNotificationLine', {
@@ -202,12 +202,7 @@ export function createServices() {
       ),
     );
     if (news.length > 5) lines.push(i18n.say(saidCount('watchNotificationMore', news.length - 5)));
-    await browser.notifications.create(`${WATCH_ALARM}-${Date.now()}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: i18n.say(saidCount('watchNotificationTitle', news.length)),
-      message: lines.join('\n'),
-    });
+    await notify(WATCH_ALARM, i18n.say(saidCount('watchNotificationTitle', news.length)), lines.join('\n'));
   }
 
   /** Approved permissions whose term (the person's end date) has passed, as the cache knows them. */
@@ -217,7 +212,7 @@ export function createServices() {
     const approved: CreatorNote[] = [];
     for (const note of ended) {
       const record = await partnerships.knownRecord(note.brandIgId, { username: note.username }).catch(() => undefined);
-      if (statusGroup(record?.status) === 'approved') approved.push(note);
+      if (isEndedTerm(record?.status, note, day)) approved.push(note);
     }
     return approved;
   }
@@ -238,12 +233,10 @@ export function createServices() {
     const untold = (await endedApprovedTerms()).filter((note) => !note.endNotified);
     if (untold.length === 0) return;
     await notes.markEndNotified(untold);
-    if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
-    await browser.notifications.create(`${TERMS_ALARM}-${Date.now()}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: i18n.say(saidCount('termsNotificationTitle', untold.length)),
-      message: i18n.say(
+    await notify(
+      TERMS_ALARM,
+      i18n.say(saidCount('termsNotificationTitle', untold.length)),
+      i18n.say(
         said('termsNotificationMessage', {
           // The language's own list ("@a, @b and 3 more").
           creators: {
@@ -254,7 +247,7 @@ export function createServices() {
           },
         }),
       ),
-    });
+    );
   }
 
   /** A watch cycle whose outcome (or failure) is kept for Settings to say; never throws. */

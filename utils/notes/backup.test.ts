@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupSchema, makeBackup, planImport } from './backup';
-import { daysWaiting, endsWithin, hasEnded, readDay, today, type CreatorNote } from './note';
+import { daysWaiting, endsWithin, hasEnded, isEndedTerm, matchesNoteFilters, readDay, today, waitingFor, type CreatorNote } from './note';
 
 const note = (username: string, fields: Partial<CreatorNote> = {}): CreatorNote => ({ brandIgId: '1', username, updatedAt: 0, ...fields });
 
@@ -23,6 +23,20 @@ describe('notes', () => {
     expect(endsWithin({ endDate: '2026-11-22' }, 7, now)).toBe(false);
     expect(daysWaiting('2026-11-13T12:00:00Z', now)).toBe(10);
     expect(daysWaiting(undefined, now)).toBeUndefined();
+  });
+
+  it('decides the table filters, ended terms and the waiting mark in one place', () => {
+    const now = new Date(2026, 10, 23, 12).getTime();
+    const summer = { endDate: '2026-11-25', campaign: 'Summer' };
+    expect(matchesNoteFilters(summer, { terms: 'ending', campaign: 'Summer' }, now)).toBe(true);
+    expect(matchesNoteFilters(summer, { terms: 'ended', campaign: '' }, now)).toBe(false);
+    expect(matchesNoteFilters(summer, { terms: '', campaign: 'Fall' }, now)).toBe(false);
+    expect(matchesNoteFilters(undefined, { terms: '', campaign: '' }, now)).toBe(true);
+    expect(isEndedTerm('approved', { endDate: '2026-11-01' }, today(now))).toBe(true);
+    expect(isEndedTerm('PENDING', { endDate: '2026-11-01' }, today(now))).toBe(false);
+    expect(waitingFor({ status: 'PENDING_APPROVAL', requestedAt: '2026-11-13T12:00:00Z' }, 7, now)).toBe(10);
+    expect(waitingFor({ status: 'PENDING', requestedAt: '2026-11-20T12:00:00Z' }, 7, now)).toBeUndefined();
+    expect(waitingFor({ status: 'APPROVED', requestedAt: '2026-01-01T00:00:00Z' }, 7, now)).toBeUndefined();
   });
 });
 

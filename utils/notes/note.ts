@@ -1,3 +1,5 @@
+import { statusGroup } from '../partnerships/status';
+
 /**
  * The person's own notes on a creator of a brand: the term's last day and the campaign.
  * They are not Meta's data: they live in IndexedDB (utils/notes/notes-store.ts), survive
@@ -54,3 +56,34 @@ export function daysWaiting(requestedAt: string | undefined, now: number = Date.
 }
 
 export const noteKey = (note: Pick<CreatorNote, 'brandIgId' | 'username'>) => `${note.brandIgId}/${note.username}`;
+
+/** The terms filter of the Partnerships table: any term, ending in the next ENDING_SOON_DAYS days, or ended. */
+export type TermsFilter = '' | 'ending' | 'ended';
+export const ENDING_SOON_DAYS = 7;
+
+/** Whether a creator's note passes the table's terms and campaign filters ('' for either means any). */
+export function matchesNoteFilters(
+  note: Pick<CreatorNote, 'endDate' | 'campaign'> | undefined,
+  filters: { terms: TermsFilter; campaign: string },
+  now: number = Date.now(),
+): boolean {
+  if (filters.campaign && note?.campaign !== filters.campaign) return false;
+  if (filters.terms === 'ended') return hasEnded(note, today(now));
+  if (filters.terms === 'ending') return endsWithin(note, ENDING_SOON_DAYS, now);
+  return true;
+}
+
+/** An approved permission whose term has passed: what the badge counts and Revoke ended terms offers. */
+export function isEndedTerm(status: string | undefined, note: Pick<CreatorNote, 'endDate'> | undefined, day: string): boolean {
+  return statusGroup(status) === 'approved' && hasEnded(note, day);
+}
+
+/** Days a pending request has waited, when that is at least `afterDays` (the follow-up mark); else undefined. */
+export function waitingFor(
+  permission: { status: string; requestedAt?: string },
+  afterDays: number,
+  now: number = Date.now(),
+): number | undefined {
+  const days = statusGroup(permission.status) === 'pending' ? daysWaiting(permission.requestedAt, now) : undefined;
+  return days !== undefined && days >= afterDays ? days : undefined;
+}
