@@ -18,8 +18,9 @@ const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebo
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
 const isStoreBuild = process.env.COLLAB_DESK_STORE_BUILD === '1';
 const homepageUrl = httpsUrl(process.env.COLLAB_DESK_HOMEPAGE_URL);
-// test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page).
-const testOnlyEntrypoints = ['test-probe', 'blank'];
+// test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page);
+// bench-word: the benchmark's page that already holds a status word in its HTML (the best any popup could do).
+const testOnlyEntrypoints = ['test-probe', 'blank', 'bench-word'];
 
 // Public half of the key that pins the unpacked Chrome extension ID to
 // nmdeebcjjdbnfnmldhcchnncidicmlcg, so the login redirect URI never changes.

@@ -49,33 +49,37 @@ try {
   const firstLookupCalls = await lookupCalls();
 
   await sim.clearLog();
-  const popupTimes: number[] = [];
-  const coldTimes: number[] = [];
-  const blankTimes: number[] = [];
+  // Each page is timed twice: in the page, from its navigation to the frame that shows it (the same observer on
+  // every page), and as the test driver sees it (goto to its wait returning, which adds the driver's polling).
+  await page.addInitScript(observeShown);
+  const times = { blank: newTimings(), word: newTimings(), warm: newTimings(), cold: newTimings() };
   for (let run = 0; run < RUNS; run++) {
-    blankTimes.push(await timed(page, `${base}/blank.html`, () => page.waitForLoadState('load')));
-    popupTimes.push(await timed(page, `${base}/popup.html`, statusShown));
+    await times.blank.add(page, `${base}/blank.html`, 'load', () => page.waitForLoadState('load'));
+    await times.word.add(page, `${base}/bench-word.html`, 'status', statusShown);
+    await times.warm.add(page, `${base}/popup.html`, 'status', statusShown);
     // The same with the service worker stopped first, as the browser does after 30 s idle.
     await stopServiceWorker(page);
-    coldTimes.push(await timed(page, `${base}/popup.html`, statusShown));
+    await times.cold.add(page, `${base}/popup.html`, 'status', statusShown);
   }
   const repeatedCalls = await lookupCalls();
 
-  const floor = stats(blankTimes);
-  const rows: Array<[string, Stats, string]> = [
-    ['Empty extension page opens (floor)', floor, ''],
-    ['Popup open to status shown, warm worker, cached', stats(popupTimes), '≤ 1.2×'],
-    ['Popup open to status shown, worker stopped first (cold start), cached', stats(coldTimes), '≤ 1.4×'],
+  const floor = { page: stats(times.blank.inPage), driver: stats(times.blank.driver) };
+  const rows: Array<[string, Timings, string]> = [
+    ['Empty extension page opens (floor)', times.blank, ''],
+    ['A page whose HTML already holds the status word (no script of its own)', times.word, ''],
+    ['Popup open to status shown, warm worker, cached', times.warm, '≤ 1.2×'],
+    ['Popup open to status shown, worker stopped first (cold start), cached', times.cold, '≤ 1.4×'],
   ];
   const table = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${chromiumVersion()}, headless, ${RUNS} runs each, alternating.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${chromiumVersion()}, headless, ${RUNS} runs each, alternating. In the page: from its navigation to the first frame after its load event (the floor) or after the status word is in the document (the same observer, added by the benchmark, on every page). As the driver sees it: Playwright's goto to its wait returning.`,
     '',
-    '| what | median ms | p90 ms | min ms | median ÷ floor | target |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(
-      ([label, figures, target]) =>
-        `| ${label} | ${figures.median} | ${figures.p90} | ${figures.min} | ${(figures.median / floor.median).toFixed(2)}× | ${target} |`,
-    ),
+    '| what | in the page, median ms | ÷ floor | p90 ms | as the driver sees it, median ms | ÷ floor | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(([label, timings, target]) => {
+      const inPage = stats(timings.inPage);
+      const driver = stats(timings.driver);
+      return `| ${label} | ${inPage.median} | ${(inPage.median / floor.page.median).toFixed(2)}× | ${inPage.p90} | ${driver.median} | ${(driver.median / floor.driver.median).toFixed(2)}× | ${target} |`;
+    }),
     '',
     '| lookup of one creator (All brands: one per ready brand, in one batch request) | Graph calls |',
     '| --- | ---: |',
@@ -219,25 +223,27 @@ async function benchBigAccounts(): Promise<string> {
     const [first] = (await sim.world()).creators;
     await openProfileTab(big, first!.username);
     const page = await big.newPage();
+    await page.addInitScript(observeShown);
     const shown = () => statusWordShown(page);
     await page.goto(`${bigBase}/popup.html`);
     await shown();
-    const popupTimes: number[] = [];
-    const blankTimes: number[] = [];
+    const popupTimes = newTimings();
+    const blankTimes = newTimings();
     for (let run = 0; run < 15; run++) {
-      blankTimes.push(await timed(page, `${bigBase}/blank.html`, () => page.waitForLoadState('load')));
-      popupTimes.push(await timed(page, `${bigBase}/popup.html`, shown));
+      await blankTimes.add(page, `${bigBase}/blank.html`, 'load', () => page.waitForLoadState('load'));
+      await popupTimes.add(page, `${bigBase}/popup.html`, 'status', shown);
     }
-    const floor = stats(blankTimes);
-    const popup = stats(popupTimes);
+    const floor = stats(blankTimes.inPage);
+    const popup = stats(popupTimes.inPage);
+    const driverRatio = stats(popupTimes.driver).median / stats(blankTimes.driver).median;
     const typing = stats(keystrokes);
     return [
       '100 brand accounts besides the demo ones, 1,000 creators each, and @northwind.outdoor with 10,000 (110,072 records); fresh profile, the list of @northwind.outdoor loaded in the dashboard.',
       '',
       '| what | median | p90 | target |',
       '| --- | ---: | ---: | --- |',
-      `| Empty extension page opens (floor) | ${floor.median} ms | ${floor.p90} ms | |`,
-      `| Popup open to status shown, cached | ${popup.median} ms (${(popup.median / floor.median).toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
+      `| Empty extension page opens (floor, in the page) | ${floor.median} ms | ${floor.p90} ms | |`,
+      `| Popup open to status shown, cached | ${popup.median} ms (${(popup.median / floor.median).toFixed(2)}×; as the driver sees it ${driverRatio.toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
       `| A keystroke in the 10,000-creator Partnerships search, to the table rendered | ${typing.median} ms | ${typing.p90} ms | ≤ 16 ms median |`,
       `| Dashboard JavaScript heap after loading it (after garbage collection) | ${heapMb.toFixed(0)} MB | | < 150 MB |`,
     ].join('\n');
@@ -287,6 +293,59 @@ function statusWordShown(page: Page): Promise<void> {
 
 async function lookupCalls(): Promise<number> {
   return (await sim.log()).filter((entry) => entry.path.endsWith('branded_content_ad_permissions')).length;
+}
+
+/** A page's opening times over the runs: in the page (observeShown) and as the driver sees it. */
+interface Timings {
+  inPage: number[];
+  driver: number[];
+  add(page: Page, url: string, mark: keyof ShownTimes, ready: () => Promise<unknown>): Promise<void>;
+}
+
+function newTimings(): Timings {
+  const timings: Timings = {
+    inPage: [],
+    driver: [],
+    async add(page, url, mark, ready) {
+      timings.driver.push(await timed(page, url, ready));
+      const shown = await page.waitForFunction((name) => window.collabDeskBench?.[name], mark);
+      timings.inPage.push((await shown.jsonValue()) as number);
+    },
+  };
+  return timings;
+}
+
+interface ShownTimes {
+  load?: number;
+  status?: number;
+}
+
+declare global {
+  interface Window {
+    collabDeskBench?: ShownTimes;
+  }
+}
+
+/**
+ * Added to every page before its own scripts: notes, from the page's navigation, the first
+ * frame after the load event and the first frame after a status word is in the document.
+ */
+function observeShown(): void {
+  const word = /^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Removed by creator|Not requested|[A-Z_]+)$/;
+  const times: ShownTimes = (window.collabDeskBench = {});
+  const nextFrame = (name: keyof ShownTimes) => requestAnimationFrame(() => (times[name] ??= performance.now()));
+  const hasWord = () => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (word.test((node as Text).data.trim())) return true;
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (!hasWord()) return;
+    observer.disconnect();
+    nextFrame('status');
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  addEventListener('load', () => nextFrame('load'));
 }
 
 async function timed(page: Page, url: string, ready: () => Promise<unknown>): Promise<number> {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AuthState } from '@/utils/auth/auth-state';
-import { peekCache } from '@/utils/cache/cache-peek';
+import { openCachePeek } from '@/utils/cache/cache-peek';
 import { readGlance, type Glance } from '@/utils/cache/glance';
 import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
@@ -20,7 +20,8 @@ const GLANCE_WAIT_MS = 250;
  */
 export async function firstPaint(): Promise<FirstPaint> {
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  // Asked at once: the open tab, the session summary and the chosen brand.
+  // Asked at once: the database connection, the open tab, the session summary and the chosen brand.
+  const cache = openCachePeek();
   const usernameRead = browser.tabs
     .query({})
     .then((tabs) => creatorOfActiveTab(tabs, origin))
@@ -34,8 +35,16 @@ export async function firstPaint(): Promise<FirstPaint> {
     .then((items) => items[STORAGE_KEYS.selectedBrand] as string | undefined)
     .catch(() => undefined);
   const username = await usernameRead;
-  const source = { auth: () => authRead, selectedBrand: () => brandRead, peek: (keys: string[]) => peekCache(keys), now: Date.now };
-  const glance = readGlance(source, username).catch(() => undefined);
+  const source = {
+    auth: () => authRead,
+    selectedBrand: () => brandRead,
+    peek: (keys: string[]) => cache.peek(keys),
+    keysFetchedAfter: (fetchedAt: number) => cache.keysFetchedAfter(fetchedAt),
+    now: Date.now,
+  };
+  const glance = readGlance(source, username)
+    .catch(() => undefined)
+    .finally(() => cache.close());
   const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GLANCE_WAIT_MS));
   return { username, glance: await Promise.race([glance, late]) };
 }

@@ -3,7 +3,7 @@ import { openCollabDeskDb } from '../db/database';
 import type { AuthState } from '../auth/auth-state';
 import type { CacheEntry } from './cache-entry';
 import { cacheKeyText } from './cache-keys';
-import { peekCache } from './cache-peek';
+import { openCachePeek, peekCache } from './cache-peek';
 import { readGlance, type GlanceSource } from './glance';
 import { createGraphCache } from './graph-cache';
 
@@ -33,6 +33,7 @@ function source(entries: CacheEntry[], options: { auth?: AuthState | null; selec
       peeks.push(keys);
       return new Map(keys.filter((key) => stored.has(key)).map((key) => [key, stored.get(key)!]));
     },
+    keysFetchedAfter: async (fetchedAt) => entries.filter((each) => each.fetchedAt > fetchedAt).map((each) => each.key),
     now: () => NOW,
   };
   return { glanceSource, peeks };
@@ -61,7 +62,36 @@ describe('readGlance', () => {
     const { glanceSource, peeks } = source([entry(accessKey, access), entry(listKey('1001'), [])]);
     const glance = await readGlance(glanceSource, 'new.one');
     expect(glance?.lookup).toMatchObject({ username: 'new.one', brandIgId: '1001', permission: undefined });
-    expect(peeks).toHaveLength(2);
+    // The overview, then the creator's lookup for that brand, then (none being cached) the brand's list.
+    expect(peeks).toEqual([[accessKey], [creatorKey('1001', 'new.one')], [listKey('1001')]]);
+  });
+
+  it("reads the brand's list only when it may be newer than the creator's own lookup", async () => {
+    const bigList = Array.from({ length: 10_000 }, (_, index) => ({ creatorUsername: `c${index}`, status: 'PENDING' }));
+    const olderList = source(
+      [
+        entry(accessKey, access),
+        entry(listKey('1001'), [...bigList, { creatorUsername: 'maya', status: 'PENDING' }], NOW - 5000),
+        entry(creatorKey('1001', 'maya'), { creatorUsername: 'maya', status: 'APPROVED' }, NOW - 100),
+      ],
+      { selected: '1001' },
+    );
+    expect((await readGlance(olderList.glanceSource, 'maya'))?.lookup?.permission?.status).toBe('APPROVED');
+    expect(olderList.peeks.flat()).not.toContain(listKey('1001'));
+
+    const newerList = source(
+      [
+        entry(accessKey, access),
+        entry(listKey('1001'), [{ creatorUsername: 'maya', status: 'APPROVED' }], NOW - 100),
+        entry(creatorKey('1001', 'maya'), { creatorUsername: 'maya', status: 'PENDING' }, NOW - 5000),
+      ],
+      { selected: '1001' },
+    );
+    expect((await readGlance(newerList.glanceSource, 'maya'))?.lookup).toMatchObject({
+      permission: { status: 'APPROVED' },
+      fetchedAt: NOW - 100,
+    });
+    expect(newerList.peeks.flat()).toContain(listKey('1001'));
   });
 
   it('paints nothing when signed out, when the session has expired, or before the first overview is cached', async () => {
@@ -85,6 +115,19 @@ describe('peekCache', () => {
     const found = await peekCache([accessKey, listKey('1001')], 'peek-written');
     expect([...found.keys()]).toEqual([accessKey]);
     expect(found.get(accessKey)?.value).toEqual(access);
+  });
+
+  it('finds the keys fetched after a time from the index, and serves several reads on one connection', async () => {
+    let clock = NOW;
+    const cache = createGraphCache(openCollabDeskDb('peek-after'), () => clock);
+    await cache.write(listKey('1001'), [], 600_000);
+    clock = NOW + 10;
+    await cache.write(accessKey, access, 600_000);
+    const peek = openCachePeek('peek-after');
+    expect(await peek.keysFetchedAfter(NOW)).toEqual([accessKey]);
+    expect((await peek.keysFetchedAfter(NOW - 1)).sort()).toEqual([accessKey, listKey('1001')].sort());
+    expect([...(await peek.peek([listKey('1001')])).keys()]).toEqual([listKey('1001')]);
+    peek.close();
   });
 
   it('never creates the database: a page that peeks before the background ran leaves nothing behind', async () => {

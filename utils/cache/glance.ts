@@ -20,6 +20,8 @@ export interface GlanceSource {
   selectedBrand(): Promise<string | undefined>;
   /** Cache entries by their stored keys (utils/cache/cache-peek.ts in the popup). */
   peek(keys: string[]): Promise<Map<string, CacheEntry>>;
+  /** The keys of the entries fetched after a time, read from the byFetched index without their values. */
+  keysFetchedAfter(fetchedAt: number): Promise<string[]>;
   now(): number;
 }
 
@@ -33,12 +35,9 @@ export async function readGlance(source: GlanceSource, username: string | undefi
   if (auth?.status !== 'signed-in' || auth.expiresAt <= source.now()) return undefined;
   const userId = auth.user.id;
   const accessKey = cacheKeyText({ area: 'access', userId });
-  const brandKeys = (brandIgId: string) =>
-    username
-      ? [cacheKeyText({ area: 'creator', userId, brandIgId, username }), cacheKeyText({ area: 'partnerships', userId, brandIgId })]
-      : [];
+  const creatorKey = (brandIgId: string) => (username ? [cacheKeyText({ area: 'creator', userId, brandIgId, username })] : []);
   // One read when the chosen brand is known (the usual case), a second one only when it is not.
-  const entries = await source.peek([accessKey, ...(selected ? brandKeys(selected) : [])]);
+  const entries = await source.peek([accessKey, ...(selected ? creatorKey(selected) : [])]);
   const accessEntry = entries.get(accessKey) as CacheEntry<AccessRecords> | undefined;
   if (!accessEntry) return undefined;
   const { pages, permissions, instagramUnavailable } = accessEntry.value;
@@ -46,13 +45,16 @@ export async function readGlance(source: GlanceSource, username: string | undefi
   const access = { overview, fetchedAt: accessEntry.fetchedAt, refreshing: false, selectedBrandIgId: selected };
   const brand = chosenBrand(overview.brands, selected);
   if (!brand || !username) return { auth, access };
-  const [creatorKey, listKey] = brandKeys(brand.igId) as [string, string];
-  const brandEntries = brand.igId === selected ? entries : await source.peek([creatorKey, listKey]);
-  const answer = newestCachedAnswer(
-    username,
-    brandEntries.get(creatorKey) as CacheEntry<PartnershipPermission | null> | undefined,
-    brandEntries.get(listKey) as CacheEntry<PartnershipPermission[]> | undefined,
-  );
+  const [key] = creatorKey(brand.igId) as [string];
+  const listKey = cacheKeyText({ area: 'partnerships', userId, brandIgId: brand.igId });
+  const creator = (brand.igId === selected ? entries : await source.peek([key])).get(key) as
+    CacheEntry<PartnershipPermission | null> | undefined;
+  // The brand's list (10,000 records for a big brand) is read only when it may be the newer copy.
+  const listMayBeNewer = !creator || (await source.keysFetchedAfter(creator.fetchedAt)).includes(listKey);
+  const list = listMayBeNewer
+    ? ((await source.peek([listKey])).get(listKey) as CacheEntry<PartnershipPermission[]> | undefined)
+    : undefined;
+  const answer = newestCachedAnswer(username, creator, list);
   const lookup = answer && {
     username,
     brandIgId: brand.igId,

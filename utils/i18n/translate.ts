@@ -29,32 +29,38 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function createTranslator(source: TranslatorSource): Translator {
   const locale = source.locale;
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  const clocks = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const relatives = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const plurals = new Intl.PluralRules(locale);
-  const lists = new Intl.ListFormat(locale, { style: 'short', type: 'unit' });
+  // Each formatter is made on first use: making them all costs a page's first paint several milliseconds.
+  const numbers = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  const times = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
+  const clocks = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  const dateTimes = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const relatives = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const plurals = once(() => new Intl.PluralRules(locale));
+  const lists = once(() => new Intl.ListFormat(locale, { style: 'short', type: 'unit' }));
 
   function relative(epochMs: number, now = Date.now()): string {
     const diff = epochMs - now;
     for (const [unit, size] of UNITS) {
-      if (Math.abs(diff) >= size) return relatives.format(Math.round(diff / size), unit);
+      if (Math.abs(diff) >= size) return relatives().format(Math.round(diff / size), unit);
     }
-    return relatives.format(0, 'minute');
+    return relatives().format(0, 'minute');
   }
 
   function valueText(value: SaidValue): string {
-    if (typeof value === 'number') return numbers.format(value);
+    if (typeof value === 'number') return numbers().format(value);
     if (typeof value === 'string') return value;
     if (isSaid(value)) return say(value);
-    if ('time' in value) return times.format(value.time);
-    if ('clock' in value) return clocks.format(value.clock);
-    if ('list' in value) return lists.format(value.list.map(valueText));
-    if ('date' in value) return dateTimes.format(value.date);
+    if ('time' in value) return times().format(value.time);
+    if ('clock' in value) return clocks().format(value.clock);
+    if ('list' in value) return lists().format(value.list.map(valueText));
+    if ('date' in value) return dateTimes().format(value.date);
     return relative(value.relative);
   }
 
@@ -64,7 +70,7 @@ export function createTranslator(source: TranslatorSource): Translator {
   }
 
   function pluralMessage(key: string, count: number): string {
-    return source.lookup(`${key}_${plurals.select(count)}`) || source.lookup(`${key}_other`);
+    return source.lookup(`${key}_${plurals().select(count)}`) || source.lookup(`${key}_other`);
   }
 
   function say(words: Words | undefined): string {
@@ -79,9 +85,9 @@ export function createTranslator(source: TranslatorSource): Translator {
     t: (key, values) => fill(source.lookup(key), key, values),
     plural: (key, count, values) => fill(pluralMessage(key, count), key, { count, ...values }),
     say,
-    number: (value) => numbers.format(value),
-    time: (epochMs) => times.format(epochMs),
-    dateTime: (epochMs) => dateTimes.format(epochMs),
+    number: (value) => numbers().format(value),
+    time: (epochMs) => times().format(epochMs),
+    dateTime: (epochMs) => dateTimes().format(epochMs),
     relative,
   };
 }
