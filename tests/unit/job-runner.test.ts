@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAuditLog } from '@/utils/audit/audit-log';
 import { createJobStore } from '@/utils/bulk/job-store';
+import { BULK_LANES } from '@/utils/bulk/governor';
 import { countItems } from '@/utils/bulk/job';
-import { createJobRunner, type NewJob } from '@/utils/bulk/runner';
+import { createJobRunner, type JobProgress, type NewJob } from '@/utils/bulk/runner';
 import { openCollabDeskDb } from '@/utils/db/database';
 import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionItems } from '@/utils/partnerships/permission-record';
@@ -163,29 +164,70 @@ describe('job runner', () => {
   });
 
   it.each([
-    ['low', 2, 1_000_000],
-    ['over half its allowance', 1, 60],
-  ] as const)("with Meta's usage %s, sends at most %i batch requests at a time, each creator once", async (_usage, most, budget) => {
+    ['low', BULK_LANES, 1_000_000],
+    ['near its ceiling', 1, 100],
+  ] as const)(
+    "with Meta's usage %s, sends at most %i batch requests at a time, each creator once",
+    async (_usage, most, budget) => {
+      const { runner, store, deps } = setup();
+      // A short window, so the near-ceiling case waits for it to turn over (not enforced: the pacer alone keeps under).
+      Object.assign(simulator().state.controls, { callsPerMinuteBudget: budget, usageWindowMs: 500 });
+      simulator().state.controls.latencyMs = 20;
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const batch = deps.graph.batch;
+      deps.graph.batch = async (...args) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        try {
+          return await batch(...args);
+        } finally {
+          inFlight -= 1;
+        }
+      };
+      const job = await runner.create(bulkJob('send', usernames(300)));
+      const counts = await finished(store, job.id);
+      expect(counts.sent).toBe(300);
+      expect(mostInFlight).toBe(most);
+      expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+      // Full batches while there is room; near the ceiling, batches sized to what fits, and none refused.
+      const batches = simulator().state.log.filter((entry) => entry.batchSize !== undefined);
+      if (most > 1) expect(batches).toHaveLength(6);
+      else expect(batches.length).toBeGreaterThan(6);
+      expect(simulator().state.log.filter((entry) => entry.errorCode === 4)).toHaveLength(0);
+    },
+    15_000,
+  );
+
+  it('counts progress from what each write changed: exact in every event, without counting the whole job again', async () => {
     const { runner, store, deps } = setup();
-    simulator().state.controls.callsPerMinuteBudget = budget;
-    simulator().state.controls.latencyMs = 20;
-    let inFlight = 0;
-    let mostInFlight = 0;
-    const batch = deps.graph.batch;
-    deps.graph.batch = async (...args) => {
-      mostInFlight = Math.max(mostInFlight, ++inFlight);
-      try {
-        return await batch(...args);
-      } finally {
-        inFlight -= 1;
-      }
-    };
+    Object.assign(simulator().state.controls, { batchNullRate: 0.1, callsPerMinuteBudget: 1_000_000 });
+    const counting = vi.spyOn(store, 'counts');
+    const job = await runner.create(bulkJob('send', usernames(600)));
+    await finished(store, job.id);
+    await vi.waitFor(() => expect(deps.onProgress.mock.calls.at(-1)?.[0].job.state).toBe('done'));
+    const events = deps.onProgress.mock.calls.map(([progress]) => progress as JobProgress);
+    const countedFromStore = counting.mock.calls.length;
+    // Every event's counts add up to the job, and the last ones are what the store holds.
+    for (const { counts } of events) expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(600);
+    expect(events.at(-1)!.counts).toEqual(await store.counts(job.id));
+    expect(events.at(-1)!.counts).toMatchObject({ sent: 600, queued: 0, 'in-flight': 0, unknown: 0 });
+    // Counted from the store once to start and when the job's own state changed (events without items), not for each write of items.
+    const itemEvents = events.filter((event) => event.items.length > 0).length;
+    expect(itemEvents).toBeGreaterThanOrEqual(24);
+    expect(countedFromStore).toBeLessThanOrEqual(events.length - itemEvents + 1);
+  });
+
+  it('under a budget that binds, fills it and waits for the window to turn over: never refused, each creator once', async () => {
+    const { runner, store } = setup();
+    Object.assign(simulator().state.controls, { enforceBudget: true, callsPerMinuteBudget: 120, usageWindowMs: 1000 });
     const job = await runner.create(bulkJob('send', usernames(300)));
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(300);
-    expect(mostInFlight).toBe(most);
+    expect(simulator().state.log.filter((entry) => entry.errorCode === 4)).toHaveLength(0);
     expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
-    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined)).toHaveLength(6);
+    // 300 creators through a window of 120: the job waited for the window at least twice.
+    const sends = simulator().state.log.filter((entry) => entry.batchIndex !== undefined && entry.method === 'POST');
+    expect(sends.at(-1)!.at - sends[0]!.at).toBeGreaterThanOrEqual(2 * 1000 * 0.9);
   });
 
   it('settles lost answers with Meta before sending again', async () => {

@@ -233,6 +233,20 @@ describe('Graph endpoints', () => {
     expect(usage['17841400000000001']![0]).toMatchObject({ estimated_time_to_regain_access: 3, call_count: 100 });
   });
 
+  it('with the budget enforced, refuses calls past it (code 4) until its rolling window has room again', async () => {
+    const token = await login();
+    Object.assign(simulator().state.controls, { enforceBudget: true, callsPerMinuteBudget: 3, usageWindowMs: 400 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).status);
+    expect(statuses).toEqual([200, 200, 200, 400]);
+    const refused = await graph('17841400000000001/branded_content_ad_permissions?limit=1', token);
+    expect(((await refused.json()) as { error: { code: number } }).error.code).toBe(4);
+    expect(JSON.parse(refused.headers.get('x-app-usage')!)).toMatchObject({ call_count: 100 });
+    // The refused calls were not counted: once the window has turned over, calls go through.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await graph('17841400000000001/branded_content_ad_permissions?limit=1', token)).status).toBe(200);
+  });
+
   it('answers CORS preflights', async () => {
     const response = await fetch(`${simulator().url}/v25.0/me`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);

@@ -1,15 +1,11 @@
-/**
- * Pacing for bulk jobs, from the usage Meta reports (percent of the allowance used).
- * Below half, batches go back to back; above, the pause grows until 95 %, where it is long
- * enough for the usage window to drain.
- */
+/** The longest a bulk job waits for Meta's usage to fall before looking again (utils/bulk/usage-pacer.ts). */
 export const MAX_PACING_MS = 20_000;
 
-export function pauseBeforeNextBatch(usagePercent: number): number {
-  if (usagePercent < 50) return 0;
-  if (usagePercent >= 95) return MAX_PACING_MS;
-  return Math.round(((usagePercent - 50) / 45) ** 2 * MAX_PACING_MS);
-}
+/**
+ * Batch requests a bulk job keeps on their way at once while Meta's usage leaves room for them:
+ * one lane's bookkeeping (items written before and after each batch) runs while the others wait on Meta.
+ */
+export const BULK_LANES = 3;
 
 /** Back-off before retrying items that failed for a passing reason: 1 s, 2 s, 4 s… up to 30 s. */
 export function transientBackoff(attempt: number): number {

@@ -4,6 +4,9 @@ import type { ItemState, Job, JobItem } from './job';
 
 export type JobStore = ReturnType<typeof createJobStore>;
 
+/** Items per state, or how many moved into (positive) and out of (negative) each state. */
+export type StateCounts = Partial<Record<ItemState, number>>;
+
 const ITEM_STATES: readonly ItemState[] = ['queued', 'in-flight', 'unknown', 'sent', 'revoked', 'failed', 'skipped'];
 
 /**
@@ -88,16 +91,28 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       return (await db).countFromIndex('job-items', 'byJobState', [jobId, state]);
     },
 
-    /** Writes items, and the audit entries of those that settled, in one transaction: both or neither. */
-    async putItems(items: readonly JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
+    /**
+     * Writes items, and the audit entries of those that settled, in one transaction: both or
+     * neither. Returns how the counts per state moved (each item's stored state read in the same
+     * transaction), so progress can be counted from what changed rather than the whole job.
+     */
+    async putItems(items: readonly JobItem[], audit: readonly AuditEntry[] = []): Promise<StateCounts> {
       const transaction = (await db).transaction(['job-items', 'audit'], 'readwrite');
       const store = transaction.objectStore('job-items');
+      const moved: StateCounts = {};
+      const shift = (state: ItemState, by: number) => (moved[state] = (moved[state] ?? 0) + by);
       // Every request is awaited with the transaction, so a failure rejects here and nowhere else.
       await Promise.all([
-        ...items.map((item) => store.put(item)),
+        ...items.map(async (item) => {
+          const before = await store.get([item.jobId, item.index]);
+          if (before) shift(before.state, -1);
+          shift(item.state, 1);
+          await store.put(item);
+        }),
         ...addAuditEntries(transaction.objectStore('audit'), audit),
         transaction.done,
       ]);
+      return moved;
     },
 
     /** Moves every item of a job from one state to another, with the same change applied to each. */

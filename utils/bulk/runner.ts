@@ -5,7 +5,8 @@ import { MAX_BATCH_SIZE } from '../graph/client';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { permissionRequest } from '../partnerships/permission-request';
 import { statusAfter, type ActionKind } from '../partnerships/status';
-import { pauseBeforeNextBatch, transientBackoff } from './governor';
+import { BULK_LANES, transientBackoff } from './governor';
+import { createUsagePacer } from './usage-pacer';
 import { outcomeOfAnswer, settleWithList } from './item-outcome';
 import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
@@ -85,6 +86,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   function kick(): Promise<void> {
     if (running) {
       again = true;
+      attention = true;
       return running;
     }
     running = (async () => {
@@ -131,18 +133,19 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (job?.state !== 'running') return;
       try {
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
-        const batch = await deps.store.itemsIn(jobId, 'queued', MAX_BATCH_SIZE * lanesFor(job));
-        if (batch.length === 0) {
+        const round = (await deps.store.countIn(jobId, 'queued')) > 0 ? await sendInLanes(job) : { sent: 0 };
+        if (round.sent === 0 && !round.pause) {
           if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
           // Done means every view can read the outcomes: the cached lists are updated first.
           await remembering.idle();
           await changeJob(jobId, { state: 'done' });
           return;
         }
-        const pause = await sendBatch(job, batch);
         // Pacing is between batches: a job with nothing left to send does not wait.
-        const more = (await deps.store.countIn(jobId, 'queued')) > 0;
-        if (more && pause.ms > 0 && !(await waitFor(job, pause.ms, pause.reason, pause.cause))) return;
+        const pause = round.pause;
+        if (pause && pause.ms > 0 && (await deps.store.countIn(jobId, 'queued')) > 0) {
+          if (!(await waitFor(job, pause.ms, pause.reason, pause.cause))) return;
+        }
       } catch (error) {
         if (!(await handleJobError(job, error))) return;
       }
@@ -151,46 +154,111 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  /**
-   * Batch requests in flight at once: two while Meta reports usage under half its allowance
-   * (a bulk job then pays its bookkeeping once per two batches), else one. A job starts with
-   * one, until Meta has said how busy it is.
-   */
-  let lastUsagePercent: number | undefined;
-  function lanesFor(job: Job): number {
-    return job.origin === 'bulk' && lastUsagePercent !== undefined && pauseBeforeNextBatch(lastUsagePercent) === 0 ? 2 : 1;
+  /** Paces bulk jobs by Meta's usage (utils/bulk/usage-pacer.ts): kept for the worker's life, as Meta's window is. */
+  const pacer = createUsagePacer(MAX_BATCH_SIZE, BULK_LANES);
+
+  /** Set by kick(): the lanes stop after their batch, so the runner can look again (a single action may be waiting). */
+  let attention = false;
+
+  interface Pause {
+    ms: number;
+    reason: Words;
+    cause: AppErrorKind;
   }
 
-  /** Sends the items as batch requests of at most 50, side by side; returns how long to pause before the next ones, and why. */
-  async function sendBatch(job: Job, items: JobItem[]): Promise<{ ms: number; reason: Words; cause: AppErrorKind }> {
-    await changeItems(
-      job.id,
-      items.map((item) => ({ ...item, state: 'in-flight' })),
-    );
-    const chunks: JobItem[][] = [];
-    for (let start = 0; start < items.length; start += MAX_BATCH_SIZE) chunks.push(items.slice(start, start + MAX_BATCH_SIZE));
-    const results = await Promise.allSettled(
-      chunks.map((chunk) => deps.graph.batch(chunk.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))))),
-    );
-    const batch = chunks.filter((_, position) => results[position]!.status === 'fulfilled').flat();
-    const answers = results.flatMap((result) => (result.status === 'fulfilled' ? result.value.answers : []));
-    const failure = results.find((result) => result.status === 'rejected')?.reason as unknown;
-    if (failure !== undefined) {
+  /**
+   * Sends the job's queued items in batches over a few lanes, as the pacer advises: each lane
+   * takes the next items (marked in flight, one lane at a time), sends them and settles the
+   * answers, so one lane's bookkeeping runs while the others' requests are on their way. The
+   * lanes stop when nothing is queued, when the pacer or a batch asks for a pause (the longest
+   * is returned), when one fails (rethrown once every lane has settled what it sent), or when
+   * the runner is kicked (a single action may be waiting). A single action is one creator the
+   * person asked for: it goes at once.
+   */
+  async function sendInLanes(job: Job): Promise<{ sent: number; pause?: Pause }> {
+    const round: { sent: number; inFlight: number; pause?: Pause; failure?: { error: unknown } } = { sent: 0, inFlight: 0 };
+    const taking = serialQueue();
+    const take = (size: number) =>
+      new Promise<JobItem[]>((resolve, reject) => {
+        void taking.add(async () => {
+          try {
+            // Paused or stopped meanwhile: nothing more leaves (what is on its way lands).
+            if ((await deps.store.get(job.id))?.state !== 'running') return resolve([]);
+            const items = await deps.store.itemsIn(job.id, 'queued', size);
+            if (items.length > 0)
+              await changeItems(
+                job.id,
+                items.map((item) => ({ ...item, state: 'in-flight' })),
+              );
+            resolve(items);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    const pauseFor = (asked: Pause) => {
+      // Another lane may have asked for a pause meanwhile: the longer one holds.
+      const asking = round.pause as Pause | undefined;
+      if (asked.ms > (asking?.ms ?? 0)) round.pause = asked;
+    };
+    const lanes: Array<Promise<void>> = [];
+    const lane = async (): Promise<void> => {
+      while (!round.failure && !round.pause && !attention) {
+        const advice = job.origin === 'single' ? { items: MAX_BATCH_SIZE, lanes: 1 } : pacer.advise(now(), round.inFlight);
+        if ('waitMs' in advice) {
+          // The lanes with a batch on its way go on; the last one asks the job to wait.
+          if (round.inFlight === 0)
+            pauseFor({ ms: advice.waitMs, reason: said('waitPacing', { at: { clock: now() + advice.waitMs } }), cause: 'rate-limited' });
+          return;
+        }
+        round.inFlight += advice.items;
+        // While Meta has room, more lanes join (each asks the pacer in turn, counting what is on its way).
+        // (started on the next tick: a lane is counted before it runs)
+        while (lanes.length < advice.lanes) lanes.push(Promise.resolve().then(lane));
+        const items = await take(advice.items);
+        round.inFlight -= advice.items - items.length;
+        if (items.length === 0) return;
+        round.sent += items.length;
+        try {
+          const backoff = await sendBatch(job, items);
+          if (backoff) pauseFor(backoff);
+        } catch (error) {
+          round.failure ??= { error };
+        } finally {
+          round.inFlight -= items.length;
+        }
+      }
+    };
+    attention = false;
+    lanes.push(Promise.resolve().then(lane));
+    for (let index = 0; index < lanes.length; index++) await lanes[index];
+    if (round.failure) throw round.failure.error;
+    return { sent: round.sent, pause: round.pause };
+  }
+
+  /** Sends items already marked in flight as one batch request; returns the back-off before trying failed ones again, if any. */
+  async function sendBatch(job: Job, items: JobItem[]): Promise<Pause | undefined> {
+    let answers: BatchAnswer[];
+    let usagePercent: number;
+    const sentAt = now();
+    try {
+      const answered = await deps.graph.batch(items.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))));
+      answers = answered.answers;
+      usagePercent = answered.usage.percent;
+    } catch (failure) {
       // A failure after the request left (network, an answer Collab Desk cannot read) may hide a delivered request.
       const mayHaveReached =
         failure instanceof AppError &&
         (failure.kind === 'network' || failure.kind === 'unexpected-response' || failure.kind === 'temporary');
-      const unanswered = chunks.filter((_, position) => results[position]!.status === 'rejected').flat();
       await changeItems(
         job.id,
-        unanswered.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
+        items.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
       );
+      throw failure;
     }
-    const usages = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.usage.percent] : []));
-    const usagePercent = usages.length > 0 ? Math.max(...usages) : (lastUsagePercent ?? 0);
-    lastUsagePercent = usagePercent;
-
-    const settled = batch.map((item, position) => ({
+    // A throttled answer reads 100 %: the wait for Meta's window (handleJobError) covers it, and the pacer starts again after.
+    if (!answers.some((answer) => answer?.error?.kind === 'rate-limited')) pacer.answered(sentAt, now(), items.length, usagePercent);
+    const settled = items.map((item, position) => ({
       item,
       answer: answers[position] ?? null,
       ...outcomeOfAnswer(item, answers[position] ?? null, job),
@@ -202,9 +270,6 @@ export function createJobRunner(deps: JobRunnerDeps) {
       job,
       settledItems.map((item, position) => ({ item, permissionId: permissionIdOf(settled[position]!.answer) })),
     );
-    // The answered batches are settled; the one that failed as a whole is handled as before.
-    if (failure !== undefined) throw failure;
-
     const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
     if (expired) throw expired;
     const throttled = answers.find((answer) => answer?.error?.kind === 'rate-limited')?.error;
@@ -212,9 +277,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const transientAttempts = settled.filter(({ state, attempts }) => state === 'queued' && attempts > 0).map(({ attempts }) => attempts);
     const backoff =
       transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
-    const pacing = pauseBeforeNextBatch(usagePercent);
-    if (backoff >= pacing) return { ms: backoff, reason: said('waitTemporary', { at: { clock: now() + backoff } }), cause: 'temporary' };
-    return { ms: pacing, reason: said('waitPacing', { at: { clock: now() + pacing } }), cause: 'rate-limited' };
+    if (backoff > 0) return { ms: backoff, reason: said('waitTemporary', { at: { clock: now() + backoff } }), cause: 'temporary' };
+    return undefined;
   }
 
   /** Writes items with the audit entries of those that finished, in one transaction (see JobStore.putItems). */
@@ -233,19 +297,36 @@ export function createJobRunner(deps: JobRunnerDeps) {
     await changeItems(job.id, items, entries);
   }
 
-  /** Updates of the cached lists, one after another, behind the batches. */
+  /**
+   * Updates of the cached lists behind the batches: outcomes that arrive while one update runs
+   * are merged into the next, so a brand's list is rewritten a few times a job, not once a batch.
+   */
+  let toRemember: Array<{ brandIgId: string; outcomes: ConfirmedOutcome[] }> = [];
   const remembering = serialQueue();
   function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): void {
+    const outcomes = confirmedOutcomes(job, settled);
+    if (outcomes.length === 0) return;
+    const waiting = toRemember.length > 0;
+    toRemember.push({ brandIgId: job.brandIgId, outcomes });
+    if (waiting) return;
     // A failed cache update costs freshness only: the list is read from Meta again when it is stale.
-    void remembering.add(() => rememberConfirmed(job, settled));
+    void remembering.add(async () => {
+      const taken = toRemember;
+      toRemember = [];
+      for (const [brandIgId, outcomes] of latestPerCreator(taken)) await deps.rememberOutcomes(brandIgId, outcomes);
+    });
   }
 
-  /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads. */
+  /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads, at once. */
   async function rememberConfirmed(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
-    const confirmed = settled
+    const outcomes = confirmedOutcomes(job, settled);
+    if (outcomes.length > 0) await deps.rememberOutcomes(job.brandIgId, outcomes);
+  }
+
+  function confirmedOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): ConfirmedOutcome[] {
+    return settled
       .filter(({ item }) => item.state === 'sent' || item.state === 'revoked')
       .map(({ item, permissionId }) => ({ ...creatorOfItem(item), status: statusAfter(job.kind), permissionId }));
-    if (confirmed.length > 0) await deps.rememberOutcomes(job.brandIgId, confirmed);
   }
 
   /** Items whose outcome is unknown: done if Meta's list shows the change; else refused, or sent again. */
@@ -324,14 +405,24 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return true;
   }
 
+  /**
+   * Item counts per job, counted once from the store and then moved by each write's change, so a
+   * progress event costs what changed, not the job's size. A change of the job's own state
+   * counts again from the store (the figures a job ends with are always exact).
+   */
+  const itemCounts = new Map<string, Record<ItemState, number>>();
+
   async function changeJob(jobId: string, change: Partial<Job>): Promise<void> {
     await deps.store.update(jobId, change);
+    itemCounts.delete(jobId);
     await emit(jobId, []);
   }
 
   async function changeItems(jobId: string, items: JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
     const stamped = items.map((item) => ({ ...item, updatedAt: now() }));
-    await deps.store.putItems(stamped, audit);
+    const moved = await deps.store.putItems(stamped, audit);
+    const counts = itemCounts.get(jobId);
+    if (counts) for (const [state, by] of Object.entries(moved) as Array<[ItemState, number]>) counts[state] += by;
     // Told to the pages behind the work, in order: the next batch does not wait for the counting.
     void emit(jobId, stamped);
   }
@@ -345,7 +436,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function emitNow(jobId: string, items: JobItem[]): Promise<void> {
     const job = await deps.store.get(jobId);
     if (!job) return;
-    deps.onProgress({ job, items, counts: await deps.store.counts(jobId) });
+    let counts = itemCounts.get(jobId);
+    if (!counts) {
+      counts = await deps.store.counts(jobId);
+      // Kept only while the job runs; a write meanwhile is in the stored counts or moves these, never both.
+      if (job.state === 'running') itemCounts.set(jobId, counts);
+    }
+    deps.onProgress({ job, items, counts: { ...counts } });
     if (job.state !== 'running') {
       for (const resolve of settledWaiters.get(jobId) ?? []) resolve(job);
       settledWaiters.delete(jobId);
@@ -454,6 +551,21 @@ export function createJobRunner(deps: JobRunnerDeps) {
       void kick();
     },
   };
+}
+
+/** Outcomes by brand, in order, each creator once with its latest outcome. */
+function latestPerCreator(taken: ReadonlyArray<{ brandIgId: string; outcomes: ConfirmedOutcome[] }>): Map<string, ConfirmedOutcome[]> {
+  const byBrand = new Map<string, Map<string, ConfirmedOutcome>>();
+  for (const { brandIgId, outcomes } of taken) {
+    const latest = byBrand.get(brandIgId) ?? new Map<string, ConfirmedOutcome>();
+    for (const outcome of outcomes) {
+      const key = outcome.username !== undefined ? `@${outcome.username}` : `#${outcome.creatorId}`;
+      latest.delete(key);
+      latest.set(key, outcome);
+    }
+    byBrand.set(brandIgId, latest);
+  }
+  return new Map([...byBrand].map(([brandIgId, latest]) => [brandIgId, [...latest.values()]]));
 }
 
 function permissionIdOf(answer: BatchAnswer): string | undefined {

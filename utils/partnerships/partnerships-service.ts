@@ -4,7 +4,7 @@ import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
 import { MAX_BATCH_SIZE, type GraphClient } from '../graph/client';
 import { describeError, type DescribedError } from '../errors';
-import { isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
+import { creatorIndex, isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
 import type { CreatorRef } from './permission-request';
 import * as z from 'zod/mini';
 import { newestCachedAnswer, type CachedAnswer } from './cached-answer';
@@ -153,14 +153,23 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     const lookups = await deps.cache.readMany<PartnershipPermission | null>(
       changes.flatMap((change) => (change.creatorUsername ? [creatorKey(change.creatorUsername)] : [])),
     );
+    const listed = creatorIndex(list);
     const merged = changes.map((change) => {
       const lookedUp = change.creatorUsername ? lookups.get(creatorKey(change.creatorUsername))?.value : undefined;
-      const known = lookedUp ?? list.find((record) => isSameCreator(record, change));
+      const known = lookedUp ?? listed.find(change);
       return { ...known, ...withoutUndefined(change) } as PartnershipPermission;
     });
     await deps.cache.update<PartnershipPermission[]>(await listKey(brandIgId), (cached) => {
-      const added = merged.filter((record) => !cached.some((listed) => isSameCreator(listed, record)));
-      return [...added, ...cached.map((record) => merged.find((change) => isSameCreator(record, change)) ?? record)];
+      const changed = creatorIndex(merged);
+      const replaced = new Set<PartnershipPermission>();
+      const kept = cached.map((record) => {
+        const change = changed.find(record);
+        if (!change) return record;
+        replaced.add(change);
+        return change;
+      });
+      // New creators go first, each once (the first change of a creator stands, as in the list).
+      return [...merged.filter((record) => changed.find(record) === record && !replaced.has(record)), ...kept];
     });
     const named = merged.filter((record) => record.creatorUsername);
     await deps.cache.writeMany(

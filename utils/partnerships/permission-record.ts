@@ -58,6 +58,25 @@ export function isSameCreator(
   );
 }
 
+/**
+ * Finds records by creator as isSameCreator matches them (username, else Instagram ID), in
+ * constant time: merging a batch's changes into a list of thousands stays linear. The first
+ * record for a creator is the one found.
+ */
+export function creatorIndex<T extends { creatorUsername?: string; creatorId?: string }>(records: readonly T[]) {
+  const byUsername = new Map<string, T>();
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    if (record.creatorUsername !== undefined && !byUsername.has(record.creatorUsername)) byUsername.set(record.creatorUsername, record);
+    if (record.creatorId !== undefined && !byId.has(record.creatorId)) byId.set(record.creatorId, record);
+  }
+  return {
+    find: (creator: { creatorUsername?: string; creatorId?: string }): T | undefined =>
+      (creator.creatorUsername !== undefined ? byUsername.get(creator.creatorUsername) : undefined) ??
+      (creator.creatorId !== undefined ? byId.get(creator.creatorId) : undefined),
+  };
+}
+
 /** How a creator is named to people: @username, or the Instagram ID when Meta gave no name. */
 export function creatorLabel(record: { creatorUsername?: string; creatorId?: string; id?: string }): Words {
   if (record.creatorUsername) return `@${record.creatorUsername}`;
