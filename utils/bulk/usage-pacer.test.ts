@@ -55,7 +55,7 @@ describe('usage pacer', () => {
     expect(finishedAt).toBeLessThanOrEqual(shortest * 1.25);
   });
 
-  it('until the window is known, looks again every half second with one creator; after, waits for the window', () => {
+  it('until the window is known, looks again every step with one creator; after, waits for the window', () => {
     const { advice } = runJob({ total: 700, budget: 300, windowMs: 4000, latencyMs: 50 });
     const waits = advice.filter((each): each is { waitMs: number } => 'waitMs' in each).map((each) => each.waitMs);
     expect(waits.slice(0, 3)).toEqual([PROBE_STEP_MS, PROBE_STEP_MS, PROBE_STEP_MS]);
@@ -70,6 +70,33 @@ describe('usage pacer', () => {
     expect(pacer.advise(100, 0)).toEqual({ waitMs: PROBE_STEP_MS });
     expect(pacer.advise(100 + PROBE_STEP_MS, 0)).toEqual({ waitMs: MAX_PACING_MS - PROBE_STEP_MS });
     expect(pacer.advise(100 + MAX_PACING_MS, 0)).toEqual({ items: 1, lanes: 1 });
+  });
+
+  it("a job long after the last one learns the window from its own sends, not the last job's", () => {
+    const pacer = createUsagePacer(50, 3);
+    // An earlier job, under an allowance it never came near (Meta said 0 %).
+    for (let batch = 0; batch < 20; batch++) pacer.answered(batch * 60, batch * 60 + 50, 50, 0);
+    // A minute later, a binding one: 300 calls in any 5 s.
+    const start = 60_000;
+    const calls: number[] = [];
+    const percentAt = (time: number) => Math.round((calls.filter((at) => at > time - 5000).length / 300) * 100);
+    let clock = start;
+    let waits = 0;
+    for (let sent = 0; sent < 700 && clock < start + 60_000;) {
+      const next = pacer.advise(clock, 0);
+      if ('waitMs' in next) {
+        clock += next.waitMs;
+        waits += next.waitMs;
+        continue;
+      }
+      for (let index = 0; index < next.items; index++) calls.push(clock);
+      sent += next.items;
+      pacer.answered(clock, clock + 50, next.items, percentAt(clock + 50));
+      clock += 50;
+    }
+    // Three windows' worth of creators: about two windows of waiting, not a minute.
+    expect(clock - start).toBeLessThan(2 * 5000 * 1.3);
+    expect(waits).toBeGreaterThan(5000);
   });
 
   it('a lower reading from a batch sent before the last answer is not taken for the window turning over', () => {

@@ -3,7 +3,7 @@ import { MAX_PACING_MS } from './governor';
 /** The share of Meta's allowance a bulk job fills, in percent: the rest stays for probes and for the person's other tools. */
 export const USAGE_CEILING = 90;
 /** How long a job waits, while it has not yet seen Meta's usage window turn over, before sending one creator to look again. */
-export const PROBE_STEP_MS = 500;
+export const PROBE_STEP_MS = 250;
 /** Margin added to a wait computed from the learned window, for clocks and rounding. */
 const WINDOW_GUARD_MS = 200;
 /** Above this, even one more call could meet the limit: no probe, the longest wait. */
@@ -46,11 +46,16 @@ export function createUsagePacer(maxItems: number, maxLanes: number) {
         costFromRises = Math.max(costFromRises ?? 0, (percent - last.percent) / items);
       } else if (percent < last.percent - 1 && cost && sentAt >= last.at) {
         // Sent after the last answer and reading lower: calls have left the window. They are
-        // ours, and the oldest was sent about one window ago (at most a look's step more).
-        windowMs ??= at - sends[0]!.at;
+        // ours, and the oldest was sent between one window before the last answer and one
+        // before this one. The shorter is taken: a wait that ends early only means one more
+        // look with one creator, a wait too long loses time.
+        windowMs ??= Math.max(last.at, sends[0]!.at + 1) - sends[0]!.at;
       }
-      // Sends older than the window no longer count.
+      // Sends older than the window no longer count; nor do more of ours than the figure can hold (at 0 %, none
+      // before this batch): a job long after the last one does not take the old sends for the window's start.
       if (windowMs !== undefined) while (sends.length > 0 && sends[0]!.at <= at - windowMs) sends.shift();
+      const known = percentPerCall();
+      if (known !== undefined) keepNewest(known > 0 ? Math.ceil(percent / known) + items : Number.POSITIVE_INFINITY);
       // A batch that overlapped the last answer may have been counted before it: the higher figure holds.
       if (last === undefined || sentAt >= last.at) last = { at, percent };
       else last = { at: Math.max(at, last.at), percent: Math.max(percent, last.percent) };
@@ -71,7 +76,8 @@ export function createUsagePacer(maxItems: number, maxLanes: number) {
       const since = waitingSince ?? now;
       waitingSince = since;
       // With the window known: until a full batch fits again; else look again soon.
-      const due = windowMs === undefined ? since + PROBE_STEP_MS : freedAt(-room + maxItems);
+      // Never looks again sooner than a step after the last answer.
+      const due = windowMs === undefined ? since + PROBE_STEP_MS : Math.max(freedAt(-room + maxItems), last.at + PROBE_STEP_MS);
       if (now >= due) {
         // Time to look again: one creator, if one more call cannot meet the limit; after the longest wait, in any case
         // (a refusal is then waited out as Meta says, and nothing is lost).
@@ -81,6 +87,20 @@ export function createUsagePacer(maxItems: number, maxLanes: number) {
       return { waitMs: Math.min(MAX_PACING_MS, due - now) };
     },
   };
+
+  /** Keeps only the newest `calls` of our sends. */
+  function keepNewest(calls: number): void {
+    let kept = 0;
+    for (let index = sends.length - 1; index >= 0; index--) {
+      if (kept >= calls) {
+        sends.splice(0, index + 1);
+        return;
+      }
+      const send = sends[index]!;
+      if (kept + send.items > calls) send.items = calls - kept;
+      kept += send.items;
+    }
+  }
 
   /** When `needed` calls of ours will have left the window (windowMs known). */
   function freedAt(needed: number): number {

@@ -13,8 +13,17 @@ function translator(): Translator {
   return current;
 }
 
-// WXT types getMessage with the keys it saw at `wxt prepare`; the translator looks up any key.
-const message = (key: string): string => (browser.i18n.getMessage as (name: string) => string)(key);
+// WXT types getMessage with the keys it saw at `wxt prepare`; the translator looks up any key. Each message is
+// asked of the browser once a page: a table of hundreds of rows says the same few words thousands of times.
+const messages = new Map<string, string>();
+function message(key: string): string {
+  let found = messages.get(key);
+  if (found === undefined) {
+    found = (browser.i18n.getMessage as (name: string) => string)(key);
+    messages.set(key, found);
+  }
+  return found;
+}
 
 /** The language the browser chose the messages in ("pt_BR" becomes "pt-BR"), so Intl speaks the same one. */
 function uiLocale(): string {
