@@ -22,6 +22,8 @@ import { extensionIdOf, findChromium, launchWithExtension, stopServiceWorker } f
 import { measureBundles } from './bundle-sizes';
 
 const RUNS = 25;
+/** A creator's status word: a contract word, or a value as Meta sent it. */
+const STATUS_WORD = /^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Removed by creator|Not requested|[A-Z_]+)$/;
 const BULK_CREATORS = 1_000;
 const BULK_LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, '..');
@@ -51,7 +53,7 @@ try {
   await sim.clearLog();
   // Each page is timed twice: in the page, from its navigation to the frame that shows it (the same observer on
   // every page), and as the test driver sees it (goto to its wait returning, which adds the driver's polling).
-  await page.addInitScript({ content: pageScript(observeShown) });
+  await page.addInitScript({ content: pageScript(observeShown, STATUS_WORD.source) });
   const times = { blank: newTimings(), word: newTimings(), warm: newTimings(), cold: newTimings() };
   for (let run = 0; run < RUNS; run++) {
     await times.blank.add(page, `${base}/blank.html`, 'load', () => page.waitForLoadState('load'));
@@ -297,7 +299,7 @@ async function benchBigAccounts(): Promise<string> {
     const [first] = (await sim.world()).creators;
     await openProfileTab(big, first!.username);
     const page = await big.newPage();
-    await page.addInitScript({ content: pageScript(observeShown) });
+    await page.addInitScript({ content: pageScript(observeShown, STATUS_WORD.source) });
     const shown = () => statusWordShown(page);
     await page.goto(`${bigBase}/popup.html`);
     await shown();
@@ -359,10 +361,7 @@ async function openProfileTab(browserContext: BrowserContext, username: string):
 
 /** The popup shows a creator's status word (a contract word, or a value as Meta sent it). */
 function statusWordShown(page: Page): Promise<void> {
-  return page
-    .getByText(/^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Removed by creator|Not requested|[A-Z_]+)$/)
-    .first()
-    .waitFor();
+  return page.getByText(STATUS_WORD).first().waitFor();
 }
 
 async function lookupCalls(): Promise<number> {
@@ -370,8 +369,8 @@ async function lookupCalls(): Promise<number> {
 }
 
 /** A function as a page script: tsx keeps function names with a helper (__name) that pages lack. */
-function pageScript(fn: () => void): string {
-  return `(() => { const __name = (target) => target; (${fn.toString()})(); })()`;
+function pageScript<A extends unknown[]>(fn: (...args: A) => void, ...args: A): string {
+  return `(() => { const __name = (target) => target; (${fn.toString()})(...${JSON.stringify(args)}); })()`;
 }
 
 /** A page's opening times over the runs: in the page (observeShown) and as the driver sees it. */
@@ -443,8 +442,8 @@ declare global {
  * Added to every page before its own scripts: notes, from the page's navigation, the first
  * frame after the load event and the first frame after a status word is in the document.
  */
-function observeShown(): void {
-  const word = /^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Removed by creator|Not requested|[A-Z_]+)$/;
+function observeShown(wordSource: string): void {
+  const word = new RegExp(wordSource);
   const times: ShownTimes = (window.collabDeskBench = {});
   const nextFrame = (name: keyof ShownTimes) => requestAnimationFrame(() => (times[name] ??= performance.now()));
   const hasWord = () => {

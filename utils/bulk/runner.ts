@@ -177,24 +177,19 @@ export function createJobRunner(deps: JobRunnerDeps) {
    */
   async function sendInLanes(job: Job): Promise<{ sent: number; pause?: Pause }> {
     const round: { sent: number; inFlight: number; pause?: Pause; failure?: { error: unknown } } = { sent: 0, inFlight: 0 };
+    // One lane at a time takes its items (marked in flight), so no two lanes take the same ones.
     const taking = serialQueue();
     const take = (size: number) =>
-      new Promise<JobItem[]>((resolve, reject) => {
-        void taking.add(async () => {
-          try {
-            // Paused or stopped meanwhile: nothing more leaves (what is on its way lands).
-            if ((await deps.store.get(job.id))?.state !== 'running') return resolve([]);
-            const items = await deps.store.itemsIn(job.id, 'queued', size);
-            if (items.length > 0)
-              await changeItems(
-                job.id,
-                items.map((item) => ({ ...item, state: 'in-flight' })),
-              );
-            resolve(items);
-          } catch (error) {
-            reject(error);
-          }
-        });
+      taking.run(async (): Promise<JobItem[]> => {
+        // Paused or stopped meanwhile: nothing more leaves (what is on its way lands).
+        if ((await deps.store.get(job.id))?.state !== 'running') return [];
+        const items = await deps.store.itemsIn(job.id, 'queued', size);
+        if (items.length > 0)
+          await changeItems(
+            job.id,
+            items.map((item) => ({ ...item, state: 'in-flight' })),
+          );
+        return items;
       });
     const pauseFor = (asked: Pause) => {
       // Another lane may have asked for a pause meanwhile: the longer one holds.
@@ -580,6 +575,15 @@ function serialQueue() {
     add(task: () => Promise<void>): Promise<void> {
       tail = tail.then(task).catch(() => undefined);
       return tail;
+    },
+    /** Like add, and answers with the task's own result (or failure). */
+    run<T>(task: () => Promise<T>): Promise<T> {
+      const result = tail.then(task);
+      tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
     },
     /** Settles when every task added so far has run. */
     idle: (): Promise<void> => tail,

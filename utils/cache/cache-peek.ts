@@ -85,13 +85,3 @@ function readKeysAfter(db: IDBDatabase, fetchedAt: number): Promise<string[]> {
     }
   });
 }
-
-/** Some entries read once, the connection closed after. */
-export async function peekCache(keys: readonly string[], name = DB_NAME): Promise<Map<string, CacheEntry>> {
-  const cache = openCachePeek(name);
-  try {
-    return await cache.peek(keys);
-  } finally {
-    cache.close();
-  }
-}

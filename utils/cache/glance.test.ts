@@ -3,7 +3,7 @@ import { openCollabDeskDb } from '../db/database';
 import type { AuthState } from '../auth/auth-state';
 import type { CacheEntry } from './cache-entry';
 import { cacheKeyText } from './cache-keys';
-import { openCachePeek, peekCache } from './cache-peek';
+import { openCachePeek } from './cache-peek';
 import { readGlance, type GlanceSource } from './glance';
 import { createGraphCache } from './graph-cache';
 
@@ -108,11 +108,13 @@ describe('readGlance', () => {
   });
 });
 
-describe('peekCache', () => {
+describe('openCachePeek', () => {
   it('reads entries the background wrote, and closes so the background can upgrade later', async () => {
     const cache = createGraphCache(openCollabDeskDb('peek-written'), () => NOW);
     await cache.write(accessKey, access, 600_000);
-    const found = await peekCache([accessKey, listKey('1001')], 'peek-written');
+    const peek = openCachePeek('peek-written');
+    const found = await peek.peek([accessKey, listKey('1001')]);
+    peek.close();
     expect([...found.keys()]).toEqual([accessKey]);
     expect(found.get(accessKey)?.value).toEqual(access);
   });
@@ -131,7 +133,9 @@ describe('peekCache', () => {
   });
 
   it('never creates the database: a page that peeks before the background ran leaves nothing behind', async () => {
-    expect((await peekCache([accessKey], 'peek-missing')).size).toBe(0);
+    const peek = openCachePeek('peek-missing');
+    expect((await peek.peek([accessKey])).size).toBe(0);
+    peek.close();
     const names = (await indexedDB.databases()).map((database) => database.name);
     expect(names).not.toContain('peek-missing');
     // The background then creates it at the current version with every store.
