@@ -217,6 +217,31 @@ describe('job runner', () => {
     expect(countedFromStore).toBeLessThanOrEqual(events.length - itemEvents + 1);
   });
 
+  it('reads the queued items once a round, not once a batch (each read scans past every item taken before)', async () => {
+    const { runner, store } = setup();
+    Object.assign(simulator().state.controls, { callsPerMinuteBudget: 1_000_000 });
+    const reading = vi.spyOn(store, 'itemsIn');
+    const job = await runner.create(bulkJob('send', usernames(600)));
+    expect(await finished(store, job.id)).toMatchObject({ sent: 600 });
+    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined)).toHaveLength(12);
+    expect(reading.mock.calls.filter(([, state]) => state === 'queued')).toHaveLength(1);
+  });
+
+  it('puts outcomes into the cached lists a few times a job, each creator once, and all of them before Done', async () => {
+    const { runner, store, deps } = setup();
+    // Batches take a while, as Meta's do: each one used to rewrite the brand's list.
+    Object.assign(simulator().state.controls, { callsPerMinuteBudget: 1_000_000, latencyMs: 25 });
+    const job = await runner.create(bulkJob('send', usernames(1000)));
+    await finished(store, job.id);
+    const updates = deps.rememberOutcomes.mock.calls as unknown as Array<[string, Array<{ username?: string; status: string }>]>;
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(updates.length).toBeLessThanOrEqual(4);
+    const remembered = updates.flatMap(([, outcomes]) => outcomes);
+    expect(new Set(remembered.map((outcome) => outcome.username)).size).toBe(1000);
+    expect(remembered).toHaveLength(1000);
+    expect(remembered.every((outcome) => outcome.status === 'PENDING')).toBe(true);
+  });
+
   it('under a budget that binds, fills it and waits for the window to turn over: never refused, each creator once', async () => {
     const { runner, store } = setup();
     Object.assign(simulator().state.controls, { enforceBudget: true, callsPerMinuteBudget: 120, usageWindowMs: 1000 });

@@ -94,4 +94,28 @@ describe('partnerships service', () => {
     expect((await service.lookup(NORTHWIND, 'nobody.asked.yet')).permission).toBeUndefined();
     expect(calls().length).toBe(before);
   });
+
+  it("puts a job's outcomes into the brand's list and the creators' cached lookups, making no lookup for creators without one", async () => {
+    const { service, cache, calls } = setup();
+    // A lookup made before the list was cached is a cache entry of its own.
+    await service.lookup(NORTHWIND, 'maya.trails');
+    await service.list(NORTHWIND);
+    const lookups = async () => (await cache.readPrefix('')).filter((entry) => entry.key.includes('creator'));
+    const before = await lookups();
+    expect(before).toHaveLength(1);
+    const names = Array.from({ length: 300 }, (_, index) => `bulk.new${index}`);
+    await service.rememberOutcomes(NORTHWIND, [
+      { username: 'maya.trails', status: 'REVOKED' },
+      ...names.map((username) => ({ username, status: 'PENDING' })),
+    ]);
+    // The lookup cached before shows the revoke; the 300 others are answered by the list.
+    const after = await lookups();
+    expect(after.map((entry) => entry.key)).toEqual(before.map((entry) => entry.key));
+    expect(after[0]!.value).toMatchObject({ creatorUsername: 'maya.trails', status: 'REVOKED' });
+    const callsBefore = calls().length;
+    expect((await service.lookup(NORTHWIND, 'maya.trails')).permission?.status).toBe('REVOKED');
+    expect((await service.lookup(NORTHWIND, 'bulk.new299')).permission?.status).toBe('PENDING');
+    expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorUsername?.startsWith('bulk.new'))).toHaveLength(300);
+    expect(calls().length).toBe(callsBefore);
+  });
 });

@@ -7,6 +7,12 @@ export type JobStore = ReturnType<typeof createJobStore>;
 /** Items per state, or how many moved into (positive) and out of (negative) each state. */
 export type StateCounts = Partial<Record<ItemState, number>>;
 
+/** What a write of items did: the items it wrote, and how the counts per state moved. */
+export interface ItemsWritten {
+  moved: StateCounts;
+  written: JobItem[];
+}
+
 const ITEM_STATES: readonly ItemState[] = ['queued', 'in-flight', 'unknown', 'sent', 'revoked', 'failed', 'skipped'];
 
 /**
@@ -51,7 +57,7 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       const transaction = (await db).transaction(['jobs', 'job-items'], 'readwrite');
       void transaction.objectStore('jobs').delete(jobId);
       const items = transaction.objectStore('job-items');
-      for (const key of await items.index('byJob').getAllKeys(jobId)) void items.delete(key);
+      void items.delete(itemsOf(jobId));
       await transaction.done;
     },
 
@@ -79,7 +85,7 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
     },
 
     async items(jobId: string): Promise<JobItem[]> {
-      return (await db).getAllFromIndex('job-items', 'byJob', jobId);
+      return (await db).getAll('job-items', itemsOf(jobId));
     },
 
     async itemsIn(jobId: string, state: ItemState, limit?: number): Promise<JobItem[]> {
@@ -92,27 +98,41 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
     },
 
     /**
-     * Writes items, and the audit entries of those that settled, in one transaction: both or
-     * neither. Returns how the counts per state moved (each item's stored state read in the same
-     * transaction), so progress can be counted from what changed rather than the whole job.
+     * Writes items of one job, and the audit entries of those that settled, in one transaction:
+     * both or neither. Answers with the items written and how the counts per state moved (each
+     * item's stored state is read in the same transaction), so progress can be counted from what
+     * changed rather than the whole job. With `onlyFrom`, an item is written only while its
+     * stored state is still that one (a lane takes queued items; a cancel meanwhile wins).
      */
-    async putItems(items: readonly JobItem[], audit: readonly AuditEntry[] = []): Promise<StateCounts> {
+    async putItems(
+      items: readonly JobItem[],
+      audit: readonly AuditEntry[] = [],
+      options: { onlyFrom?: ItemState } = {},
+    ): Promise<ItemsWritten> {
       const transaction = (await db).transaction(['job-items', 'audit'], 'readwrite');
       const store = transaction.objectStore('job-items');
       const moved: StateCounts = {};
       const shift = (state: ItemState, by: number) => (moved[state] = (moved[state] ?? 0) + by);
+      const written: JobItem[] = [];
       // Every request is awaited with the transaction, so a failure rejects here and nowhere else.
-      await Promise.all([
-        ...items.map(async (item) => {
-          const before = await store.get([item.jobId, item.index]);
+      const writing = async () => {
+        if (items.length === 0) return;
+        // Read as one key range, lowest index to highest: a batch is a run of neighbouring items, and so
+        // are the other writes (the queued tail a cancel skips, the batches a restart finds in flight).
+        const indexes = items.map((item) => item.index);
+        const range = IDBKeyRange.bound([items[0]!.jobId, Math.min(...indexes)], [items[0]!.jobId, Math.max(...indexes)]);
+        const stored = new Map((await store.getAll(range)).map((item) => [item.index, item]));
+        for (const item of items) {
+          const before = stored.get(item.index);
+          if (options.onlyFrom && before?.state !== options.onlyFrom) continue;
           if (before) shift(before.state, -1);
           shift(item.state, 1);
-          await store.put(item);
-        }),
-        ...addAuditEntries(transaction.objectStore('audit'), audit),
-        transaction.done,
-      ]);
-      return moved;
+          written.push(item);
+        }
+        await Promise.all(written.map((item) => store.put(item)));
+      };
+      await Promise.all([writing(), ...addAuditEntries(transaction.objectStore('audit'), audit), transaction.done]);
+      return { moved, written };
     },
 
     /** Moves every item of a job from one state to another, with the same change applied to each. */
@@ -124,4 +144,9 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       return items.length;
     },
   };
+}
+
+/** Every item of a job: their keys are [jobId, index]. */
+function itemsOf(jobId: string): IDBKeyRange {
+  return IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
 }

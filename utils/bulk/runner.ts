@@ -60,6 +60,9 @@ export interface NewJob {
   state: 'planned' | 'running';
 }
 
+/** How often, at most, a running job puts its outcomes into the cached lists (see rememberBehind). */
+const REMEMBER_EVERY_MS = 1_000;
+
 /** A job going (again): no reason to wait any more. */
 const RUNNING: Partial<Job> = { state: 'running', waitReason: undefined, waitCause: undefined, waitingFor: undefined, resumeAt: undefined };
 
@@ -137,7 +140,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         if (round.sent === 0 && !round.pause) {
           if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
           // Done means every view can read the outcomes: the cached lists are updated first.
-          await remembering.idle();
+          await flushRemembered();
           await changeJob(jobId, { state: 'done' });
           return;
         }
@@ -177,19 +180,26 @@ export function createJobRunner(deps: JobRunnerDeps) {
    */
   async function sendInLanes(job: Job): Promise<{ sent: number; pause?: Pause }> {
     const round: { sent: number; inFlight: number; pause?: Pause; failure?: { error: unknown } } = { sent: 0, inFlight: 0 };
-    // One lane at a time takes its items (marked in flight), so no two lanes take the same ones.
+    // One lane at a time takes its items (marked in flight), so no two lanes take the same ones. The
+    // queued items are read once a round (reading them a batch at a time scans past every item taken
+    // before); an item is taken only while it is still queued in the store (a cancel meanwhile wins).
     const taking = serialQueue();
+    let queued: JobItem[] | undefined;
     const take = (size: number) =>
       taking.run(async (): Promise<JobItem[]> => {
         // Paused or stopped meanwhile: nothing more leaves (what is on its way lands).
         if ((await deps.store.get(job.id))?.state !== 'running') return [];
-        const items = await deps.store.itemsIn(job.id, 'queued', size);
-        if (items.length > 0)
-          await changeItems(
-            job.id,
-            items.map((item) => ({ ...item, state: 'in-flight' })),
-          );
-        return items;
+        queued ??= await deps.store.itemsIn(job.id, 'queued');
+        const next = queued.splice(0, size);
+        if (next.length === 0) return [];
+        const marked = await changeItems(
+          job.id,
+          next.map((item) => ({ ...item, state: 'in-flight' })),
+          [],
+          { onlyFrom: 'queued' },
+        );
+        const taken = new Set(marked.map((item) => item.index));
+        return next.filter((item) => taken.has(item.index));
       });
     const pauseFor = (asked: Pause) => {
       // Another lane may have asked for a pause meanwhile: the longer one holds.
@@ -293,29 +303,36 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /**
-   * Updates of the cached lists behind the batches: outcomes that arrive while one update runs
-   * are merged into the next, so a brand's list is rewritten a few times a job, not once a batch.
+   * Updates of the cached lists behind the batches. Rewriting a brand's list costs about as much
+   * as a batch does, so outcomes are gathered and put in at most once a second while a job runs
+   * (the first at once), each creator once with its latest outcome; the rest before the job is
+   * Done (flushRemembered).
    */
   let toRemember: Array<{ brandIgId: string; outcomes: ConfirmedOutcome[] }> = [];
   const remembering = serialQueue();
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastRememberedAt = Number.NEGATIVE_INFINITY;
   function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): void {
     const outcomes = confirmedOutcomes(job, settled);
     if (outcomes.length === 0) return;
-    const waiting = toRemember.length > 0;
     toRemember.push({ brandIgId: job.brandIgId, outcomes });
-    if (waiting) return;
-    // A failed cache update costs freshness only: the list is read from Meta again when it is stale.
-    void remembering.add(async () => {
-      const taken = toRemember;
-      toRemember = [];
-      for (const [brandIgId, outcomes] of latestPerCreator(taken)) await deps.rememberOutcomes(brandIgId, outcomes);
-    });
+    if (rememberTimer) return;
+    const wait = Math.max(0, lastRememberedAt + REMEMBER_EVERY_MS - now());
+    rememberTimer = setTimeout(() => void flushRemembered(), wait);
   }
 
-  /** Puts confirmed sends and revokes into the cached lists the rest of the UI reads, at once. */
-  async function rememberConfirmed(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): Promise<void> {
-    const outcomes = confirmedOutcomes(job, settled);
-    if (outcomes.length > 0) await deps.rememberOutcomes(job.brandIgId, outcomes);
+  /** Puts every outcome gathered so far into the cached lists; settles when they are in. */
+  function flushRemembered(): Promise<void> {
+    clearTimeout(rememberTimer);
+    rememberTimer = undefined;
+    // A failed cache update costs freshness only: the list is read from Meta again when it is stale.
+    return remembering.add(async () => {
+      const taken = toRemember;
+      toRemember = [];
+      if (taken.length === 0) return;
+      lastRememberedAt = now();
+      for (const [brandIgId, outcomes] of latestPerCreator(taken)) await deps.rememberOutcomes(brandIgId, outcomes);
+    });
   }
 
   function confirmedOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): ConfirmedOutcome[] {
@@ -334,7 +351,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       settleWithList(item, (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username), job.kind),
     );
     await settleItems(job, settled);
-    await rememberConfirmed(
+    rememberBehind(
       job,
       settled.map((item) => ({ item })),
     );
@@ -413,13 +430,20 @@ export function createJobRunner(deps: JobRunnerDeps) {
     await emit(jobId, []);
   }
 
-  async function changeItems(jobId: string, items: JobItem[], audit: readonly AuditEntry[] = []): Promise<void> {
+  /** Writes items (see JobStore.putItems) and tells the pages; answers with the items written. */
+  async function changeItems(
+    jobId: string,
+    items: JobItem[],
+    audit: readonly AuditEntry[] = [],
+    options: { onlyFrom?: ItemState } = {},
+  ): Promise<JobItem[]> {
     const stamped = items.map((item) => ({ ...item, updatedAt: now() }));
-    const moved = await deps.store.putItems(stamped, audit);
+    const { moved, written } = await deps.store.putItems(stamped, audit, options);
     const counts = itemCounts.get(jobId);
     if (counts) for (const [state, by] of Object.entries(moved) as Array<[ItemState, number]>) counts[state] += by;
     // Told to the pages behind the work, in order: the next batch does not wait for the counting.
-    void emit(jobId, stamped);
+    if (written.length > 0 || items.length === 0) void emit(jobId, written);
+    return written;
   }
 
   /** Progress events, one after another in the order of the changes. */
@@ -585,7 +609,5 @@ function serialQueue() {
       );
       return result;
     },
-    /** Settles when every task added so far has run. */
-    idle: (): Promise<void> => tail,
   };
 }

@@ -55,6 +55,9 @@ async function writeReleaseDatabase(name: string): Promise<void> {
   db.close();
 }
 
+/** Every item of a job, by their key [jobId, index]. */
+const itemsOf = (jobId: string) => IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
+
 describe('database upgrades', () => {
   it('opens a database written by the current release and keeps every job, kept action and audit entry', async () => {
     await writeReleaseDatabase('upgrade-from-3');
@@ -62,8 +65,10 @@ describe('database upgrades', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
 
+    // A job's items are read as a range of their key: the index by job is gone, the one by state stays.
+    expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
     expect(await db.get('jobs', 'job-1')).toMatchObject({ origin: 'bulk', state: 'waiting', waitingFor: 'login', total: 2 });
-    expect((await db.getAllFromIndex('job-items', 'byJob', 'job-1')).map((item) => [item.username, item.state])).toEqual([
+    expect((await db.getAll('job-items', itemsOf('job-1'))).map((item) => [item.username, item.state])).toEqual([
       ['maya.trails', 'sent'],
       ['leo_eats', 'queued'],
     ]);
@@ -82,11 +87,11 @@ describe('database upgrades', () => {
       waitReason: 'Meta is limiting how fast Collab Desk may call it.',
       total: 1,
     });
-    expect(await db.getAllFromIndex('job-items', 'byJob', kept!.id)).toMatchObject([{ username: 'kept.one', state: 'queued' }]);
+    expect(await db.getAll('job-items', itemsOf(kept!.id))).toMatchObject([{ username: 'kept.one', state: 'queued' }]);
     // One that was on its way is checked against Meta before anything is sent again.
     const interrupted = await db.get('jobs', 'legacy-17841400000000001:revoke:on.the.way');
     expect(interrupted).toMatchObject({ origin: 'single', kind: 'revoke', state: 'paused' });
-    expect(await db.getAllFromIndex('job-items', 'byJob', interrupted!.id)).toMatchObject([
+    expect(await db.getAll('job-items', itemsOf(interrupted!.id))).toMatchObject([
       { username: 'on.the.way', creatorId: '17841450000000008', state: 'unknown' },
     ]);
     db.close();
@@ -95,6 +100,7 @@ describe('database upgrades', () => {
   it('creates every store in a new database', async () => {
     const db = await openCollabDeskDb('upgrade-from-nothing');
     expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
+    expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
     db.close();
   });
 });

@@ -8,5 +8,6 @@ export const DB_NAME = 'collab-desk';
  * 5: graph-cache indexed by when entries were fetched, so the oldest are trimmed first.
  * 6: watch (what the approvals watch saw last, per brand) and watch-news (what changed since).
  * 7: notes (the person's end dates and campaigns, per brand and creator).
+ * 8: job-items lose their index by job (a job's items are a range of their key [jobId, index]).
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;

@@ -171,7 +171,9 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       // New creators go first, each once (the first change of a creator stands, as in the list).
       return [...merged.filter((record) => changed.find(record) === record && !replaced.has(record)), ...kept];
     });
-    const named = merged.filter((record) => record.creatorUsername);
+    // Lookups the cache holds are brought up to date; none is made for the rest (a job of thousands would write
+    // thousands): their answer is the brand's list, which the lookup and the popup read when a creator has none.
+    const named = merged.filter((record) => record.creatorUsername && lookups.has(creatorKey(record.creatorUsername)));
     await deps.cache.writeMany(
       named.map((record) => ({ key: creatorKey(record.creatorUsername!), value: record })),
       CREATOR_TTL_MS,
