@@ -277,11 +277,17 @@ describe('job runner', () => {
     const items = await store.items(job.id);
     await store.putItems(items.map((item) => (item.index >= 50 ? { ...item, state: 'in-flight' } : item)));
     await store.update(job.id, { state: 'running' });
-    const restarted = createJobRunner({ ...setup().deps, store });
+    const restartedDeps = { ...setup().deps, store };
+    const restarted = createJobRunner(restartedDeps);
     await restarted.recover();
     const counts = await finished(store, job.id);
     expect(counts.sent).toBe(60);
     expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+    // What the stopped worker had not yet put into the cached lists is put in by the new one before Done.
+    const remembered = (restartedDeps.rememberOutcomes.mock.calls as unknown as Array<[string, Array<{ username?: string }>]>).flatMap(
+      ([, outcomes]) => outcomes.map((outcome) => outcome.username),
+    );
+    expect(new Set(remembered)).toEqual(new Set(usernames(60)));
   });
 
   it('waits for a new login when the session expires, then goes on', async () => {
@@ -302,6 +308,9 @@ describe('job runner', () => {
     await vi.waitFor(async () => expect((await store.countIn(job.id, 'in-flight')) + (await store.countIn(job.id, 'unknown'))).toBe(0));
     const queuedWhilePaused = await store.countIn(job.id, 'queued');
     expect(queuedWhilePaused).toBeGreaterThan(0);
+    // Paused, and stays so: a round that sent nothing after the pause does not call the job done.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await store.get(job.id))?.state).toBe('paused');
     await runner.cancel(job.id);
     const items = await store.items(job.id);
     expect(items.filter((item) => item.state === 'skipped').every((item) => english(item.reason) === 'Cancelled before it was sent')).toBe(

@@ -118,4 +118,21 @@ describe('partnerships service', () => {
     expect((await service.list(NORTHWIND)).value.filter((record) => record.creatorUsername?.startsWith('bulk.new'))).toHaveLength(300);
     expect(calls().length).toBe(callsBefore);
   });
+
+  it("keeps the person's send or revoke over an older answer the watch brings, also for a creator without a cached lookup", async () => {
+    const { service, clock, advance } = setup();
+    await service.list(NORTHWIND);
+    const askedAt = clock();
+    advance(1000);
+    await service.rememberOutcomes(NORTHWIND, [{ username: 'nobody.asked.yet', status: 'PENDING' }]);
+    advance(1000);
+    // The watch's answer was asked for before the send: it must not write "not requested" back.
+    const kept = await service.rememberFetched(
+      NORTHWIND,
+      [{ creatorUsername: 'nobody.asked.yet', status: 'REVOKED', brandIgId: NORTHWIND }],
+      askedAt,
+    );
+    expect(kept).toEqual(['nobody.asked.yet']);
+    expect((await service.lookup(NORTHWIND, 'nobody.asked.yet')).permission?.status).toBe('PENDING');
+  });
 });

@@ -139,7 +139,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
         const round = (await deps.store.countIn(jobId, 'queued')) > 0 ? await sendInLanes(job) : { sent: 0 };
         if (round.sent === 0 && !round.pause) {
           if ((await deps.store.countIn(jobId, 'unknown')) > 0) continue;
+          // Paused or cancelled before anything left: not done.
+          if ((await deps.store.get(jobId))?.state !== 'running') return;
           // Done means every view can read the outcomes: the cached lists are updated first.
+          if (recovered.delete(jobId))
+            rememberBehind(
+              job,
+              (await deps.store.items(jobId)).map((item) => ({ item })),
+            );
           await flushRemembered();
           await changeJob(jobId, { state: 'done' });
           return;
@@ -317,7 +324,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (outcomes.length === 0) return;
     toRemember.push({ brandIgId: job.brandIgId, outcomes });
     if (rememberTimer) return;
-    const wait = Math.max(0, lastRememberedAt + REMEMBER_EVERY_MS - now());
+    const wait = Math.min(REMEMBER_EVERY_MS, Math.max(0, lastRememberedAt + REMEMBER_EVERY_MS - now()));
     rememberTimer = setTimeout(() => void flushRemembered(), wait);
   }
 
@@ -334,6 +341,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
       for (const [brandIgId, outcomes] of latestPerCreator(taken)) await deps.rememberOutcomes(brandIgId, outcomes);
     });
   }
+
+  /**
+   * Jobs this worker took over from a stopped one: outcomes the stopped worker had gathered
+   * but not yet put into the cached lists are gone with it, so at Done every confirmed outcome
+   * of the job is put in from the store (runJob).
+   */
+  const recovered = new Set<string>();
 
   function confirmedOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): ConfirmedOutcome[] {
     return settled
@@ -442,7 +456,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const counts = itemCounts.get(jobId);
     if (counts) for (const [state, by] of Object.entries(moved) as Array<[ItemState, number]>) counts[state] += by;
     // Told to the pages behind the work, in order: the next batch does not wait for the counting.
-    if (written.length > 0 || items.length === 0) void emit(jobId, written);
+    void emit(jobId, written);
     return written;
   }
 
@@ -532,11 +546,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
     /** After the worker started: batches that were on their way have an unknown outcome; due waits run, later ones get an alarm. */
     async recover(): Promise<void> {
       for (const job of await deps.store.unfinished()) {
+        recovered.add(job.id);
         const moved = await deps.store.itemsIn(job.id, 'in-flight');
         if (moved.length > 0)
           await changeItems(
             job.id,
             moved.map((item) => ({ ...item, state: 'unknown', mayHaveReached: true })),
+            [],
+            { onlyFrom: 'in-flight' },
           );
       }
       void kick();
@@ -555,9 +572,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     async cancel(jobId: string): Promise<void> {
       const queued = await deps.store.itemsIn(jobId, 'queued');
+      // Only items still queued: one a lane has just taken is on its way, and its answer is kept.
       await changeItems(
         jobId,
         queued.map((item) => ({ ...item, state: 'skipped', reason: said('reasonCancelledBeforeSent') })),
+        [],
+        { onlyFrom: 'queued' },
       );
       await changeJob(jobId, { state: 'cancelled', waitReason: said('waitCancelledByYou'), waitingFor: undefined, resumeAt: undefined });
     },

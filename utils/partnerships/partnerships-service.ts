@@ -145,6 +145,19 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
    * over what was known (a revoke keeps the request's date and ID); returns the merged records.
    * Creators are matched by username, or by Instagram ID when Meta gave no username.
    */
+  /**
+   * When the person's own sends and revokes were last put in, by brand and username, for the
+   * last few minutes: an answer Meta gave before one of them must not be written over it
+   * (rememberFetched), also for creators without a cached lookup of their own to compare.
+   */
+  const changedByPerson = new Map<string, number>();
+  const changeKey = (brandIgId: string, username: string) => `${brandIgId}/${username}`;
+  function noteChangedByPerson(brandIgId: string, usernames: ReadonlyArray<string | undefined>): void {
+    const at = now();
+    for (const [key, when] of changedByPerson) if (when < at - 10 * 60_000) changedByPerson.delete(key);
+    for (const username of usernames) if (username) changedByPerson.set(changeKey(brandIgId, username), at);
+  }
+
   async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
     // A batch of changes reads and writes the creators' cached lookups in one transaction each.
@@ -268,7 +281,12 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
         records.flatMap((record) => (record.creatorUsername ? [keyOf(record.creatorUsername)] : [])),
       );
       const newer = records.filter(
-        (record) => record.creatorUsername && (cached.get(keyOf(record.creatorUsername))?.fetchedAt ?? 0) > askedAt,
+        (record) =>
+          record.creatorUsername &&
+          Math.max(
+            cached.get(keyOf(record.creatorUsername))?.fetchedAt ?? 0,
+            changedByPerson.get(changeKey(brandIgId, record.creatorUsername)) ?? 0,
+          ) > askedAt,
       );
       await rememberChanges(
         brandIgId,
@@ -282,6 +300,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       brandIgId: string,
       outcomes: ReadonlyArray<CreatorRef & { status: string; permissionId?: string }>,
     ): Promise<void> {
+      noteChangedByPerson(
+        brandIgId,
+        outcomes.map((outcome) => outcome.username),
+      );
       await rememberChanges(
         brandIgId,
         outcomes.map(({ username, creatorId, status, permissionId }) => ({
