@@ -210,6 +210,8 @@ describe('job runner', () => {
     // Every event's counts add up to the job, and the last ones are what the store holds.
     for (const { counts } of events) expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(600);
     expect(events.at(-1)!.counts).toEqual(await store.counts(job.id));
+    // What the runner answers for the job (the toolbar badge asks it) is the store's count too.
+    expect(await runner.counts(job.id)).toEqual(await store.counts(job.id));
     expect(events.at(-1)!.counts).toMatchObject({ sent: 600, queued: 0, 'in-flight': 0, unknown: 0 });
     // Counted from the store once to start and when the job's own state changed (events without items), not for each write of items.
     const itemEvents = events.filter((event) => event.items.length > 0).length;

@@ -4,7 +4,6 @@ import { createAuditLog } from '../audit/audit-log';
 import { createJobStore } from '../bulk/job-store';
 import { createWritePipeline } from '../bulk/pipeline';
 import { createJobRunner } from '../bulk/runner';
-import type { ItemState } from '../bulk/job';
 import { badgeFor } from './badge';
 import { readCacheKey } from '../cache/cache-keys';
 import { buildSettings } from '../build-settings';
@@ -135,16 +134,14 @@ export function createServices() {
     rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
     onProgress: (progress) => {
       events.broadcast({ type: 'job-progress', progress });
-      if (progress.job.origin === 'bulk') lastBulkCounts = { jobId: progress.job.id, counts: progress.counts };
       scheduleBadge();
     },
     renewSession: () => auth.renewSilently(),
     wakeAt: (time) => void wakeBy(time),
   });
 
-  /** The toolbar badge follows jobs, at most a few times a second, with the counts of the runner's last progress event. */
+  /** The toolbar badge follows jobs, at most a few times a second. */
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastBulkCounts: { jobId: string; counts: Record<ItemState, number> } | undefined;
   function scheduleBadge(): void {
     if (badgeTimer) return;
     badgeTimer = setTimeout(() => {
@@ -156,10 +153,7 @@ export function createServices() {
     const unfinished = await jobs.unfinished();
     const bulkJob = unfinished.find((job) => job.origin === 'bulk' && (job.state === 'running' || job.state === 'waiting'));
     const badge = badgeFor({
-      bulk: bulkJob && {
-        job: bulkJob,
-        counts: lastBulkCounts?.jobId === bulkJob.id ? lastBulkCounts.counts : await jobs.counts(bulkJob.id),
-      },
+      bulk: bulkJob && { job: bulkJob, counts: await runner.counts(bulkJob.id) },
       kept: unfinished.filter((job) => job.origin === 'single' && job.state !== 'running').length,
       news: await watchStore.newsCount(),
       ended: (await endedApprovedTerms()).length,

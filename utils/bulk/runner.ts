@@ -493,6 +493,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
     kick,
     resume,
 
+    /** A job's items per state: kept while it runs (moved by each write), else counted in the store. */
+    async counts(jobId: string): Promise<Record<ItemState, number>> {
+      const kept = itemCounts.get(jobId);
+      return kept ? { ...kept } : deps.store.counts(jobId);
+    },
+
     /** Creates a job: a dry run waiting for Confirm, or one that runs at once. */
     async create(input: NewJob): Promise<Job> {
       const created = now();

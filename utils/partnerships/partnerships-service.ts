@@ -141,11 +141,6 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   }
 
   /**
-   * Writes confirmed changes into every cached copy that mentions the creators, each merged
-   * over what was known (a revoke keeps the request's date and ID); returns the merged records.
-   * Creators are matched by username, or by Instagram ID when Meta gave no username.
-   */
-  /**
    * When the person's own sends and revokes were last put in, by brand and username, for the
    * last few minutes: an answer Meta gave before one of them must not be written over it
    * (rememberFetched), also for creators without a cached lookup of their own to compare.
@@ -158,6 +153,11 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     for (const username of usernames) if (username) changedByPerson.set(changeKey(brandIgId, username), at);
   }
 
+  /**
+   * Writes confirmed changes into every cached copy that mentions the creators, each merged
+   * over what was known (a revoke keeps the request's date and ID); returns the merged records.
+   * Creators are matched by username, or by Instagram ID when Meta gave no username.
+   */
   async function rememberChanges(brandIgId: string, changes: readonly PartnershipPermission[]): Promise<PartnershipPermission[]> {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
     // A batch of changes reads and writes the creators' cached lookups in one transaction each.
