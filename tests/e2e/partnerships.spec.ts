@@ -254,6 +254,39 @@ test.describe('creator partnership-ad permissions', () => {
     expect((await sim.log()).filter((entry) => entry.path.startsWith('17841400000000003/'))).toHaveLength(0);
   });
 
+  test('a brand picked while the background is still answering stays picked', async ({ context, extensionId }) => {
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    await dashboard.close();
+    const popup = await context.newPage();
+    // A slow worker: the popup's questions for the overview are answered only when the test says so.
+    await popup.addInitScript(() => {
+      const held: Array<() => void> = [];
+      const scope = window as unknown as { releaseOverviews: () => void; overviewsApplied: number };
+      scope.overviewsApplied = 0;
+      scope.releaseOverviews = () => held.splice(0).forEach((release) => release());
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: { type?: string }) => Promise<unknown> } } })
+        .chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (message) => {
+        const answer = send(message);
+        if (message?.type !== 'getAccessOverview') return answer;
+        return new Promise((resolve) => held.push(() => resolve(answer))).finally(() =>
+          setTimeout(() => (scope.overviewsApplied += 1), 100),
+        );
+      };
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const picker = popup.getByRole('combobox', { name: 'Brand account' });
+    await expect(picker).toHaveValue(NORTHWIND);
+    await picker.selectOption({ label: '@harborcoffee' });
+    await expect(popup.getByText('Not ready:')).toBeVisible();
+    await popup.evaluate(() => (window as unknown as { releaseOverviews: () => void }).releaseOverviews());
+    await expect.poll(() => popup.evaluate(() => (window as unknown as { overviewsApplied: number }).overviewsApplied)).toBeGreaterThan(0);
+    await expect(picker).toHaveValue('17841400000000003');
+    await expect(popup.getByText('Not ready:')).toBeVisible();
+  });
+
   test('a brand account that is not ready cannot send, and says why', async ({ context, extensionId, sim }) => {
     const page = await openDashboard(context, extensionId);
     await connect(page);

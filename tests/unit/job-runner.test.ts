@@ -187,7 +187,10 @@ describe('job runner', () => {
       const job = await runner.create(bulkJob('send', usernames(300)));
       const counts = await finished(store, job.id);
       expect(counts.sent).toBe(300);
-      expect(mostInFlight).toBe(most);
+      // Never more than the lanes; with room, lanes overlap (how many at once depends on the machine's speed).
+      expect(mostInFlight).toBeLessThanOrEqual(most);
+      if (most > 1) expect(mostInFlight).toBeGreaterThan(1);
+      else expect(mostInFlight).toBe(1);
       expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
       // Full batches while there is room; near the ceiling, batches sized to what fits, and none refused.
       const batches = simulator().state.log.filter((entry) => entry.batchSize !== undefined);
