@@ -5,7 +5,6 @@ import { sendMessage, type ImportOutcome } from '@/utils/messaging/protocol';
 import { MAX_FILE_BYTES } from '@/utils/bulk/limits';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
-import { announce } from './announce';
 import { useAction } from './use-action';
 import { useNotes } from './use-notes';
 
@@ -46,7 +45,7 @@ export function NotesSettings() {
     const first = await run(() => sendMessage('importBackup', { backup, overwrite: false }));
     if (!first) return;
     setOutcome(describe(first));
-    if (first.conflicts === 0) return announce(describe(first));
+    if (first.conflicts === 0) return;
     setConfirm({
       title: plural('backupReplaceTitle', first.conflicts),
       action: plural('backupReplaceAction', first.conflicts),
@@ -56,7 +55,6 @@ export function NotesSettings() {
           const second = await sendMessage('importBackup', { backup, overwrite: true });
           const total = { ...second, added: first.added + second.added, unchanged: first.unchanged };
           setOutcome(describe(total));
-          announce(describe(total));
         }),
     });
   }
@@ -101,11 +99,8 @@ export function NotesSettings() {
           {t('notesDelete')}
         </button>
       </div>
-      {outcome && (
-        <p class="notice ok" role="status">
-          {outcome}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce each outcome put into it (and the words are on the page once). */}
+      <div role="status">{outcome && <p class="notice ok">{outcome}</p>}</div>
       {fileProblem && (
         <p class="notice error" role="alert">
           {fileProblem}

@@ -176,8 +176,13 @@ test.describe('terms, follow-ups and campaigns', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify(backup)),
       });
-      await expect(freshPage.getByText('Imported. New notes: 3. Replaced: 0. Already the same: 0.')).toBeVisible();
+      const imported = 'Imported. New notes: 3. Replaced: 0. Already the same: 0.';
+      await expect(freshPage.getByRole('region', { name: /Your notes/ }).getByRole('status')).toHaveText(imported);
       await expect(freshPage.getByText('3 notes are kept in this browser.', { exact: false })).toBeVisible();
+      // Said once: the outcome's own live region tells screen readers; no second copy of the words elsewhere
+      // (the page's announcer, which fills 50 ms after it is asked, had them too).
+      await freshPage.waitForTimeout(200);
+      await expect(freshPage.getByText(imported)).toBeVisible();
       // A file that is not a backup is refused, saying so, and nothing changes.
       await freshPage
         .getByLabel('Import backup')
