@@ -5,7 +5,7 @@ import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
-import { countByStatus, filterRows, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
+import { countByStatus, createRowFilter, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { ALL_BRANDS, BrandPicker } from './BrandPicker';
 import { BrandCounts } from './BrandCounts';
 import { WhatChanged } from './WhatChanged';
@@ -68,9 +68,11 @@ export function PartnershipsView() {
       : undefined;
   const brandIdOf = (permission: PartnershipPermission) => (showAll ? (permission.brandIgId ?? '') : (brand?.igId ?? ''));
   const day = today();
+  // Typing on looks only among the matches of the search before; typing back is answered from memory.
+  const [rowFilter] = useState(createRowFilter);
   // The terms and campaign filters read the person's notes beside Meta's records.
   const rows = useMemo(() => {
-    const matching = filterRows(sorted, query);
+    const matching = rowFilter(sorted, query);
     if (!terms && !campaign) return matching;
     return matching.filter((permission) => matchesNoteFilters(noteOf(permission), { terms, campaign }));
   }, [sorted, query.search, query.status, terms, campaign, byCreator]);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countByStatus, tableRows } from './table-view';
+import { countByStatus, createRowFilter, filterRows, tableRows } from './table-view';
 import { inEnglish } from '../i18n/in-english';
 import { statusKeyWord } from './status';
 
@@ -44,5 +45,45 @@ describe('tableRows', () => {
   it('filters by status and by username, ignoring @ and case', () => {
     expect(tableRows(rows, { ...base, status: 'APPROVED' }).map((row) => row.creatorUsername)).toEqual(['ben', 'zoe']);
     expect(tableRows(rows, { ...base, search: '@ZO' }).map((row) => row.creatorUsername)).toEqual(['zoe']);
+  });
+});
+
+describe('createRowFilter', () => {
+  const creator = fc.record({
+    creatorUsername: fc.option(fc.stringMatching(/^[ab._]{0,5}$/), { nil: undefined }),
+    creatorId: fc.option(fc.stringMatching(/^[12]{0,4}$/), { nil: undefined }),
+    status: fc.constantFrom('APPROVED', 'PENDING', 'REVOKED'),
+  });
+  const query = fc.record({ search: fc.stringMatching(/^@?[abAB._12 ]{0,4}$/), status: fc.constantFrom('', 'APPROVED', 'PENDING') });
+
+  it('answers every search as filterRows does, whatever was searched before, in order, on one list or a new one', () => {
+    fc.assert(
+      fc.property(fc.array(creator, { maxLength: 30 }), fc.array(fc.tuple(query, fc.boolean()), { maxLength: 25 }), (list, searches) => {
+        const filter = createRowFilter(3);
+        let sorted = list;
+        for (const [next, newList] of searches) {
+          if (newList) sorted = [...sorted].reverse();
+          expect(filter(sorted, next)).toEqual(filterRows(sorted, next));
+        }
+      }),
+    );
+  });
+
+  it('looks only among the matches of the search typed before, and answers a search typed back from memory', () => {
+    const list = Array.from({ length: 1_000 }, (_, index) => ({ creatorUsername: `creator${index}`, status: 'APPROVED' }));
+    let looked = 0;
+    const counted = new Proxy(list, {
+      get: (target, key, receiver) => {
+        if (key === 'filter') looked += target.length;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const filter = createRowFilter();
+    const search = (text: string) => filter(counted, { search: text, status: '' });
+    expect(search('creator9')).toHaveLength(111);
+    expect(search('creator99')).toHaveLength(11);
+    expect(search('creator9')).toHaveLength(111);
+    // Only the first search read the whole list.
+    expect(looked).toBe(1_000);
   });
 });

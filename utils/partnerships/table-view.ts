@@ -49,13 +49,50 @@ export function filterRows(
   sorted: readonly PartnershipPermission[],
   query: Pick<TableQuery, 'search' | 'status'>,
 ): PartnershipPermission[] {
-  const needle = query.search.trim().replace(/^@/, '').toLowerCase();
+  const needle = needleOf(query.search);
   if (!needle && !query.status) return [...sorted];
   return sorted.filter(
     (permission) =>
       (!query.status || statusKey(permission.status) === query.status) &&
       (!needle || (permission.creatorUsername ?? '').includes(needle) || (permission.creatorId ?? '').includes(needle)),
   );
+}
+
+function needleOf(search: string): string {
+  return search.trim().replace(/^@/, '').toLowerCase();
+}
+
+/**
+ * filterRows with a memory of the last searches of one sorted list and status: typing on
+ * looks only among the matches of a search the new one contains (every match of "leo_"
+ * matches "leo"), and typing back is answered from memory. The rows answered are shared;
+ * nothing may change them.
+ */
+export function createRowFilter(remember = 12) {
+  let list: readonly PartnershipPermission[] | undefined;
+  let status: string | undefined;
+  const found = new Map<string, PartnershipPermission[]>();
+  return (sorted: readonly PartnershipPermission[], query: Pick<TableQuery, 'search' | 'status'>): PartnershipPermission[] => {
+    if (sorted !== list || query.status !== status) {
+      list = sorted;
+      status = query.status;
+      found.clear();
+    }
+    const needle = needleOf(query.search);
+    let rows = found.get(needle);
+    if (!rows) {
+      let narrowest: PartnershipPermission[] | undefined;
+      for (const [earlier, matches] of found) {
+        if (needle.includes(earlier) && (!narrowest || matches.length < narrowest.length)) narrowest = matches;
+      }
+      rows = filterRows(narrowest ?? sorted, query);
+    }
+    // The newest last, so the oldest is the first to go.
+    found.delete(needle);
+    found.set(needle, rows);
+    if (found.size > remember) found.delete(found.keys().next().value!);
+    return rows;
+  };
 }
 
 /** The rows to show: filtered by status and username, sorted by the chosen column. */
