@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noDynamicCode } from './scripts/no-dynamic-code';
+import { noEmptyPluginScript } from './scripts/no-empty-plugin-script';
 import { privacyPageHtml } from './scripts/privacy-page';
 
 /**
@@ -41,7 +42,9 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    plugins: [noDynamicCode()],
+    plugins: [noDynamicCode(), noEmptyPluginScript()],
+    // Chrome 113+ and Firefox 140+ preload modules themselves: no polyfill script in every page.
+    build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
