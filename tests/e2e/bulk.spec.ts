@@ -171,7 +171,7 @@ test.describe('bulk management', () => {
     await sim.setControls({ latencyMs: 300 });
     await startBulk(
       page,
-      Array.from({ length: 400 }, (_, index) => `paused.${index}`),
+      Array.from({ length: 1_000 }, (_, index) => `paused.${index}`),
     );
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(page.getByText('Paused by you.')).toBeVisible();
@@ -184,12 +184,20 @@ test.describe('bulk management', () => {
     await page.waitForTimeout(1000);
     expect(await settledWhilePaused()).toBe(afterPause);
 
+    // A second a round of batches from here, so Stop comes while most creators still wait their turn
+    // (at 300 ms the job could finish between the first deliveries and the click).
+    await sim.setControls({ latencyMs: 1_000 });
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
-    await expect.poll(settledWhilePaused, { timeout: 20_000 }).toBeGreaterThan(afterPause);
+    await expect.poll(settledWhilePaused, { timeout: 20_000, intervals: [50] }).toBeGreaterThan(afterPause);
     await page.getByRole('button', { name: 'Stop job' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Cancelled\./ })).toBeVisible();
-    await expect(resultRow(page, 'paused.399')).toContainText('Skipped');
-    await expect(resultRow(page, 'paused.399')).toContainText('Cancelled before it was sent');
+    // A thousand results are a virtual table: the last rows are drawn once scrolled to.
+    await page
+      .getByRole('table', { name: 'Results' })
+      .locator('xpath=..')
+      .evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight));
+    await expect(resultRow(page, 'paused.999')).toContainText('Skipped');
+    await expect(resultRow(page, 'paused.999')).toContainText('Cancelled before it was sent');
     expect([...(await deliveries(sim)).values()].every((times) => times === 1)).toBe(true);
   });
 
