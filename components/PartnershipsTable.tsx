@@ -43,7 +43,7 @@ function termsOf(note: CreatorNote | undefined, day: string) {
 
 /** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
 export function PartnershipsTable(props: {
-  rows: PartnershipPermission[];
+  rows: readonly PartnershipPermission[];
   query: TableQuery;
   onSort: (column: SortColumn) => void;
   onRevoke: (permission: PartnershipPermission) => void;

@@ -69,5 +69,5 @@ export function useCachedData<T>(source: CachedDataSource<T> | undefined, depend
     });
   }, [load]);
 
-  return { data, setData, error, refreshing, refresh };
+  return { data, setData, error, refreshing, refresh, reload: load };
 }

@@ -4,7 +4,8 @@ import type { Plugin } from 'vite';
  * WXT puts a module script in the head of every HTML page to start its plugins
  * (`virtual:wxt-html-plugins`). Collab Desk uses none, so that script builds to nothing, yet
  * each page still asked for it: one request more on every popup opening. This drops the empty
- * chunk and the tags that load it. A project with WXT plugins has code in it and keeps it.
+ * chunk, the tags that load it and the imports of it, and fails the build if anything still
+ * names it. A project with WXT plugins has code in it and keeps it.
  */
 export function noEmptyPluginScript(): Plugin {
   return {
@@ -17,16 +18,18 @@ export function noEmptyPluginScript(): Plugin {
       );
       for (const chunk of empty) {
         delete bundle[chunk.fileName];
-        const tag = new RegExp(`\\s*<(?:script|link)\\b[^>]*["']/${escape(chunk.fileName)}["'][^>]*>(?:</script>)?`, 'g');
-        const name = chunk.fileName.split('/').pop()!;
-        const statement = new RegExp(`import\\s*["'][^"']*/${escape(name)}["'];?`, 'g');
+        const name = escapeRegExp(chunk.fileName.split('/').pop()!);
+        const tag = new RegExp(`\\s*<(?:script|link)\\b[^>]*["'][^"']*/${name}["'][^>]*>(?:</script>)?`, 'g');
+        const statement = new RegExp(`import\\s*["'][^"']*/${name}["'];?`, 'g');
         for (const output of Object.values(bundle)) {
-          if (output.type === 'asset' && output.fileName.endsWith('.html') && typeof output.source === 'string') {
-            output.source = output.source.replace(tag, '');
-          }
-          if (output.type === 'chunk' && output.imports.includes(chunk.fileName)) {
+          if (output.type === 'asset' && typeof output.source === 'string') output.source = output.source.replace(tag, '');
+          if (output.type === 'chunk') {
             output.code = output.code.replace(statement, '');
             output.imports = output.imports.filter((imported) => imported !== chunk.fileName);
+          }
+          const text = output.type === 'chunk' ? output.code : typeof output.source === 'string' ? output.source : '';
+          if (text.includes(chunk.fileName.split('/').pop()!)) {
+            this.error(`${output.fileName} still names ${chunk.fileName}, which this build leaves out.`);
           }
         }
       }
@@ -34,6 +37,6 @@ export function noEmptyPluginScript(): Plugin {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -271,6 +271,7 @@ test.describe('creator partnership-ad permissions', () => {
       runtime.sendMessage = (message) => {
         const answer = send(message);
         if (message?.type !== 'getAccessOverview') return answer;
+        // The popup applies an answer in promise callbacks, all run before any timer: counted after a timer, it is in the page.
         return new Promise((resolve) => held.push(() => resolve(answer))).finally(() =>
           setTimeout(() => (scope.overviewsApplied += 1), 100),
         );

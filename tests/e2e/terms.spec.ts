@@ -179,9 +179,9 @@ test.describe('terms, follow-ups and campaigns', () => {
       const imported = 'Imported. New notes: 3. Replaced: 0. Already the same: 0.';
       await expect(freshPage.getByRole('region', { name: /Your notes/ }).getByRole('status')).toHaveText(imported);
       await expect(freshPage.getByText('3 notes are kept in this browser.', { exact: false })).toBeVisible();
-      // Said once: the outcome's own live region tells screen readers; no second copy of the words elsewhere
-      // (the page's announcer, which fills 50 ms after it is asked, had them too).
-      await freshPage.waitForTimeout(200);
+      // Said once: the outcome's own live region tells screen readers. The page's announcer, made when it is
+      // first asked to say something (before the outcome shows), used to get the same words 50 ms later.
+      await expect(freshPage.locator('#announcer')).toHaveCount(0);
       await expect(freshPage.getByText(imported)).toBeVisible();
       // A file that is not a backup is refused, saying so, and nothing changes.
       await freshPage

@@ -7,7 +7,12 @@ const page = (fileName: string, source: string) => ({ type: 'asset', fileName, s
 
 function build(bundle: Record<string, unknown>): Record<string, { code?: string; source?: string; imports?: string[] }> {
   const hook = noEmptyPluginScript().generateBundle as (this: unknown, options: unknown, bundle: Rollup.OutputBundle) => void;
-  hook.call({}, {}, bundle as unknown as Rollup.OutputBundle);
+  const context = {
+    error: (message: string) => {
+      throw new Error(message);
+    },
+  };
+  hook.call(context, {}, bundle as unknown as Rollup.OutputBundle);
   return bundle as Record<string, { code?: string; source?: string; imports?: string[] }>;
 }
 
@@ -36,5 +41,12 @@ describe('noEmptyPluginScript', () => {
     const bundle = build({ [loader]: chunk(loader, 'initPlugins();'), 'popup.html': page('popup.html', page1) });
     expect(bundle[loader]).toBeDefined();
     expect(bundle['popup.html']!.source).toBe(page1);
+  });
+
+  it('fails the build when something still names the dropped script', () => {
+    const odd = 'const url = new URL("./_virtual_wxt-html-plugins-Ab12.js", import.meta.url);';
+    expect(() => build({ [loader]: chunk(loader, ''), 'chunks/odd.js': chunk('chunks/odd.js', odd) })).toThrow(
+      'chunks/odd.js still names chunks/_virtual_wxt-html-plugins-Ab12.js',
+    );
   });
 });

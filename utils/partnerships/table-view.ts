@@ -65,14 +65,14 @@ function needleOf(search: string): string {
 /**
  * filterRows with a memory of the last searches of one sorted list and status: typing on
  * looks only among the matches of a search the new one contains (every match of "leo_"
- * matches "leo"), and typing back is answered from memory. The rows answered are shared;
- * nothing may change them.
+ * matches "leo"), and typing back is answered from memory. The rows answered are shared,
+ * hence read-only.
  */
 export function createRowFilter(remember = 12) {
   let list: readonly PartnershipPermission[] | undefined;
   let status: string | undefined;
-  const found = new Map<string, PartnershipPermission[]>();
-  return (sorted: readonly PartnershipPermission[], query: Pick<TableQuery, 'search' | 'status'>): PartnershipPermission[] => {
+  const found = new Map<string, readonly PartnershipPermission[]>();
+  return (sorted: readonly PartnershipPermission[], query: Pick<TableQuery, 'search' | 'status'>): readonly PartnershipPermission[] => {
     if (sorted !== list || query.status !== status) {
       list = sorted;
       status = query.status;
@@ -81,7 +81,7 @@ export function createRowFilter(remember = 12) {
     const needle = needleOf(query.search);
     let rows = found.get(needle);
     if (!rows) {
-      let narrowest: PartnershipPermission[] | undefined;
+      let narrowest: readonly PartnershipPermission[] | undefined;
       for (const [earlier, matches] of found) {
         if (needle.includes(earlier) && (!narrowest || matches.length < narrowest.length)) narrowest = matches;
       }

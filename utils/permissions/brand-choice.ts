@@ -5,22 +5,34 @@
  */
 export function brandChoiceKeeper() {
   let made = 0;
-  let stored = 0;
-  let latest: string | undefined;
+  let settled = 0;
+  let latest = '';
+  let latestFailed = false;
   return {
-    /** The person picked `igId`; call the answer once the background has stored it (or failed to). */
-    choose(igId: string): () => void {
+    /**
+     * The person picked `igId`. Call `stored` once the background has stored it, or `failed`
+     * if it could not: then answers carry the background's choice again.
+     */
+    choose(igId: string) {
       latest = igId;
+      latestFailed = false;
       const choice = ++made;
-      return () => {
-        stored = Math.max(stored, choice);
+      const settle = () => {
+        settled = Math.max(settled, choice);
+      };
+      return {
+        stored: settle,
+        failed: () => {
+          if (choice === made) latestFailed = true;
+          settle();
+        },
       };
     },
     /** Call when asking for an overview; hand its answer to what this returns. */
     asking() {
-      const storedWhenAsked = stored;
+      const settledWhenAsked = settled;
       return <T extends { selectedBrandIgId: string }>(answer: T): T =>
-        made > storedWhenAsked && latest !== undefined ? { ...answer, selectedBrandIgId: latest } : answer;
+        made > settledWhenAsked && !latestFailed ? { ...answer, selectedBrandIgId: latest } : answer;
     },
   };
 }
