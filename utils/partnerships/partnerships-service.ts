@@ -45,6 +45,13 @@ export interface BrandStanding {
 
 const LIST_TTL_MS = 5 * 60_000;
 const CREATOR_TTL_MS = 2 * 60_000;
+/** How long the person's own sends and revokes win over answers Meta gave before them (the watch's). */
+const PERSON_CHANGE_KEPT_MS = 10 * 60_000;
+
+/** The key of a creator's cached lookup for one brand, by the signed-in person (batches ask for the person once). */
+function creatorKeyText(userId: string, brandIgId: string, username: string): string {
+  return cacheKeyText({ area: 'creator', userId, brandIgId, username });
+}
 
 /** The field sets Meta documents, tried in order; the last resort asks for Meta's defaults. */
 const FIELD_SETS: Array<string | undefined> = [
@@ -62,8 +69,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
   const now = deps.now ?? Date.now;
   let fieldSet = 0;
   const listKey = async (brandIgId: string) => cacheKeyText({ area: 'partnerships', userId: await deps.currentUserId(), brandIgId });
-  const creatorCacheKey = async (brandIgId: string, username: string) =>
-    cacheKeyText({ area: 'creator', userId: await deps.currentUserId(), brandIgId, username });
+  const creatorCacheKey = async (brandIgId: string, username: string) => creatorKeyText(await deps.currentUserId(), brandIgId, username);
 
   /** Lists with the first documented field set Meta accepts, remembering which one that was. */
   async function fetchPermissions(brandIgId: string, creatorUsername?: string): Promise<PartnershipPermission[]> {
@@ -146,11 +152,11 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
    * (rememberFetched), also for creators without a cached lookup of their own to compare.
    */
   const changedByPerson = new Map<string, number>();
-  const changeKey = (brandIgId: string, username: string) => `${brandIgId}/${username}`;
-  function noteChangedByPerson(brandIgId: string, usernames: ReadonlyArray<string | undefined>): void {
+  async function noteChangedByPerson(brandIgId: string, usernames: ReadonlyArray<string | undefined>): Promise<void> {
+    const userId = await deps.currentUserId();
     const at = now();
-    for (const [key, when] of changedByPerson) if (when < at - 10 * 60_000) changedByPerson.delete(key);
-    for (const username of usernames) if (username) changedByPerson.set(changeKey(brandIgId, username), at);
+    for (const [key, when] of changedByPerson) if (when < at - PERSON_CHANGE_KEPT_MS) changedByPerson.delete(key);
+    for (const username of usernames) if (username) changedByPerson.set(creatorKeyText(userId, brandIgId, username), at);
   }
 
   /**
@@ -162,7 +168,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     const list = (await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId)))?.value ?? [];
     // A batch of changes reads and writes the creators' cached lookups in one transaction each.
     const userId = await deps.currentUserId();
-    const creatorKey = (username: string) => cacheKeyText({ area: 'creator', userId, brandIgId, username });
+    const creatorKey = (username: string) => creatorKeyText(userId, brandIgId, username);
     const lookups = await deps.cache.readMany<PartnershipPermission | null>(
       changes.flatMap((change) => (change.creatorUsername ? [creatorKey(change.creatorUsername)] : [])),
     );
@@ -276,17 +282,15 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     async rememberFetched(brandIgId: string, records: readonly PartnershipPermission[], askedAt: number): Promise<string[]> {
       // A creator whose cached lookup is newer than the question (a send or revoke meanwhile) keeps it: Meta's older answer is not written over it.
       const userId = await deps.currentUserId();
-      const keyOf = (username: string) => cacheKeyText({ area: 'creator', userId, brandIgId, username });
+      const keyOf = (username: string) => creatorKeyText(userId, brandIgId, username);
       const cached = await deps.cache.readMany<PartnershipPermission | null>(
         records.flatMap((record) => (record.creatorUsername ? [keyOf(record.creatorUsername)] : [])),
       );
       const newer = records.filter(
         (record) =>
           record.creatorUsername &&
-          Math.max(
-            cached.get(keyOf(record.creatorUsername))?.fetchedAt ?? 0,
-            changedByPerson.get(changeKey(brandIgId, record.creatorUsername)) ?? 0,
-          ) > askedAt,
+          Math.max(cached.get(keyOf(record.creatorUsername))?.fetchedAt ?? 0, changedByPerson.get(keyOf(record.creatorUsername)) ?? 0) >
+            askedAt,
       );
       await rememberChanges(
         brandIgId,
@@ -300,7 +304,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       brandIgId: string,
       outcomes: ReadonlyArray<CreatorRef & { status: string; permissionId?: string }>,
     ): Promise<void> {
-      noteChangedByPerson(
+      await noteChangedByPerson(
         brandIgId,
         outcomes.map((outcome) => outcome.username),
       );
