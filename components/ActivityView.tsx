@@ -103,8 +103,8 @@ export function ActivityView() {
               <th scope="col">{t('commonColumnReason')}</th>
             </>
           }
-          renderRow={(entry, index) => (
-            <tr key={entry.id ?? index}>
+          renderRow={(entry, index, ariaRowIndex) => (
+            <tr key={entry.id ?? index} aria-rowindex={ariaRowIndex}>
               <td>{i18n.dateTime(entry.at)}</td>
               <td>{brandName(entry)}</td>
               <th scope="row">

@@ -101,8 +101,8 @@ export function BulkJobPanel({ job, items, counts }: { job: Job; items: JobItem[
             <th scope="col">{t('commonColumnReason')}</th>
           </>
         }
-        renderRow={(item, index) => (
-          <tr key={item.index} aria-rowindex={items.length > 500 ? index + 2 : undefined}>
+        renderRow={(item, _index, ariaRowIndex) => (
+          <tr key={item.index} aria-rowindex={ariaRowIndex}>
             <th scope="row">
               <bdi>{item.username}</bdi>
             </th>

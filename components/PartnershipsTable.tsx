@@ -79,11 +79,8 @@ export function PartnershipsTable(props: {
           <th scope="col">{t('partnershipsColumnAction')}</th>
         </>
       }
-      renderRow={(permission, index) => (
-        <tr
-          key={`${permission.brandIgId}/${permission.id ?? permission.creatorUsername ?? index}`}
-          aria-rowindex={rows.length > 500 ? index + 2 : undefined}
-        >
+      renderRow={(permission, index, ariaRowIndex) => (
+        <tr key={`${permission.brandIgId}/${permission.id ?? permission.creatorUsername ?? index}`} aria-rowindex={ariaRowIndex}>
           {brandOf && (
             <td>
               <bdi>@{brandOf(permission)}</bdi>

@@ -82,6 +82,10 @@ test.describe('chaos', () => {
 
     await page.getByRole('link', { name: 'Activity' }).click();
     await expect(page.getByRole('status').filter({ hasText: /actions$/ })).toHaveText('1,000 actions', { timeout: 15_000 });
+    // 1,000 entries are virtualised: the table gives its size, and each drawn row its place in it.
+    const activity = page.getByRole('table', { name: 'Audit log' });
+    await expect(activity).toHaveAttribute('aria-rowcount', '1001');
+    await expect(activity.locator('tbody tr:not([aria-hidden])').first()).toHaveAttribute('aria-rowindex', '2');
     const audit = await downloadedCsv(page, 'Export audit log');
     const auditRows = audit.slice(1).map((row) => ({ creator: row[2], action: row[3], outcome: row[4] }));
     expect(auditRows.every((row) => row.action === 'send' && row.outcome === 'Sent')).toBe(true);
