@@ -93,7 +93,7 @@ try {
       return `| ${label} | ${inPage.median} | ${(inPage.median / floor.page.median).toFixed(2)}× | ${inPage.p90} | ${driver.median} | ${(driver.median / floor.driver.median).toFixed(2)}× | ${target} |`;
     }),
     '',
-    `Against the page with one empty script (the least any page that runs a script took here), the popup took ${ratioTo(times.warm, times.script)}× warm and ${ratioTo(times.cold, times.script)}× cold, in the page.`,
+    `Against the page with one empty script (the floor's page, plus a script that does nothing), the popup took ${ratioTo(times.warm, times.script)}× warm and ${ratioTo(times.cold, times.script)}× cold, in the page.`,
     '',
     '| lookup of one creator (All brands: one per ready brand, in one batch request) | Graph calls |',
     '| --- | ---: |',
@@ -329,6 +329,7 @@ async function benchBigAccounts(): Promise<string> {
       await popupTimes.add(page, `${bigBase}/popup.html`, 'status', shown);
     }
     const floor = stats(blankTimes.inPage);
+    const withScript = stats(scriptTimes.inPage);
     const popup = stats(popupTimes.inPage);
     const driverRatio = stats(popupTimes.driver).median / stats(blankTimes.driver).median;
     const typing = stats(keystrokes);
@@ -338,8 +339,8 @@ async function benchBigAccounts(): Promise<string> {
       '| what | median | p90 | target |',
       '| --- | ---: | ---: | --- |',
       `| Empty extension page opens (floor, in the page) | ${floor.median} ms | ${floor.p90} ms | |`,
-      `| The same page loading one empty script of its own | ${stats(scriptTimes.inPage).median} ms | ${stats(scriptTimes.inPage).p90} ms | |`,
-      `| Popup open to status shown, cached | ${popup.median} ms (${(popup.median / floor.median).toFixed(2)}×; ${ratioTo(popupTimes, scriptTimes)}× the page with a script; as the driver sees it ${driverRatio.toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
+      `| The same page loading one empty script of its own | ${withScript.median} ms | ${withScript.p90} ms | |`,
+      `| Popup open to status shown, cached | ${popup.median} ms (${ratioTo(popupTimes, blankTimes)}×; ${ratioTo(popupTimes, scriptTimes)}× the page with a script; as the driver sees it ${driverRatio.toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
       `| A keystroke in the 10,000-creator Partnerships search, to the table rendered (${keystrokes.length} keystrokes) | ${typing.median} ms | ${typing.p90} ms | ≤ 16 ms median |`,
       `| Dashboard JavaScript heap after loading it (after garbage collection) | ${heapMb.toFixed(0)} MB | | < 150 MB |`,
     ].join('\n');

@@ -18,7 +18,8 @@ export function noEmptyPluginScript(): Plugin {
       );
       for (const chunk of empty) {
         delete bundle[chunk.fileName];
-        const name = escapeRegExp(chunk.fileName.split('/').pop()!);
+        const baseName = chunk.fileName.split('/').pop()!;
+        const name = escapeRegExp(baseName);
         const tag = new RegExp(`\\s*<(?:script|link)\\b[^>]*["'][^"']*/${name}["'][^>]*>(?:</script>)?`, 'g');
         const statement = new RegExp(`import\\s*["'][^"']*/${name}["'];?`, 'g');
         for (const output of Object.values(bundle)) {
@@ -28,7 +29,7 @@ export function noEmptyPluginScript(): Plugin {
             output.imports = output.imports.filter((imported) => imported !== chunk.fileName);
           }
           const text = output.type === 'chunk' ? output.code : typeof output.source === 'string' ? output.source : '';
-          if (text.includes(chunk.fileName.split('/').pop()!)) {
+          if (text.includes(baseName)) {
             this.error(`${output.fileName} still names ${chunk.fileName}, which this build leaves out.`);
           }
         }
