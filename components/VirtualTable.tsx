@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ComponentChildren, VNode } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { rowsAfterStep, rowsFillingTheBox, rowsToDrawAtOnce } from '@/utils/table/drawn-rows';
 
 /** Up to this many rows are all in the page (so find-in-page and screen readers see them); more are virtualised. */
 export const VIRTUALISE_ABOVE = 500;
@@ -35,10 +36,22 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  // The virtualizer keeps the scroll box's measures; reading them from the element here would force a layout per keystroke.
+  const fillingTheBox = rowsFillingTheBox(
+    virtualizer.scrollOffset ?? 0,
+    virtualizer.scrollRect?.height ?? window.innerHeight,
+    ROW_HEIGHT,
+    OVERSCAN,
+  );
+  const drawn = useRowsDrawnInSteps(rows, virtual ? items.length : undefined, fillingTheBox);
 
   return (
     <div class="table-scroll" ref={scroller}>
-      <table class="data" aria-rowcount={virtual ? rows.length + 1 : undefined}>
+      <table
+        class="data"
+        aria-rowcount={virtual ? rows.length + 1 : undefined}
+        aria-busy={!virtual && drawn < rows.length ? 'true' : undefined}
+      >
         <caption>{caption}</caption>
         <thead>
           <tr aria-rowindex={virtual ? 1 : undefined}>{head}</tr>
@@ -51,12 +64,39 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
               {after > 0 && <SpacerRow height={after} columnCount={columnCount} />}
             </>
           ) : (
-            rows.map((row, index) => renderRow(row, index, undefined))
+            rows.slice(0, drawn).map((row, index) => renderRow(row, index, undefined))
           )}
         </tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * How many of `rows` a table that is not virtualised has in the page (see utils/table/drawn-rows):
+ * when the rows change under a drawn table, those filling its box at once, then the rest a step
+ * per painted frame. `virtualDrawn` is the rows drawn while the table is virtualised (it draws
+ * them itself), undefined while it is not.
+ */
+function useRowsDrawnInSteps<T>(rows: readonly T[], virtualDrawn: number | undefined, fillingTheBox: number): number {
+  const table = useRef<{ rows: readonly T[]; drawn: number } | null>(null);
+  const [, drawNextStep] = useReducer((step: number) => step + 1, 0);
+  if (virtualDrawn !== undefined) {
+    table.current = { rows, drawn: virtualDrawn };
+  } else if (table.current?.rows !== rows) {
+    const drawnBefore = table.current?.drawn ?? 0;
+    table.current = { rows, drawn: rowsToDrawAtOnce({ rowCount: rows.length, drawnBefore, fillingTheBox }) };
+  }
+  const drawn = virtualDrawn === undefined ? table.current.drawn : rows.length;
+
+  // Preact runs effects after the page has painted: each step is drawn in a frame of its own.
+  useEffect(() => {
+    const current = table.current;
+    if (virtualDrawn !== undefined || !current || current.rows !== rows || current.drawn >= rows.length) return;
+    current.drawn = rowsAfterStep(current.drawn, rows.length);
+    drawNextStep(undefined);
+  });
+  return drawn;
 }
 
 /** An empty row that keeps the scroll height of the rows not drawn. */

@@ -289,21 +289,29 @@ async function benchBigAccounts(): Promise<string> {
     await dashboard.getByRole('combobox', { name: 'Brand account' }).selectOption({ label: '@northwind.outdoor' });
     await dashboard.getByRole('list', { name: 'Counts per status' }).getByText('10,000 in all').waitFor({ timeout: 120_000 });
 
-    // Each keystroke: from the input event to the table rendered for it (Preact renders in a microtask; the timer runs after).
-    // Two words typed and erased, three times over (51 keystrokes, the first ones included), for a median steadier than one pass gives.
+    // Each keystroke: from the input event to the table rendered for it (Preact renders in a microtask; the timer runs
+    // after), and on to the first frame in which every matching row is in the page (a table drawing its rows in steps is
+    // aria-busy until then). Two words typed and erased, three times over (51 keystrokes, the first ones included), for a
+    // median steadier than one pass gives. In front: a tab behind others gets about one frame a second.
+    await dashboard.bringToFront();
     const typed = ['m', 'ma', 'may', 'maya', 'maya.', 'maya', 'may', 'ma', 'm', '', 'l', 'le', 'leo', 'leo_', 'le', 'l', ''];
     const keystrokes = await dashboard.getByRole('searchbox', { name: 'Search creators' }).evaluate(
       async (element, texts) => {
         const box = element as HTMLInputElement;
-        const times: number[] = [];
+        const rendered: number[] = [];
+        const allRows: number[] = [];
+        const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
         for (const text of texts) {
           const start = performance.now();
           box.value = text;
           box.dispatchEvent(new Event('input', { bubbles: true }));
           await new Promise((resolve) => setTimeout(resolve, 0));
-          times.push(performance.now() - start);
+          rendered.push(performance.now() - start);
+          do await nextFrame();
+          while (document.querySelector('table[aria-busy="true"]'));
+          allRows.push(performance.now() - start);
         }
-        return times;
+        return { rendered, allRows };
       },
       [...typed, ...typed, ...typed],
     );
@@ -332,7 +340,8 @@ async function benchBigAccounts(): Promise<string> {
     const withScript = stats(scriptTimes.inPage);
     const popup = stats(popupTimes.inPage);
     const driverRatio = stats(popupTimes.driver).median / stats(blankTimes.driver).median;
-    const typing = stats(keystrokes);
+    const typing = stats(keystrokes.rendered);
+    const everyRow = stats(keystrokes.allRows);
     return [
       '100 brand accounts besides the demo ones, 1,000 creators each, and @northwind.outdoor with 10,000 (110,072 records); fresh profile, the list of @northwind.outdoor loaded in the dashboard.',
       '',
@@ -341,7 +350,8 @@ async function benchBigAccounts(): Promise<string> {
       `| Empty extension page opens (floor, in the page) | ${floor.median} ms | ${floor.p90} ms | |`,
       `| The same page loading one empty script of its own | ${withScript.median} ms | ${withScript.p90} ms | |`,
       `| Popup open to status shown, cached | ${popup.median} ms (${ratioTo(popupTimes, blankTimes)}×; ${ratioTo(popupTimes, scriptTimes)}× the page with a script; as the driver sees it ${driverRatio.toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
-      `| A keystroke in the 10,000-creator Partnerships search, to the table rendered (${keystrokes.length} keystrokes) | ${typing.median} ms | ${typing.p90} ms | ≤ 16 ms median |`,
+      `| A keystroke in the 10,000-creator Partnerships search, to the table rendered (${keystrokes.rendered.length} keystrokes) | ${typing.median} ms | ${typing.p90} ms | ≤ 16 ms median |`,
+      `| The same keystrokes, to the first frame with every matching row in the page | ${everyRow.median} ms | ${everyRow.p90} ms | |`,
       `| Dashboard JavaScript heap after loading it (after garbage collection) | ${heapMb.toFixed(0)} MB | | < 150 MB |`,
     ].join('\n');
   } finally {

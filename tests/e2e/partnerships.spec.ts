@@ -145,6 +145,47 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(table.getByRole('button', { name: 'Revoke' })).toHaveCount(expectedApproved);
   });
 
+  test('a search among hundreds of rows draws the visible matches with the keystroke and the rest in steps, then all of them', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
+    await sim.reset({ creators: 4_000 });
+    const world = await sim.world();
+    const usernames = world.permissions
+      .filter((permission) => permission.brandIgId === NORTHWIND)
+      .map((permission) => world.creators.find((creator) => creator.id === permission.creatorId)!.username);
+    const matching = usernames.filter((username) => username.includes('a')).length;
+    // Hundreds of rows, yet not so many that the table is virtualised (it is above 500).
+    expect(usernames.length).toBeLessThanOrEqual(500);
+    expect(matching).toBeGreaterThan(150);
+
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    const table = page.getByRole('table', { name: 'Partnership permissions' });
+    // A list that has just loaded is drawn whole at once.
+    await expect(table.getByRole('row')).toHaveCount(usernames.length + 1);
+    await expect(table).not.toHaveAttribute('aria-busy', 'true');
+
+    // Right after the keystroke's render (a timer runs before the next painted frame), only the rows filling the box are in the page.
+    const rightAfter = await page.getByRole('searchbox', { name: 'Search creators' }).evaluate(async (element) => {
+      const box = element as HTMLInputElement;
+      box.value = 'a';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const drawn = document.querySelector('table.data');
+      return { rows: drawn?.querySelectorAll('tbody tr').length ?? -1, busy: drawn?.getAttribute('aria-busy') ?? null };
+    });
+    expect(rightAfter.rows).toBeGreaterThan(0);
+    expect(rightAfter.rows).toBeLessThan(100);
+    expect(rightAfter.busy).toBe('true');
+
+    // Within a few frames every match is in the page (for find-in-page and screen readers), and the table is no longer busy.
+    await expect(table).not.toHaveAttribute('aria-busy', 'true');
+    await expect(table.getByRole('row')).toHaveCount(matching + 1);
+  });
+
   test('the dashboard sends one creator after Confirm, revokes a row, and exports CSV', async ({ context, extensionId, sim }) => {
     const [approved] = await creatorsWithStatus(sim, 'APPROVED');
     const page = await openDashboard(context, extensionId);

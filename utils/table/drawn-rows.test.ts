@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DRAW_STEP, rowsAfterStep, rowsFillingTheBox, rowsToDrawAtOnce } from './drawn-rows';
+
+/** Every count of rows in the page, from the change of rows until all are drawn. */
+function drawnCounts(rowCount: number, drawnBefore: number, fillingTheBox: number): number[] {
+  const counts = [rowsToDrawAtOnce({ rowCount, drawnBefore, fillingTheBox })];
+  while (counts.at(-1)! < rowCount) counts.push(rowsAfterStep(counts.at(-1)!, rowCount));
+  return counts;
+}
+
+describe('rows drawn in steps', () => {
+  it('draws a table whole the first time it is drawn', () => {
+    expect(rowsToDrawAtOnce({ rowCount: 480, drawnBefore: 0, fillingTheBox: 20 })).toBe(480);
+  });
+
+  it('draws only the rows filling the box when the rows change under a drawn table, then the rest a step at a time', () => {
+    expect(drawnCounts(480, 300, 20)).toEqual([20, 120, 220, 320, 420, 480]);
+  });
+
+  it('draws a short list whole even when the table was drawn before', () => {
+    expect(rowsToDrawAtOnce({ rowCount: 7, drawnBefore: 300, fillingTheBox: 20 })).toBe(7);
+  });
+
+  it('always ends with every row in the page, never more, never going back', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 2_000 }),
+        fc.nat({ max: 2_000 }),
+        fc.integer({ min: -5, max: 3_000 }),
+        (rowCount, drawnBefore, fillingTheBox) => {
+          const counts = drawnCounts(rowCount, drawnBefore, fillingTheBox);
+          expect(counts.at(-1)).toBe(rowCount);
+          expect(counts.every((count) => count >= 0 && count <= rowCount)).toBe(true);
+          for (let step = 1; step < counts.length; step++) {
+            expect(counts[step]! - counts[step - 1]!).toBeGreaterThan(0);
+            expect(counts[step]! - counts[step - 1]!).toBeLessThanOrEqual(DRAW_STEP);
+          }
+          if (rowCount > 0) expect(counts[0]).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+
+  it('counts the rows from the top of the table to the bottom of the visible box, plus the margin', () => {
+    expect(rowsFillingTheBox(0, 370, 37, 5)).toBe(15);
+    expect(rowsFillingTheBox(740, 370, 37, 5)).toBe(35);
+    expect(rowsFillingTheBox(0, 371, 37, 0)).toBe(11);
+  });
+
+  it('reads odd measures (negative, not a number, no row height) as nothing to fill, never as NaN', () => {
+    fc.assert(
+      fc.property(fc.double(), fc.double(), fc.double(), fc.nat({ max: 50 }), (scrollTop, height, rowHeight, margin) => {
+        const filling = rowsFillingTheBox(scrollTop, height, rowHeight, margin);
+        expect(Number.isInteger(filling)).toBe(true);
+        expect(filling).toBeGreaterThanOrEqual(margin);
+      }),
+    );
+  });
+});
