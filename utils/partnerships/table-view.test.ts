@@ -86,4 +86,21 @@ describe('createRowFilter', () => {
     // Only the first search read the whole list.
     expect(looked).toBe(1_000);
   });
+
+  it('answers the very rows it looked among when a search leaves none of them out, so the table has nothing to redraw', () => {
+    const sorted = [
+      { creatorUsername: 'maya.one', status: 'APPROVED' },
+      { creatorUsername: 'leo', status: 'PENDING' },
+      { creatorUsername: 'maya.two', status: 'PENDING' },
+    ];
+    const filter = createRowFilter();
+    const search = (text: string, status = '') => filter(sorted, { search: text, status });
+    expect(search('')).toBe(sorted);
+    const ma = search('ma');
+    expect(ma.map((row) => row.creatorUsername)).toEqual(['maya.one', 'maya.two']);
+    expect(search('maya')).toBe(ma);
+    expect(search('maya.')).toBe(ma);
+    expect(search('maya.t')).toEqual([sorted[2]]);
+    expect(search('', 'PENDING')).toEqual([sorted[1], sorted[2]]);
+  });
 });

@@ -65,8 +65,9 @@ function needleOf(search: string): string {
 /**
  * filterRows with a memory of the last searches of one sorted list and status: typing on
  * looks only among the matches of a search the new one contains (every match of "leo_"
- * matches "leo"), and typing back is answered from memory. The rows answered are shared,
- * hence read-only.
+ * matches "leo"), typing back is answered from memory, and a search that leaves out none of
+ * the rows it looked among answers that very array. The rows answered are shared, hence
+ * read-only.
  */
 export function createRowFilter(remember = 12) {
   let list: readonly PartnershipPermission[] | undefined;
@@ -85,7 +86,10 @@ export function createRowFilter(remember = 12) {
       for (const [earlier, matches] of found) {
         if (needle.includes(earlier) && (!narrowest || matches.length < narrowest.length)) narrowest = matches;
       }
-      rows = filterRows(narrowest ?? sorted, query);
+      const among = narrowest ?? sorted;
+      const matching = filterRows(among, query);
+      // As many as it looked among: the same rows, answered as the same array, so the table has nothing to redraw.
+      rows = matching.length === among.length ? among : matching;
     }
     // The newest last, so the oldest is the first to go.
     found.delete(needle);
