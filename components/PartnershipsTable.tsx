@@ -1,3 +1,5 @@
+import { memo } from 'preact/compat';
+import { useMemo, useRef } from 'preact/hooks';
 import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
 import { canRevoke, statusGroup } from '@/utils/partnerships/status';
 import { hasEnded, today, waitingFor, type CreatorNote } from '@/utils/notes/note';
@@ -41,6 +43,13 @@ function termsOf(note: CreatorNote | undefined, day: string) {
   );
 }
 
+/** What a row's buttons do; one object for the table's life, so that rows whose data did not change are not drawn again. */
+interface RowActions {
+  revoke: (permission: PartnershipPermission) => void;
+  edit: (permission: PartnershipPermission) => void;
+  copyLink: (permission: PartnershipPermission) => void;
+}
+
 /** The brand's creator permissions, sortable by column, with Revoke on rows that allow it. */
 export function PartnershipsTable(props: {
   rows: readonly PartnershipPermission[];
@@ -57,8 +66,19 @@ export function PartnershipsTable(props: {
   /** Pending requests older than this many days are marked as waiting. */
   waitingAfterDays: number;
 }) {
-  const { rows, query, onSort, onRevoke, actionsDisabled, brandOf, noteOf, onEdit, onCopyLink, waitingAfterDays } = props;
+  const { rows, query, onSort, actionsDisabled, brandOf, noteOf, waitingAfterDays } = props;
   const day = today();
+  // The handlers of the latest render, called through one stable object.
+  const latest = useRef(props);
+  latest.current = props;
+  const actions = useMemo<RowActions>(
+    () => ({
+      revoke: (permission) => latest.current.onRevoke(permission),
+      edit: (permission) => latest.current.onEdit(permission),
+      copyLink: (permission) => latest.current.onCopyLink(permission),
+    }),
+    [],
+  );
   return (
     <VirtualTable
       caption={t('partnershipsTableCaption')}
@@ -80,53 +100,92 @@ export function PartnershipsTable(props: {
         </>
       }
       renderRow={(permission, index, ariaRowIndex) => (
-        <tr key={`${permission.brandIgId}/${permission.id ?? permission.creatorUsername ?? index}`} aria-rowindex={ariaRowIndex}>
-          {brandOf && (
-            <td>
-              <bdi>@{brandOf(permission)}</bdi>
-            </td>
-          )}
-          <th scope="row">
-            {permission.creatorUsername ? (
-              <bdi>{say(creatorLabel(permission))}</bdi>
-            ) : (
-              <span class="muted">{say(creatorLabel(permission))}</span>
-            )}
-          </th>
-          <td>
-            <StatusWord status={permission.status} />
-          </td>
-          <td>
-            {formatDate(permission.requestedAt)}
-            {waitingMark(permission, waitingAfterDays)}
-          </td>
-          <td>{termsOf(noteOf(permission), day)}</td>
-          <td class="row-actions">
-            {permission.creatorUsername && (
-              <button type="button" onClick={() => onEdit(permission)}>
-                {t('notesEdit')}
-                <span class="visually-hidden">
-                  {' '}
-                  {brandOf
-                    ? t('popupCreatorForBrand', { creator: permission.creatorUsername, brand: brandOf(permission) })
-                    : `@${permission.creatorUsername}`}
-                </span>
-              </button>
-            )}
-            {statusGroup(permission.status) === 'pending' && permission.creatorUsername && (
-              <button type="button" onClick={() => onCopyLink(permission)}>
-                {t('followUpCopyLink')}
-                <span class="visually-hidden"> @{permission.creatorUsername}</span>
-              </button>
-            )}
-            {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
-              <button type="button" class="danger" disabled={actionsDisabled} onClick={() => onRevoke(permission)}>
-                {t('commonRevoke')}
-              </button>
-            )}
-          </td>
-        </tr>
+        <PartnershipRow
+          key={`${permission.brandIgId}/${permission.id ?? permission.creatorUsername ?? index}`}
+          permission={permission}
+          brand={brandOf?.(permission)}
+          note={noteOf(permission)}
+          day={day}
+          waitingAfterDays={waitingAfterDays}
+          actionsDisabled={actionsDisabled}
+          ariaRowIndex={ariaRowIndex}
+          actions={actions}
+        />
       )}
     />
   );
 }
+
+/**
+ * One permission's row. Drawn again only when what it shows changed: a keystroke that keeps
+ * a row, or a step that adds rows below it, leaves it as it is.
+ */
+const PartnershipRow = memo(function PartnershipRow({
+  permission,
+  brand,
+  note,
+  day,
+  waitingAfterDays,
+  actionsDisabled,
+  ariaRowIndex,
+  actions,
+}: {
+  permission: PartnershipPermission;
+  /** All brands: the row's brand account username (undefined: no Brand column). */
+  brand: string | undefined;
+  note: CreatorNote | undefined;
+  day: string;
+  waitingAfterDays: number;
+  actionsDisabled: boolean;
+  ariaRowIndex: number | undefined;
+  actions: RowActions;
+}) {
+  return (
+    <tr aria-rowindex={ariaRowIndex}>
+      {brand !== undefined && (
+        <td>
+          <bdi>@{brand}</bdi>
+        </td>
+      )}
+      <th scope="row">
+        {permission.creatorUsername ? (
+          <bdi>{say(creatorLabel(permission))}</bdi>
+        ) : (
+          <span class="muted">{say(creatorLabel(permission))}</span>
+        )}
+      </th>
+      <td>
+        <StatusWord status={permission.status} />
+      </td>
+      <td>
+        {formatDate(permission.requestedAt)}
+        {waitingMark(permission, waitingAfterDays)}
+      </td>
+      <td>{termsOf(note, day)}</td>
+      <td class="row-actions">
+        {permission.creatorUsername && (
+          <button type="button" onClick={() => actions.edit(permission)}>
+            {t('notesEdit')}
+            <span class="visually-hidden">
+              {' '}
+              {brand !== undefined
+                ? t('popupCreatorForBrand', { creator: permission.creatorUsername, brand })
+                : `@${permission.creatorUsername}`}
+            </span>
+          </button>
+        )}
+        {statusGroup(permission.status) === 'pending' && permission.creatorUsername && (
+          <button type="button" onClick={() => actions.copyLink(permission)}>
+            {t('followUpCopyLink')}
+            <span class="visually-hidden"> @{permission.creatorUsername}</span>
+          </button>
+        )}
+        {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
+          <button type="button" class="danger" disabled={actionsDisabled} onClick={() => actions.revoke(permission)}>
+            {t('commonRevoke')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});
