@@ -145,7 +145,7 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(table.getByRole('button', { name: 'Revoke' })).toHaveCount(expectedApproved);
   });
 
-  test('a search among hundreds of rows draws the visible matches with the keystroke and the rest in steps, then all of them', async ({
+  test('a search that widens to hundreds of rows draws the visible matches with the keystroke and the rest in steps, then all of them', async ({
     context,
     extensionId,
     sim,
@@ -168,22 +168,39 @@ test.describe('creator partnership-ad permissions', () => {
     await expect(table.getByRole('row')).toHaveCount(usernames.length + 1);
     await expect(table).not.toHaveAttribute('aria-busy', 'true');
 
-    // Right after the keystroke's render (a timer runs before the next painted frame), only the rows filling the box are in the page.
-    const rightAfter = await page.getByRole('searchbox', { name: 'Search creators' }).evaluate(async (element) => {
-      const box = element as HTMLInputElement;
-      box.value = 'a';
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const drawn = document.querySelector('table.data');
-      return { rows: drawn?.querySelectorAll('tbody tr').length ?? -1, busy: drawn?.getAttribute('aria-busy') ?? null };
-    });
-    expect(rightAfter.rows).toBeGreaterThan(0);
-    expect(rightAfter.rows).toBeLessThan(100);
-    expect(rightAfter.busy).toBe('true');
+    // A search with a handful of matches; the next one widens them to hundreds.
+    const few = usernames[0]!;
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill(few);
+    await expect(table.getByRole('row')).toHaveCount(usernames.filter((username) => username.includes(few)).length + 1);
+
+    // Types the text as one keystroke; the table's body rows and aria-busy right after the keystroke's render (a timer
+    // runs before the next painted frame).
+    const typeAndLook = (text: string) =>
+      page.getByRole('searchbox', { name: 'Search creators' }).evaluate(async (element, typed) => {
+        const box = element as HTMLInputElement;
+        box.value = typed;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const drawn = document.querySelector('table.data');
+        return { rows: drawn?.querySelectorAll('tbody tr').length ?? -1, busy: drawn?.getAttribute('aria-busy') ?? null };
+      }, text);
+
+    // Widening: only the rows filling the box are in the page at first.
+    const widened = await typeAndLook('a');
+    expect(widened.rows).toBeGreaterThan(0);
+    expect(widened.rows).toBeLessThan(100);
+    expect(widened.busy).toBe('true');
 
     // Within a few frames every match is in the page (for find-in-page and screen readers), and the table is no longer busy.
     await expect(table).not.toHaveAttribute('aria-busy', 'true');
     await expect(table.getByRole('row')).toHaveCount(matching + 1);
+
+    // Narrowing never takes rows away that still match: the narrower list is complete with the keystroke.
+    const narrower = ['a.', 'a_', 'ma', 'na', 'la', 'an', 'ar', 'ia'].find((text) => {
+      const count = usernames.filter((username) => username.includes(text)).length;
+      return count > 40 && count < matching;
+    })!;
+    expect(await typeAndLook(narrower)).toEqual({ rows: usernames.filter((username) => username.includes(narrower)).length, busy: null });
   });
 
   test('the dashboard sends one creator after Confirm, revokes a row, and exports CSV', async ({ context, extensionId, sim }) => {

@@ -14,12 +14,18 @@ describe('rows drawn in steps', () => {
     expect(rowsToDrawAtOnce({ rowCount: 480, drawnBefore: 0, fillingTheBox: 20 })).toBe(480);
   });
 
-  it('draws only the rows filling the box when the rows change under a drawn table, then the rest a step at a time', () => {
-    expect(drawnCounts(480, 300, 20)).toEqual([20, 120, 220, 320, 420, 480]);
+  it('draws as many rows as the table had, or those filling the box, when the rows change under it; the rest a step at a time', () => {
+    expect(drawnCounts(480, 23, 20)).toEqual([23, 123, 223, 323, 423, 480]);
+    expect(drawnCounts(480, 3, 20)).toEqual([20, 120, 220, 320, 420, 480]);
+  });
+
+  it('redraws rows updated in place, and a narrower list, all at once', () => {
+    expect(rowsToDrawAtOnce({ rowCount: 480, drawnBefore: 480, fillingTheBox: 20 })).toBe(480);
+    expect(rowsToDrawAtOnce({ rowCount: 167, drawnBefore: 480, fillingTheBox: 20 })).toBe(167);
   });
 
   it('draws a short list whole even when the table was drawn before', () => {
-    expect(rowsToDrawAtOnce({ rowCount: 7, drawnBefore: 300, fillingTheBox: 20 })).toBe(7);
+    expect(rowsToDrawAtOnce({ rowCount: 7, drawnBefore: 3, fillingTheBox: 20 })).toBe(7);
   });
 
   it('always ends with every row in the page, never more, never going back', () => {
@@ -36,6 +42,8 @@ describe('rows drawn in steps', () => {
             expect(counts[step]! - counts[step - 1]!).toBeGreaterThan(0);
             expect(counts[step]! - counts[step - 1]!).toBeLessThanOrEqual(DRAW_STEP);
           }
+          // Never fewer rows in the page than before the change, but for a shorter list.
+          expect(counts[0]).toBeGreaterThanOrEqual(Math.min(rowCount, drawnBefore));
           if (rowCount > 0) expect(counts[0]).toBeGreaterThan(0);
         },
       ),

@@ -3,10 +3,13 @@
  *
  * A keystroke in a search replaces the rows. Drawing a few hundred of them at once makes that
  * keystroke wait for their style and layout, so when the rows change under a table already on
- * screen, only the rows that fill its visible box are drawn with the keystroke; the rest follow,
- * `DRAW_STEP` at a time, each step after the page has painted. A table drawn for the first time
- * (nothing of it in the page before) is drawn whole, so a list that has just loaded is complete
- * at once for find-in-page and screen readers.
+ * screen, the keystroke draws as many rows as the table had (or the rows that fill its visible
+ * box, if more); the rest follow, `DRAW_STEP` at a time, each step after the page has painted.
+ * A table never has fewer rows in the page than before its rows changed (unless it now has
+ * fewer rows): rows updated in place (a bulk job's progress, a revoked permission) are all
+ * redrawn at once, and what a person or a screen reader was reading does not go away. A
+ * table drawn for the first time, or after it had no rows, is drawn whole, so a list that has
+ * just loaded is complete at once.
  */
 
 /** Rows added to the page per step once the visible ones are drawn. */
@@ -15,7 +18,7 @@ export const DRAW_STEP = 100;
 export interface FirstDraw {
   /** Rows the table now has. */
   rowCount: number;
-  /** Rows of the table in the page before its rows changed (0: the table is drawn for the first time). */
+  /** Rows of the table in the page before its rows changed (0: the table is drawn for the first time, or had none). */
   drawnBefore: number;
   /** Rows it takes to fill the table's visible box, from `rowsFillingTheBox`. */
   fillingTheBox: number;
@@ -24,7 +27,7 @@ export interface FirstDraw {
 /** Rows to draw along with the change of rows itself. */
 export function rowsToDrawAtOnce({ rowCount, drawnBefore, fillingTheBox }: FirstDraw): number {
   if (drawnBefore === 0) return rowCount;
-  return Math.min(rowCount, Math.max(1, fillingTheBox));
+  return Math.min(rowCount, Math.max(drawnBefore, fillingTheBox));
 }
 
 /** Rows in the page after one more step. */
