@@ -21,8 +21,7 @@ function formatDate(iso: string | undefined): string {
 }
 
 /** "waiting 12 days" beside a pending request's date (the status cell keeps the status word alone) that has waited longer than the person's threshold. */
-function waitingMark(permission: PartnershipPermission, afterDays: number) {
-  const days = waitingFor(permission, afterDays);
+function waitingMark(days: number | undefined) {
   return days !== undefined ? <span class="muted"> {plural('followUpWaitingDays', days)}</span> : null;
 }
 
@@ -106,7 +105,7 @@ export function PartnershipsTable(props: {
           brand={brandOf?.(permission)}
           note={noteOf(permission)}
           day={day}
-          waitingAfterDays={waitingAfterDays}
+          waitingDays={waitingFor(permission, waitingAfterDays)}
           actionsDisabled={actionsDisabled}
           ariaRowIndex={ariaRowIndex}
           actions={actions}
@@ -118,14 +117,15 @@ export function PartnershipsTable(props: {
 
 /**
  * One permission's row. Drawn again only when what it shows changed: a keystroke that keeps
- * a row, or a step that adds rows below it, leaves it as it is.
+ * a row, or a step that adds rows below it, leaves it as it is. Everything it shows that can
+ * change comes in its props (the day and the days waited included, worked out by the table).
  */
 const PartnershipRow = memo(function PartnershipRow({
   permission,
   brand,
   note,
   day,
-  waitingAfterDays,
+  waitingDays,
   actionsDisabled,
   ariaRowIndex,
   actions,
@@ -135,7 +135,8 @@ const PartnershipRow = memo(function PartnershipRow({
   brand: string | undefined;
   note: CreatorNote | undefined;
   day: string;
-  waitingAfterDays: number;
+  /** Days the pending request has waited, past the person's threshold (else undefined). */
+  waitingDays: number | undefined;
   actionsDisabled: boolean;
   ariaRowIndex: number | undefined;
   actions: RowActions;
@@ -159,7 +160,7 @@ const PartnershipRow = memo(function PartnershipRow({
       </td>
       <td>
         {formatDate(permission.requestedAt)}
-        {waitingMark(permission, waitingAfterDays)}
+        {waitingMark(waitingDays)}
       </td>
       <td>{termsOf(note, day)}</td>
       <td class="row-actions">

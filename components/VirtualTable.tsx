@@ -36,13 +36,9 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
-  // The virtualizer keeps the scroll box's measures; reading them from the element here would force a layout per keystroke.
-  const fillingTheBox = rowsFillingTheBox(
-    virtualizer.scrollOffset ?? 0,
-    virtualizer.scrollRect?.height ?? window.innerHeight,
-    ROW_HEIGHT,
-    OVERSCAN,
-  );
+  // The box can grow to most of the window (a box showing a few rows is short): the window's height is the most it shows.
+  // The virtualizer keeps the scroll offset; reading the element's would force a layout per keystroke.
+  const fillingTheBox = rowsFillingTheBox(virtualizer.scrollOffset ?? 0, window.innerHeight, ROW_HEIGHT, OVERSCAN);
   const drawn = useRowsDrawnInSteps(rows, virtual ? items.length : undefined, fillingTheBox);
 
   return (
@@ -84,12 +80,13 @@ function useRowsDrawnInSteps<T>(rows: readonly T[], virtualDrawn: number | undef
   if (virtualDrawn !== undefined) {
     table.current = { rows, drawn: virtualDrawn };
   } else if (table.current?.rows !== rows) {
-    const drawnBefore = table.current?.drawn ?? 0;
+    const drawnBefore = table.current?.drawn;
     table.current = { rows, drawn: rowsToDrawAtOnce({ rowCount: rows.length, drawnBefore, fillingTheBox }) };
   }
   const drawn = virtualDrawn === undefined ? table.current.drawn : rows.length;
 
-  // Preact runs effects after the page has painted: each step is drawn in a frame of its own.
+  // Preact runs effects after the page has painted (or, should the table render again before, with that render): the
+  // steps follow the frames.
   useEffect(() => {
     const current = table.current;
     if (virtualDrawn !== undefined || !current || current.rows !== rows || current.drawn >= rows.length) return;
