@@ -69,10 +69,10 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
 }
 
 /**
- * How many of `rows` a table that is not virtualised has in the page (see utils/table/drawn-rows):
- * when the rows change under a drawn table, those filling its box at once, then the rest a step
- * per painted frame. `virtualDrawn` is the rows drawn while the table is virtualised (it draws
- * them itself), undefined while it is not.
+ * How many of `rows` a table that is not virtualised has in the page: as many as
+ * `rowsToDrawAtOnce` says when the rows change (utils/table/drawn-rows), then a step more per
+ * painted frame until all are there. `virtualDrawn` is the rows drawn while the table is
+ * virtualised (it draws them itself), undefined while it is not.
  */
 function useRowsDrawnInSteps<T>(rows: readonly T[], virtualDrawn: number | undefined, fillingTheBox: number): number {
   const table = useRef<{ rows: readonly T[]; drawn: number } | null>(null);
