@@ -125,6 +125,23 @@ test.describe('Meta as it really answers: the variant world', () => {
     expect((await sim.log()).filter((entry) => entry.method === 'POST' && entry.path !== '')).toHaveLength(0);
   });
 
+  test('popup: a creator whose record Meta lists without a username reads Approved after the dashboard read that list, never Not requested', async ({
+    context,
+    extensionId,
+  }) => {
+    const dashboard = await openDashboard(context, extensionId);
+    await openPartnerships(dashboard);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const northwind = brandRow(popup);
+    for (const username of ['variant.nameless', 'variant.sdk']) {
+      await popup.getByRole('textbox', { name: 'Creator username' }).fill(username);
+      await expect(northwind.getByText('Approved', { exact: true }), username).toBeVisible();
+      await expect(northwind.getByRole('button', { name: 'Revoke' })).toBeVisible();
+      await expect(northwind.getByRole('button', { name: 'Send request' })).toHaveCount(0);
+    }
+  });
+
   test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({
     context,
     extensionId,
@@ -140,11 +157,14 @@ test.describe('Meta as it really answers: the variant world', () => {
       'variant.guide',
       'variant.millis',
       'variant.review',
+      // Meta's list names neither of these two (no username; the SDK's fields): they are asked about by name.
+      'variant.nameless',
+      'variant.sdk',
     ];
     await bulk(page, [...existing, 'brand.new.one', 'brand.new.two'], 'Send requests');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading')).toHaveText('Send 2 requests?');
-    await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Already approved3');
+    await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Already approved5');
     await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Already pending3');
     await expect(dialog.getByRole('table', { name: 'Dry run' })).toContainText('Not sent: unknown status IN_REVIEW1');
     await dialog.getByRole('button', { name: 'Confirm' }).click();

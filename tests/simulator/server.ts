@@ -119,13 +119,18 @@ function handleBatch(
     const result = handleGraphCall(state, call);
     logCall(state, call, result, batchIndex);
     if (state.controls.batchNullRate > 0 && state.random() < state.controls.batchNullRate) return null;
+    const unreadable =
+      call.method === 'GET' &&
+      result.status === 200 &&
+      state.controls.batchUnreadableRate > 0 &&
+      state.random() < state.controls.batchUnreadableRate;
     return {
       code: result.status,
       headers: Object.entries({ 'content-type': 'application/json; charset=UTF-8', ...result.headers }).map(([name, value]) => ({
         name,
         value,
       })),
-      body: toJsonText(result.body),
+      body: unreadable ? '<html>upstream timeout</html>' : toJsonText(result.body),
     };
   });
   sendJson(response, 200, answers);

@@ -17,6 +17,8 @@ export interface SimulatorControls {
   failureRate: number;
   /** Share of batch items that come back null, as when a batch times out. */
   batchNullRate: number;
+  /** Share of successful GET batch items whose body is not JSON (a 200 that says nothing readable). */
+  batchUnreadableRate: number;
   /** Share of sends and revokes Meta applies and then answers with a transient error (code 2, HTTP 500). */
   appliedFailureRate: number;
   /** Page size when the caller gives no limit. */
@@ -91,6 +93,7 @@ export function defaultControls(): SimulatorControls {
     latencyMs: 0,
     failureRate: 0,
     batchNullRate: 0,
+    batchUnreadableRate: 0,
     appliedFailureRate: 0,
     defaultPageSize: 25,
     permissionFieldVariant: 'reference',

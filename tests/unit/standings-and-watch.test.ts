@@ -70,6 +70,19 @@ describe("a creator's standing with every brand", () => {
     await service.standings([BRANDS[0]!, DEMO_BRANDS.harbor.id], username);
     expect(httpRequests()).toMatchObject([{ batchSize: 1 }]);
   });
+
+  it('takes a batch item answered 200 with no readable list as no answer, never as "not requested", and keeps nothing of it', async () => {
+    const { service } = partnershipsWiring(simulator());
+    const username = creatorOfFirstBrandOnly();
+    simulator().state.controls.batchUnreadableRate = 1;
+    const rows = await service.standings(BRANDS, username);
+    expect(rows.map((row) => [row.permission, row.error?.kind])).toEqual(BRANDS.map(() => [undefined, 'unexpected-response']));
+    simulator().state.controls.batchUnreadableRate = 0;
+    await control().clearLog();
+    const again = await service.standings(BRANDS, username);
+    expect(httpRequests()).toMatchObject([{ batchSize: 3 }]);
+    expect(again[0]!.permission?.creatorUsername).toBe(username);
+  });
 });
 
 describe('the approvals watch over the simulator', () => {

@@ -17,7 +17,7 @@ function setup() {
   const { graph, db, service, calls, clock, advance } = partnershipsWiring(simulator());
   const store = createJobStore(db);
   const audit = createAuditLog(db);
-  const fetchBrandList = async (brandIgId: string) => (await service.refreshList(brandIgId)).value;
+  const fetchBrandList = (brandIgId: string, usernames: readonly string[]) => service.freshListFor(brandIgId, usernames);
   const runner = createJobRunner({
     store,
     graph,
@@ -34,6 +34,7 @@ function setup() {
     fetchBrandList,
     brandUsernameOf: async () => 'northwind.outdoor',
     knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator),
+    currentRecord: async (brandIgId, username) => (await service.lookup(brandIgId, username)).permission,
   });
   return { service, pipeline, runner, store, audit, calls, advance };
 }
@@ -87,6 +88,49 @@ describe('write pipeline: single actions are jobs of one', () => {
     expect(
       (await service.list(NORTHWIND)).value.filter((record) => record.creatorId === nameless.creatorId).map((record) => record.status),
     ).toEqual(['REVOKED']);
+  });
+
+  it('never sends a second request to a creator whose record Meta gave without a username', async () => {
+    simulator().state.reset({ variants: true });
+    const { service, pipeline } = setup();
+    // The brand's list holds the approved record without a name: it cannot say variant.nameless was never asked.
+    expect((await service.list(NORTHWIND)).value.some((record) => !record.creatorUsername && record.status === 'APPROVED')).toBe(true);
+    expect(await failure(pipeline.send(NORTHWIND, 'variant.nameless'))).toMatchObject({
+      kind: 'invalid-request',
+      message: '@variant.nameless is already Approved for @northwind.outdoor; no second request is sent.',
+    });
+    expect(posts()).toEqual([]);
+    expect((await service.lookup(NORTHWIND, 'variant.nameless')).permission?.status).toBe('APPROVED');
+  });
+
+  it('plans a bulk send over nameless records by asking Meta about the creators the list does not name', async () => {
+    simulator().state.reset({ variants: true });
+    const { pipeline } = setup();
+    const plan = await pipeline.plan({
+      kind: 'send',
+      brandIgId: NORTHWIND,
+      usernames: ['variant.nameless', 'variant.sdk', 'fresh.face'],
+      invalid: [],
+    });
+    expect(plan.steps.map((step) => [step.username, step.run, english(step.note)])).toEqual([
+      ['variant.nameless', false, 'Already approved'],
+      ['variant.sdk', false, 'Already approved'],
+      ['fresh.face', true, 'New request'],
+    ]);
+    expect(plan.toRun).toBe(1);
+  });
+
+  it('checks a send kept while Meta could not be asked against Meta before it goes out', async () => {
+    simulator().state.reset({ variants: true });
+    const { pipeline, advance } = setup();
+    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
+    expect(await failure(pipeline.send(NORTHWIND, 'variant.nameless'))).toMatchObject({ kind: 'rate-limited' });
+    const [kept] = await pipeline.keptActions();
+    simulator().state.throttle = undefined;
+    advance(60_000);
+    expect(await pipeline.retryKept(kept!.id)).toMatchObject({ status: 'APPROVED' });
+    expect(posts()).toEqual([]);
+    expect(await pipeline.keptActions()).toEqual([]);
   });
 
   it('passes on a refusal in Meta words and keeps nothing', async () => {

@@ -126,7 +126,7 @@ export function createServices() {
     onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
   });
 
-  const fetchBrandList = async (brandIgId: string) => (await partnerships.refreshList(brandIgId)).value;
+  const fetchBrandList = (brandIgId: string, usernames: readonly string[]) => partnerships.freshListFor(brandIgId, usernames);
   const runner = createJobRunner({
     store: jobs,
     graph,
@@ -172,6 +172,7 @@ export function createServices() {
     brandUsernameOf: async (brandIgId) =>
       (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.username ?? brandIgId,
     knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
+    currentRecord: async (brandIgId, username) => (await partnerships.lookup(brandIgId, username)).permission,
   });
 
   const readyBrands = async () =>

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { creatorRefLabel, type CreatorRef } from '../partnerships/permission-request';
-import { statusAfter, type ActionKind } from '../partnerships/status';
+import { canSend, noActionReason, statusAfter, statusWord, type ActionKind } from '../partnerships/status';
 import { creatorOfItem, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
 import { planBulk, type PlannedStep } from './plan';
@@ -12,12 +12,17 @@ import { checkUsername } from '../instagram/username';
 export interface WritePipelineDeps {
   runner: JobRunner;
   store: JobStore;
-  /** The brand's list fresh from Meta (never the cache): dry runs are planned on it. */
-  fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
+  /**
+   * The brand's list fresh from Meta (never the cache), answering for these creators: dry runs
+   * are planned on it. Creators it cannot vouch for (Meta named not every record) are looked up by name.
+   */
+  fetchBrandList(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]>;
   /** The brand account's username, for the audit log and the job panel. */
   brandUsernameOf(brandIgId: string): Promise<string>;
   /** What the cache knows of a creator after a confirmed change. */
   knownRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined>;
+  /** The creator's record as last known, asked of Meta when nothing known answers for them (the popup's lookup). */
+  currentRecord(brandIgId: string, username: string): Promise<PartnershipPermission | undefined>;
 }
 
 export interface PlanRequest {
@@ -79,20 +84,41 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     throw new AppError(job.waitCause ?? 'temporary', kept, { retryAt: job.resumeAt });
   }
 
-  async function runSingle(kind: ActionKind, brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
+  async function runSingle(kind: ActionKind, brandIgId: string, creator: CreatorRef, unchecked = false): Promise<PartnershipPermission> {
     const job = await deps.runner.create({
       kind,
       origin: 'single',
       brandIgId,
       brandUsername: await deps.brandUsernameOf(brandIgId),
-      creators: [{ username: creator.username ?? `#${creator.creatorId}`, creatorId: creator.creatorId }],
+      creators: [{ username: creator.username ?? `#${creator.creatorId}`, creatorId: creator.creatorId, unchecked }],
       state: 'running',
     });
     return outcomeOf(job.id, creator, brandIgId, kind);
   }
 
   return {
-    send: (brandIgId: string, username: string) => runSingle('send', brandIgId, { username }),
+    /**
+     * A single send, unless the creator's request already stands (or has a status Collab Desk
+     * does not know): never a second one. When Meta cannot be asked now (throttled, offline,
+     * signed out), the send is kept and checked against Meta's list before it goes out.
+     */
+    async send(brandIgId: string, username: string): Promise<PartnershipPermission> {
+      const known = await deps.currentRecord(brandIgId, username).then(
+        (record) => ({ record }),
+        () => undefined,
+      );
+      if (!known) return runSingle('send', brandIgId, { username }, true);
+      const status = known.record?.status;
+      if (known.record && !canSend(status)) {
+        const alreadyAsked = said('partnershipsAlreadyAsked', {
+          creator: username,
+          status: statusWord(status),
+          brand: await deps.brandUsernameOf(brandIgId),
+        });
+        throw new AppError('invalid-request', noActionReason(status) ?? alreadyAsked);
+      }
+      return runSingle('send', brandIgId, { username });
+    },
     revoke: (brandIgId: string, creator: CreatorRef) => runSingle('revoke', brandIgId, creator),
 
     /** Single actions waiting or paused, oldest first; finished ones (the audit log keeps them) are cleared away. */
@@ -131,7 +157,7 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     async plan(request: PlanRequest): Promise<PlanSummary> {
       for (const stale of await deps.store.planned()) await deps.store.remove(stale.id);
       const brandUsername = await deps.brandUsernameOf(request.brandIgId);
-      const plan = planBulk(request.kind, request.usernames, await deps.fetchBrandList(request.brandIgId));
+      const plan = planBulk(request.kind, request.usernames, await deps.fetchBrandList(request.brandIgId, request.usernames));
       const summary = {
         kind: request.kind,
         brandUsername,

@@ -45,4 +45,20 @@ describe('planBulk', () => {
     expect(plan.steps.find((step) => step.username === 'waiting.one')?.creatorId).toBe('17841400000000007');
     expect(inEnglish.say(plan.steps.find((step) => step.username === 'new.one')?.note)).toBe('Nothing to revoke (Not requested)');
   });
+
+  it('decides a creator listed twice by the request that still stands, whatever the order', () => {
+    const older = { creatorUsername: 'twice.listed', status: 'REVOKED', requestedAt: '2025-05-01T00:00:00.000Z' };
+    const newer = { creatorUsername: 'twice.listed', status: 'PENDING', requestedAt: '2026-05-01T00:00:00.000Z' };
+    for (const list of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      expect(inEnglish.say(planBulk('send', ['twice.listed'], list).steps[0]!.note)).toBe('Already pending');
+      expect(inEnglish.say(planBulk('revoke', ['twice.listed'], list).steps[0]!.note)).toBe('Revoke (Pending)');
+    }
+    // Two ended requests: the newer one is the creator's status.
+    const rejected = { creatorUsername: 'twice.listed', status: 'REJECTED', requestedAt: '2026-06-01T00:00:00.000Z' };
+    expect(inEnglish.say(planBulk('send', ['twice.listed'], [older, rejected]).steps[0]!.note)).toBe('Request again (was Rejected)');
+    expect(inEnglish.say(planBulk('send', ['twice.listed'], [rejected, older]).steps[0]!.note)).toBe('Request again (was Rejected)');
+  });
 });

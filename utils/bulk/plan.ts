@@ -1,4 +1,4 @@
-import type { PartnershipPermission } from '../partnerships/permission-record';
+import { standingIndex, type PartnershipPermission } from '../partnerships/permission-record';
 import { planStep, type ActionKind } from '../partnerships/status';
 import type { Said } from '../i18n/said';
 
@@ -20,9 +20,12 @@ export interface BulkPlan {
   toRun: number;
 }
 
-/** The dry run: what a bulk send or revoke will do to each creator, given the brand's current list. */
+/**
+ * The dry run: what a bulk send or revoke will do to each creator, given the brand's current list
+ * (with a creator's records Meta gave without a name put under the name they were looked up by).
+ */
 export function planBulk(kind: ActionKind, usernames: readonly string[], current: readonly PartnershipPermission[]): BulkPlan {
-  const byUsername = new Map(current.filter((record) => record.creatorUsername).map((record) => [record.creatorUsername!, record]));
+  const { byUsername } = standingIndex(current);
   const steps = usernames.map((username): PlannedStep => {
     const record = byUsername.get(username);
     return { username, currentStatus: record?.status, creatorId: record?.creatorId, ...planStep(kind, record?.status) };

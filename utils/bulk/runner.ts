@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit/audit-log';
 import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
-import type { PartnershipPermission } from '../partnerships/permission-record';
+import { standingIndex, type PartnershipPermission } from '../partnerships/permission-record';
 import { permissionRequest } from '../partnerships/permission-request';
 import { statusAfter, type ActionKind } from '../partnerships/status';
 import { BULK_LANES, transientBackoff } from './governor';
@@ -31,8 +31,8 @@ export interface ConfirmedOutcome {
 export interface JobRunnerDeps {
   store: JobStore;
   graph: GraphClient;
-  /** The brand's current list, fresh from Meta: used to settle items whose outcome is unknown. */
-  fetchBrandList(brandIgId: string): Promise<PartnershipPermission[]>;
+  /** The brand's current list, fresh from Meta, answering for these creators: used to settle items whose outcome is unknown. */
+  fetchBrandList(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
   rememberOutcomes(brandIgId: string, outcomes: ConfirmedOutcome[]): Promise<void>;
   /** Told of every change, with what changed. */
@@ -52,8 +52,12 @@ export interface NewJob {
   origin: Job['origin'];
   brandIgId: string;
   brandUsername: string;
-  /** Creators to act on, in the person's order; creatorId when the brand's list gives it. */
-  creators: ReadonlyArray<{ username: string; creatorId?: string }>;
+  /**
+   * Creators to act on, in the person's order; creatorId when the brand's list gives it.
+   * unchecked: nothing said where the creator stands, so Meta's list is read before anything
+   * is sent (the item starts as unknown and is settled with the list like a lost answer).
+   */
+  creators: ReadonlyArray<{ username: string; creatorId?: string; unchecked?: boolean }>;
   /** Creators the dry run skipped, with why; shown in the results. */
   skipped?: ReadonlyArray<{ username: string; reason: Words }>;
   /** planned: a dry run waiting for Confirm; running: go at once. */
@@ -319,7 +323,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   const remembering = serialQueue();
   let rememberTimer: ReturnType<typeof setTimeout> | undefined;
   let lastRememberedAt = Number.NEGATIVE_INFINITY;
-  function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): void {
+  function rememberBehind(job: Job, settled: Array<{ item: JobItem; permissionId?: string; status?: string }>): void {
     const outcomes = confirmedOutcomes(job, settled);
     if (outcomes.length === 0) return;
     toRemember.push({ brandIgId: job.brandIgId, outcomes });
@@ -349,25 +353,24 @@ export function createJobRunner(deps: JobRunnerDeps) {
    */
   const recovered = new Set<string>();
 
-  function confirmedOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string }>): ConfirmedOutcome[] {
+  /** Outcomes to put into the cached lists: the status Meta's list showed when it settled the item, else the one the action leaves. */
+  function confirmedOutcomes(job: Job, settled: Array<{ item: JobItem; permissionId?: string; status?: string }>): ConfirmedOutcome[] {
     return settled
       .filter(({ item }) => item.state === 'sent' || item.state === 'revoked')
-      .map(({ item, permissionId }) => ({ ...creatorOfItem(item), status: statusAfter(job.kind), permissionId }));
+      .map(({ item, permissionId, status }) => ({ ...creatorOfItem(item), status: status ?? statusAfter(job.kind), permissionId }));
   }
 
   /** Items whose outcome is unknown: done if Meta's list shows the change; else refused, or sent again. */
   async function settleUnknown(job: Job): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
-    const list = await deps.fetchBrandList(job.brandIgId);
-    const byUsername = new Map(list.map((record) => [record.creatorUsername, record]));
-    const byId = new Map(list.filter((record) => record.creatorId).map((record) => [record.creatorId, record]));
-    const settled = unknown.map((item) =>
-      settleWithList(item, (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username), job.kind),
-    );
+    const list = await deps.fetchBrandList(job.brandIgId, [...new Set(unknown.map((item) => item.username))]);
+    const { byUsername, byId } = standingIndex(list);
+    const records = unknown.map((item) => (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username));
+    const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
     await settleItems(job, settled);
     rememberBehind(
       job,
-      settled.map((item) => ({ item })),
+      settled.map((item, index) => ({ item, status: records[index]?.status, permissionId: records[index]?.id })),
     );
   }
 
@@ -515,12 +518,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
         updatedAt: created,
       };
       const items: JobItem[] = [
-        ...input.creators.map(({ username, creatorId }, index) => ({
+        ...input.creators.map(({ username, creatorId, unchecked }, index) => ({
           jobId: job.id,
           index,
           username,
           creatorId,
-          state: 'queued' as const,
+          state: unchecked ? ('unknown' as const) : ('queued' as const),
           attempts: 0,
           updatedAt: created,
         })),

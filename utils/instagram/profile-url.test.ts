@@ -33,6 +33,8 @@ describe('usernameFromProfileUrl', () => {
     ['not a URL', 'maya.trails'],
     ['a name with a bad character', 'https://www.instagram.com/maya-trails/'],
     ['a name with a trailing dot', 'https://www.instagram.com/maya./'],
+    ['a malformed %-escape', 'https://www.instagram.com/%E0%A4%A/'],
+    ['a lone %', 'https://www.instagram.com/maya%/'],
     ['nothing', undefined],
   ])('gives nothing for %s', (_name, url) => {
     expect(usernameFromProfileUrl(url)).toBeUndefined();

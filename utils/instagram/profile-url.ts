@@ -56,11 +56,20 @@ export function usernameFromProfileUrl(url: string | undefined): string | undefi
   const segments = parsed.pathname
     .split('/')
     .filter(Boolean)
-    .map((segment) => decodeURIComponent(segment).toLowerCase());
+    .map((segment) => decodedSegment(segment).toLowerCase());
   const [first, second] = segments;
   if (!first) return undefined;
   const candidate = first === 'stories' ? second : RESERVED_SEGMENTS.has(first) ? undefined : first;
   if (!candidate || candidate === 'highlights' || !USERNAME.test(candidate)) return undefined;
   if (candidate.startsWith('.') || candidate.endsWith('.') || candidate.includes('..')) return undefined;
   return candidate;
+}
+
+/** A path segment with its %-escapes decoded; a malformed escape is left as it is (and so names no creator), never thrown. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -59,6 +59,8 @@ describe('checkUsername', () => {
     ['maya.', 'An Instagram username cannot start or end with a dot.'],
     ['maya..trails', 'An Instagram username cannot have two dots in a row.'],
     ['https://www.instagram.com/p/C1a2B3c4D5e/', 'This link is not an Instagram profile.'],
+    // A malformed %-escape is refused in words, not thrown (one such line once broke a whole bulk list).
+    ['https://www.instagram.com/%E0%A4%A/', 'This link is not an Instagram profile.'],
   ])('refuses %j: %s', (input, reason) => {
     const check = checkUsername(input);
     expect(check.ok ? check : { ...check, reason: inEnglish.say(check.reason) }).toEqual({ ok: false, input: input.trim(), reason });

@@ -1,5 +1,5 @@
 import type { CacheEntry } from '../cache/cache-entry';
-import type { PartnershipPermission } from './permission-record';
+import { listedRecordOf, type PartnershipPermission } from './permission-record';
 
 export interface CachedAnswer {
   entry: CacheEntry;
@@ -9,8 +9,9 @@ export interface CachedAnswer {
 
 /**
  * What the cache says of one creator: the creator's own lookup or the brand's list, whichever
- * was fetched last; undefined when neither copy exists. The background's lookup and the
- * popup's first paint both answer with it.
+ * was fetched last; undefined when neither copy exists. A list that cannot vouch for a creator
+ * it does not name (Meta gave some records without a username) does not answer for them. The
+ * background's lookup and the popup's first paint both answer with it.
  */
 export function newestCachedAnswer(
   username: string,
@@ -18,7 +19,8 @@ export function newestCachedAnswer(
   list: CacheEntry<PartnershipPermission[]> | undefined,
 ): CachedAnswer | undefined {
   const fromCreator = creator && { entry: creator, value: creator.value ?? undefined };
-  const fromList = list && { entry: list, value: list.value.find((record) => record.creatorUsername === username) };
+  const listed = list && listedRecordOf(list.value, username);
+  const fromList = list && listed?.vouched ? { entry: list, value: listed.record } : undefined;
   if (fromCreator && fromList) return fromCreator.entry.fetchedAt >= fromList.entry.fetchedAt ? fromCreator : fromList;
   return fromCreator ?? fromList;
 }

@@ -4,7 +4,14 @@ import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
 import { MAX_BATCH_SIZE, type GraphClient } from '../graph/client';
 import { describeError, type DescribedError } from '../errors';
-import { creatorIndex, isSameCreator, parsePermissionItems, type PartnershipPermission } from './permission-record';
+import {
+  creatorIndex,
+  decidingRecord,
+  isSameCreator,
+  listedRecordOf,
+  parsePermissionItems,
+  type PartnershipPermission,
+} from './permission-record';
 import type { CreatorRef } from './permission-request';
 import * as z from 'zod/mini';
 import { newestCachedAnswer, type CachedAnswer } from './cached-answer';
@@ -115,9 +122,10 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
           if (!answer) answers.push(null);
           else if (answer.error) answers.push({ error: answer.error });
           else {
+            // An answer without a list (no body, or one that is not JSON) says nothing: never "not asked".
             const data = (answer.body as { data?: unknown } | undefined)?.data;
-            const records = ofBrand(chunk[index]!.brandIgId, parsePermissionItems(Array.isArray(data) ? data : []));
-            answers.push({ record: recordOf(records, chunk[index]!.username) });
+            if (!Array.isArray(data)) answers.push({ error: new AppError('unexpected-response', said('errorUnexpectedBatch')) });
+            else answers.push({ record: recordOf(ofBrand(chunk[index]!.brandIgId, parsePermissionItems(data)), chunk[index]!.username) });
           }
         });
         break;
@@ -209,6 +217,25 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
 
     async refreshList(brandIgId: string): Promise<CachedRead<PartnershipPermission[]>> {
       return deps.reader.refresh(await listKey(brandIgId), LIST_TTL_MS, () => fetchPermissions(brandIgId));
+    },
+
+    /**
+     * The brand's list fresh from Meta, made to answer for these creators before anything is
+     * written to them. Records Meta gave without a username may be anyone's: when the list has
+     * some, each creator it does not name is looked up by name (50 to a batch request), and the
+     * record Meta gives is added under that name. A creator that cannot be checked fails the
+     * whole read: no one is asked twice on a guess.
+     */
+    async freshListFor(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]> {
+      const list = (await deps.reader.refresh(await listKey(brandIgId), LIST_TTL_MS, () => fetchPermissions(brandIgId))).value;
+      const unvouched = [...new Set(usernames)].filter((username) => !listedRecordOf(list, username).vouched);
+      if (unvouched.length === 0) return list;
+      const answers = await lookupMany(unvouched.map((username) => ({ brandIgId, username })));
+      const found = answers.map((answer, index): PartnershipPermission | undefined => {
+        if (!answer || 'error' in answer) throw answer ? answer.error : new AppError('temporary', said('errorBatchNoAnswer'));
+        return answer.record ? { ...answer.record, creatorUsername: unvouched[index] } : undefined;
+      });
+      return [...found.filter((record) => record !== undefined), ...list];
     },
 
     /**
@@ -338,9 +365,16 @@ function ofBrand(brandIgId: string, records: PartnershipPermission[]): Partnersh
   return records.map((record) => (record.brandIgId ? record : { ...record, brandIgId }));
 }
 
-/** The creator's record among a filtered list's; records without a username (SDK field set) can only be theirs, as Meta filtered them. */
+/**
+ * The creator's record among a list Meta filtered by their username: the deciding one of those
+ * that name them, else of those that name no one (SDK field set), which can only be theirs.
+ */
 function recordOf(records: readonly PartnershipPermission[], username: string): PartnershipPermission | null {
-  return records.find((record) => record.creatorUsername === username) ?? records.find((record) => !record.creatorUsername) ?? null;
+  const listed = listedRecordOf(records, username);
+  if (listed.record) return listed.record;
+  return records
+    .filter((record) => !record.creatorUsername)
+    .reduce<PartnershipPermission | null>((deciding, record) => (deciding ? decidingRecord(deciding, record) : record), null);
 }
 
 function cachedLookup(entry: CacheEntry<PartnershipPermission | null> | undefined): CachedAnswer | undefined {

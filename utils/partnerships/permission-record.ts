@@ -1,4 +1,5 @@
 import { said, type Words } from '../i18n/said';
+import { statusGroup } from './status';
 
 /**
  * One creator's partnership-ad permission for a brand, read from whatever Meta sent.
@@ -59,9 +60,21 @@ export function isSameCreator(
 }
 
 /**
+ * Which of two records of one creator decides the creator's standing (Meta's documents do not
+ * say a creator has only one): a request still standing (approved or pending) over one that
+ * ended, so no one is asked twice and a grant is never hidden; else the newer request; else
+ * the first found.
+ */
+export function decidingRecord<T extends { status: string; requestedAt?: string }>(first: T, second: T): T {
+  const standing = (record: T) => ['approved', 'pending'].includes(statusGroup(record.status));
+  if (standing(first) !== standing(second)) return standing(first) ? first : second;
+  return (second.requestedAt ?? '') > (first.requestedAt ?? '') ? second : first;
+}
+
+/**
  * Finds records by creator as isSameCreator matches them (username, else Instagram ID), in
  * constant time: merging a batch's changes into a list of thousands stays linear. The first
- * record for a creator is the one found.
+ * record for a creator is the one found (the first change of a creator stands).
  */
 export function creatorIndex<T extends { creatorUsername?: string; creatorId?: string }>(records: readonly T[]) {
   const byUsername = new Map<string, T>();
@@ -75,6 +88,38 @@ export function creatorIndex<T extends { creatorUsername?: string; creatorId?: s
       (creator.creatorUsername !== undefined ? byUsername.get(creator.creatorUsername) : undefined) ??
       (creator.creatorId !== undefined ? byId.get(creator.creatorId) : undefined),
   };
+}
+
+type Findable = { creatorUsername?: string; creatorId?: string; status: string; requestedAt?: string };
+
+/** Of a brand's records, each creator's deciding one (decidingRecord), by username and by Instagram ID. */
+export function standingIndex<T extends Findable>(records: readonly T[]) {
+  const byUsername = new Map<string, T>();
+  const byId = new Map<string, T>();
+  const keep = (map: Map<string, T>, key: string, record: T) => {
+    const found = map.get(key);
+    map.set(key, found ? decidingRecord(found, record) : record);
+  };
+  for (const record of records) {
+    if (record.creatorUsername !== undefined) keep(byUsername, record.creatorUsername, record);
+    if (record.creatorId !== undefined) keep(byId, record.creatorId, record);
+  }
+  return { byUsername, byId };
+}
+
+/**
+ * A creator's record on a brand's list, by username. A list with records Meta gave without a
+ * username cannot say a creator it does not name was never asked (a nameless record may be
+ * theirs): then `vouched` is false and only a lookup by name can tell.
+ */
+export function listedRecordOf<T extends Findable>(records: readonly T[], username: string): { record?: T; vouched: boolean } {
+  let record: T | undefined;
+  let nameless = false;
+  for (const candidate of records) {
+    if (candidate.creatorUsername === undefined) nameless = true;
+    else if (candidate.creatorUsername === username) record = record ? decidingRecord(record, candidate) : candidate;
+  }
+  return { record, vouched: record !== undefined || !nameless };
 }
 
 /** How a creator is named to people: @username, or the Instagram ID when Meta gave no name. */
