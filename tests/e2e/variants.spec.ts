@@ -88,6 +88,29 @@ test.describe('Meta as it really answers: the variant world', () => {
     expect(byId.get(UNSAFE_CREATOR_ID)![0]).toBe('variant.numeric');
   });
 
+  test('Permissions: Pages whose fields come in odd types all show, each odd field costing only itself', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Permissions' }).click();
+    const table = page.getByRole('table', { name: 'Page permissions' });
+    // Page IDs as JSON numbers, a task that is not a word (Northwind), no name (Fieldnotes), a null cursor on the last page.
+    await expect(table.getByRole('rowheader')).toHaveText([
+      'Northwind Outdoor',
+      'Lumen Skincare',
+      'Harbor Coffee Co.',
+      'Pixel & Pine Studio',
+      '200000000000005',
+    ]);
+    await expect(table.getByRole('row').filter({ hasText: 'Northwind Outdoor' })).toContainText('Facebook access');
+    // The Instagram account's name came as a number and its picture as null: the brand is still there, by its username.
+    await expect(
+      page.getByRole('list', { name: 'Partnership-ads readiness' }).getByRole('listitem').filter({ hasText: '@lumen.skincare' }),
+    ).not.toHaveCount(0);
+  });
+
   test('a creator Meta names only by Instagram ID is revoked by that ID', async ({ context, extensionId, sim }) => {
     const page = await openDashboard(context, extensionId);
     await openPartnerships(page);

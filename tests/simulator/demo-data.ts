@@ -75,6 +75,12 @@ export const UNSAFE_CREATOR_ID = '17841460000099999';
 
 export interface DemoWorld {
   user: { id: string; name: string };
+  /**
+   * The variant world's account reads (/me, /me/accounts) with the odd types Meta's sources
+   * allow: IDs as JSON numbers, a task that is not a word, a Page with no name, fields of the
+   * Instagram account of other types, and a last page whose after cursor is null.
+   */
+  oddAccountTypes?: boolean;
   pages: SimPage[];
   creators: SimCreator[];
   permissions: SimPermission[];
@@ -243,7 +249,7 @@ export function createDemoWorld(
 
   if (options.variants) addVariantRecords(creators, permissions, start);
   if (options.agency) addAgencyBook(options.agency, pages, creators, permissions, random, start);
-  return { user: { id: '10158000000000001', name: 'Dana Reyes' }, pages, creators, permissions };
+  return { user: { id: '10158000000000001', name: 'Dana Reyes' }, pages, creators, permissions, oddAccountTypes: options.variants };
 }
 
 function addAgencyBook(

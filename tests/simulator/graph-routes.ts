@@ -154,8 +154,11 @@ function authenticate(state: SimulatorState, token: string | undefined): IssuedT
 function route(state: SimulatorState, call: GraphCall, token: IssuedToken, igId: string | undefined): unknown {
   const key = `${call.method} ${igId ? '{ig-id}/branded_content_ad_permissions' : call.path}`;
   switch (key) {
-    case 'GET me':
-      return pick({ id: state.world.user.id, name: state.world.user.name }, requestedFields(call.query.fields, ['id', 'name']));
+    case 'GET me': {
+      const odd = state.world.oddAccountTypes;
+      const id = odd ? new RawJsonNumber(state.world.user.id) : state.world.user.id;
+      return pick({ id, name: state.world.user.name }, requestedFields(call.query.fields, ['id', 'name']));
+    }
     case 'GET me/permissions':
       return {
         data: [
@@ -186,7 +189,22 @@ function listPages(state: SimulatorState, call: GraphCall, token: IssuedToken): 
     throw new MetaError(400, 10, '(#10) To use the instagram_business_account field, the app needs the instagram_basic permission.');
   }
   const records = state.world.pages.map((page) => pageRecord(page, fields));
-  return paginate(records, call, state.controls.defaultPageSize);
+  if (!state.world.oddAccountTypes) return paginate(records, call, state.controls.defaultPageSize);
+  const page = paginate(records.map(withOddTypes), call, state.controls.defaultPageSize) as { paging: { next?: string; cursors: object } };
+  if (!page.paging.next) page.paging.cursors = { before: null, after: null };
+  return page;
+}
+
+/** A Page record as odd as Meta's sources allow (the variant world): the numbers below 2^53 that IDs are, as JSON numbers. */
+function withOddTypes(record: Record<string, unknown>, index: number): Record<string, unknown> {
+  const odd: Record<string, unknown> = { ...record, id: new RawJsonNumber(String(record.id)) };
+  if (index === 0 && Array.isArray(record.tasks)) odd.tasks = [...(record.tasks as unknown[]), null, 7];
+  if (index === 1 && record.instagram_business_account) {
+    odd.instagram_business_account = { ...(record.instagram_business_account as object), name: 42, profile_picture_url: null };
+  }
+  if (index === 4 && 'name' in record) odd.name = null;
+  if (index === 3 && 'has_transitioned_to_new_page_experience' in record) odd.has_transitioned_to_new_page_experience = 'no';
+  return odd;
 }
 
 function pageRecord(page: SimPage, fields: FieldSelection[]): Record<string, unknown> {

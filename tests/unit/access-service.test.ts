@@ -5,6 +5,7 @@ import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';
 import { createAccessService } from '@/utils/permissions/access-service';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
+import { english } from './support/english';
 
 let database = 0;
 
@@ -24,6 +25,27 @@ function setup(scopes = ALL_SCOPES) {
 }
 
 describe('access service', () => {
+  it('reads Pages whose fields come in odd types (numeric IDs, a task that is not a word, no name, a null cursor): one odd field costs that field only', async () => {
+    simulator().state.reset({ variants: true });
+    const { access } = setup();
+    const { overview } = await access.get();
+    expect(overview.pages.map((page) => [page.id, page.name])).toEqual([
+      ['200000000000001', 'Northwind Outdoor'],
+      ['200000000000002', 'Lumen Skincare'],
+      ['200000000000003', 'Harbor Coffee Co.'],
+      ['200000000000004', 'Pixel & Pine Studio'],
+      // Meta gave this Page no name: it is called by its ID.
+      ['200000000000005', '200000000000005'],
+    ]);
+    expect(overview.pages[0]!.tasks).toEqual(['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 'ANALYZE']);
+    expect(overview.brands.map((brand) => [brand.username, brand.name, brand.readiness.ready])).toEqual([
+      ['northwind.outdoor', 'Northwind Outdoor', true],
+      // The account's name came as a number: that field is absent, the brand is not.
+      ['lumen.skincare', undefined, true],
+      ['harborcoffee', 'Harbor Coffee Co.', false],
+    ]);
+  });
+
   it('fetches on first use, then answers from IndexedDB without calling the API while fresh', async () => {
     const { access, graphCalls } = setup();
     const first = await access.get();
@@ -85,6 +107,8 @@ describe('access service', () => {
     const { overview } = await access.get();
     expect(overview.pages).toHaveLength(5);
     expect(overview.brands).toEqual([]);
-    expect(overview.instagramUnavailable).toMatch(/^Meta would not show the Instagram accounts linked to your Pages/);
+    expect(english(overview.instagramUnavailable)).toMatch(
+      /^Meta would not show the Instagram accounts linked to your Pages \(.+\)\. Allow/,
+    );
   });
 });

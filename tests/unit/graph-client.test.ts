@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { createGraphClient } from '@/utils/graph/client';
-import { profileSchema } from '@/utils/graph/schemas';
+import { pageRecordSchema, profileSchema } from '@/utils/graph/schemas';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 import { failure } from './support/english';
 
@@ -22,6 +22,30 @@ describe('Graph client against the simulator', () => {
       id: '10158000000000001',
       name: 'Dana Reyes',
     });
+  });
+
+  it('reads /me whose ID comes as a JSON number, every digit kept (the variant world)', async () => {
+    simulator().state.reset({ variants: true });
+    const { token } = simulator().state.issueToken(ALL_SCOPES);
+    const { graph } = client(() => token);
+    expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({
+      id: '10158000000000001',
+      name: 'Dana Reyes',
+    });
+  });
+
+  it('leaves out a list item that cannot be read at all and keeps the rest of the list', async () => {
+    const pages = [{ id: '1', name: 'One' }, { name: 'No ID' }, { id: 3, name: 'Three', tasks: 'ADVERTISE' }];
+    const graph = createGraphClient({
+      graphOrigin: 'https://graph.test',
+      apiVersion: 'v25.0',
+      getAccessToken: async () => 'token',
+      fetch: async () => new Response(JSON.stringify({ data: pages, paging: { cursors: { after: null } } })),
+    });
+    expect(await graph.getAll('me/accounts', pageRecordSchema)).toEqual([
+      { id: '1', name: 'One' },
+      { id: '3', name: 'Three' },
+    ]);
   });
 
   it("asks a page again after Meta's temporary errors, so one passing failure does not lose a long list", async () => {

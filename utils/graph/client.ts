@@ -55,11 +55,14 @@ const batchAnswersSchema = z.array(
   ]),
 );
 
-const pageOf = <T extends z.ZodMiniType>(item: T) =>
-  z.object({
-    data: z.array(item),
-    paging: z.optional(z.object({ cursors: z.optional(z.object({ after: z.optional(z.string()) })), next: z.optional(z.string()) })),
-  });
+/** A field of a page of a list read on its own: one of another type is absent, the page still read. */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+/** A page of a list; its items are read one by one (readItems), so one unreadable item never costs the others. */
+const listPageSchema = z.object({
+  data: z.array(z.unknown()),
+  paging: lenient(z.object({ cursors: lenient(z.object({ after: lenient(z.string()) })), next: lenient(z.string()) })),
+});
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
@@ -208,8 +211,12 @@ export function createGraphClient(options: GraphClientOptions) {
       let next: Params | undefined = requestOptions.searchParams ?? {};
       while (next && items.length < maxItems) {
         const searchParams: Params = next;
-        const page = await withRetries(() => request('get', path, pageOf(item), { ...requestOptions, searchParams }));
-        for (const entry of page.data) items.push(entry);
+        const page = await withRetries(() => request('get', path, listPageSchema, { ...requestOptions, searchParams }));
+        // An item that cannot be read at all (a Page without an ID) is left out; the rest of the list stands.
+        for (const entry of page.data) {
+          const read = item.safeParse(entry);
+          if (read.success) items.push(read.data);
+        }
         next = nextPageParams(requestOptions.searchParams ?? {}, page.paging);
         const key = next && JSON.stringify(Object.entries(next).sort());
         if (key !== undefined && seen.has(key)) {

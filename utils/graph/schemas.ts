@@ -1,22 +1,40 @@
 import * as z from 'zod/mini';
 
-export const profileSchema = z.object({ id: z.string(), name: z.string() });
+/**
+ * Meta's answers are read field by field, as its pages and SDKs disagree on types: a field of
+ * an unexpected type costs that field (read as absent), never the record or the list.
+ */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+/** A Graph ID: digits as a string, or a JSON number (one above 2^53 already kept as its digits by the client). */
+const graphId = z.pipe(
+  z.union([z.string().check(z.regex(/^\w{1,64}$/)), z.number().check(z.int(), z.nonnegative())]),
+  z.transform((id) => String(id)),
+);
+
+export const profileSchema = z.object({ id: graphId, name: z.catch(z.string(), '') });
 
 /** DELETE /me/permissions answers `true` or `{"success":true}` depending on the version. */
 export const successSchema = z.union([z.literal(true), z.object({ success: z.boolean() })]);
 
-/** A Page from /me/accounts; the Instagram account is absent on Pages without one. */
+/** A Page from /me/accounts; the Instagram account is absent on Pages without one (or when Meta's is unreadable). */
 export const pageRecordSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  tasks: z.optional(z.array(z.string())),
-  has_transitioned_to_new_page_experience: z.optional(z.boolean()),
-  instagram_business_account: z.optional(
+  id: graphId,
+  name: z.catch(z.string(), ''),
+  // A task of another type is dropped, the Page's other tasks kept.
+  tasks: lenient(
+    z.pipe(
+      z.array(z.unknown()),
+      z.transform((tasks) => tasks.filter((task) => typeof task === 'string')),
+    ),
+  ),
+  has_transitioned_to_new_page_experience: lenient(z.boolean()),
+  instagram_business_account: lenient(
     z.object({
-      id: z.string(),
-      username: z.optional(z.string()),
-      name: z.optional(z.string()),
-      profile_picture_url: z.optional(z.string()),
+      id: graphId,
+      username: lenient(z.string()),
+      name: lenient(z.string()),
+      profile_picture_url: lenient(z.string()),
     }),
   ),
 });

@@ -2,6 +2,7 @@ import { describeAccess, type AccessName } from './access-names';
 import { partnershipReadiness, type Readiness } from './readiness';
 import { grantablePermissions, type InstagramPermission } from './task-table';
 import { summarizeTokenPermissions, type TokenPermission } from './token-permissions';
+import type { Words } from '../i18n/said';
 
 /** A Page as /me/accounts gives it (fields requested explicitly). */
 export interface PageRecord {
@@ -37,23 +38,25 @@ export interface AccessOverview {
   tokenPermissions: TokenPermission[];
   brands: Array<BrandAccount & { readiness: Readiness }>;
   /** Set when Meta refused the Instagram fields of the Pages, with the reason in plain words. */
-  instagramUnavailable?: string;
+  instagramUnavailable?: Words;
 }
 
 export function buildAccessOverview(
   pages: readonly PageRecord[],
   reportedPermissions: ReadonlyArray<{ permission: string; status: string }>,
-  instagramUnavailable?: string,
+  instagramUnavailable?: Words,
 ): AccessOverview {
   const tokenPermissions = summarizeTokenPermissions(reportedPermissions);
   const pageAccess = pages.map((page): PageAccess => {
     const tasks = page.tasks ?? [];
     const newPageExperience = page.has_transitioned_to_new_page_experience === true;
     const ig = page.instagram_business_account;
-    const brand = ig ? { igId: ig.id, username: ig.username ?? ig.id, name: ig.name, pageId: page.id, pageName: page.name } : undefined;
+    // A Page Meta gave no readable name is called by its ID.
+    const name = page.name || page.id;
+    const brand = ig ? { igId: ig.id, username: ig.username ?? ig.id, name: ig.name, pageId: page.id, pageName: name } : undefined;
     return {
       id: page.id,
-      name: page.name,
+      name,
       tasks,
       newPageExperience,
       access: describeAccess(tasks, newPageExperience),

@@ -2,6 +2,7 @@ import type { CachedReader } from '../cache/cached-reader';
 import type { GraphCache } from '../cache/graph-cache';
 import { cacheKeyText } from '../cache/cache-keys';
 import { AppError } from '../errors';
+import { said, type Words } from '../i18n/said';
 import type { GraphClient } from '../graph/client';
 import { pageRecordSchema, permissionEntrySchema } from '../graph/schemas';
 import { buildAccessOverview, type AccessOverview, type PageRecord } from './access-overview';
@@ -10,7 +11,8 @@ import { buildAccessOverview, type AccessOverview, type PageRecord } from './acc
 export interface AccessRecords {
   pages: PageRecord[];
   permissions: Array<{ permission: string; status: string }>;
-  instagramUnavailable?: string;
+  /** Why the Instagram accounts are missing (a plain string in copies cached by earlier versions). */
+  instagramUnavailable?: Words;
 }
 
 export interface AccessSnapshot {
@@ -50,7 +52,7 @@ export function createAccessService(deps: AccessServiceDeps) {
       return {
         pages: await listPages(PAGE_FIELDS),
         permissions,
-        instagramUnavailable: `Meta would not show the Instagram accounts linked to your Pages (${error.details.metaMessage}). Allow instagram_basic to see them.`,
+        instagramUnavailable: said('permissionsInstagramUnavailable', { meta: error.details.metaMessage ?? '' }),
       };
     }
   }
