@@ -165,6 +165,29 @@ test.describe('bulk management', () => {
     await expect(reopened.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 300');
   });
 
+  test('a policy block (code 368) stops the job with its reason and every creator kept; Resume finishes it', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
+    const page = await openDashboard(context, extensionId);
+    await openBulk(page);
+    await sim.setControls({ policyBlocked: true });
+    const names = Array.from({ length: 60 }, (_, index) => `blocked.${index}`);
+    await startBulk(page, names);
+    await expect(page.getByText('Facebook has temporarily blocked this action for policy reasons.')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Bulk counts' })).not.toContainText('Failed: 60');
+    expect((await deliveries(sim)).size).toBe(0);
+
+    await sim.setControls({ policyBlocked: false });
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await waitUntilDone(page);
+    await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 60');
+    const delivered = await deliveries(sim);
+    expect(delivered.size).toBe(60);
+    expect([...delivered.values()].every((times) => times === 1)).toBe(true);
+  });
+
   test('pause, resume and stop from the job panel', async ({ context, extensionId, sim }) => {
     const page = await openDashboard(context, extensionId);
     await openBulk(page);

@@ -382,6 +382,12 @@ function creatorFromParams(state: SimulatorState, call: GraphCall, create: boole
   const username = call.params.creator_instagram_username?.replace(/^@/, '');
   if (!id && !username)
     throw new MetaError(400, 100, '(#100) The parameter creator_instagram_account or creator_instagram_username is required');
+  if (state.controls.policyBlocked) {
+    throw new MetaError(400, 368, 'The action attempted has been deemed abusive or is otherwise disallowed', {
+      error_user_title: 'Temporarily blocked',
+      error_user_msg: 'This account is temporarily blocked from this action.',
+    });
+  }
   if (username && state.controls.rejectedCreators.includes(username.toLowerCase())) {
     throw new MetaError(400, 100, '(#100) This creator is not eligible for partnership ads.', {
       error_user_title: 'Creator not eligible',

@@ -37,6 +37,8 @@ export interface SimulatorControls {
   enforceBudget: boolean;
   /** Usernames that POST send rejects as not found / not eligible (code 100). */
   rejectedCreators: string[];
+  /** Sends and revokes are refused with code 368: the account is temporarily blocked for policy reasons. */
+  policyBlocked: boolean;
   /**
    * consumer: the classic dialog (scope). business: Facebook Login for Business, whose dialog
    * needs a config_id and says "It looks like this app isn't available" without one.
@@ -98,6 +100,7 @@ export function defaultControls(): SimulatorControls {
     defaultPageSize: 25,
     permissionFieldVariant: 'reference',
     rejectedCreators: [],
+    policyBlocked: false,
     callsPerMinuteBudget: 600,
     usageWindowMs: 60_000,
     enforceBudget: false,

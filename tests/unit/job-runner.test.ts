@@ -108,6 +108,24 @@ describe('job runner', () => {
     expect((await audit.list()).filter((entry) => entry.outcome === 'Sent')).toHaveLength(120);
   });
 
+  it('stops at a policy block (code 368) with every creator still queued, says why, and goes on when resumed', async () => {
+    const { runner, store } = setup();
+    simulator().state.controls.policyBlocked = true;
+    const job = await runner.create(bulkJob('send', usernames(120)));
+    await vi.waitFor(async () => expect((await store.get(job.id))?.state).toBe('paused'), { timeout: 15_000, interval: 20 });
+    const paused = (await store.get(job.id))!;
+    expect(paused.waitCause).toBe('policy-blocked');
+    expect(english(paused.waitReason)).toMatch(/blocked/i);
+    expect(countItems(await store.items(job.id))).toMatchObject({ queued: 120, failed: 0, sent: 0 });
+    // One batch met the block; none after it.
+    expect(simulator().state.log.filter((entry) => entry.batchSize !== undefined).length).toBeLessThanOrEqual(2);
+
+    simulator().state.controls.policyBlocked = false;
+    await runner.resume(job.id);
+    expect(await finished(store, job.id)).toMatchObject({ sent: 120, failed: 0 });
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+  });
+
   it("marks creators Meta refuses as failed with Meta's reason, and retries only those", async () => {
     const { runner, store } = setup();
     simulator().state.controls.rejectedCreators = ['bulk.creator3', 'bulk.creator7'];

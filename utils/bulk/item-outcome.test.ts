@@ -29,6 +29,8 @@ describe('outcomeOfAnswer', () => {
     ['a lost answer', null, item(), { state: 'unknown', mayHaveReached: true, attempts: 0 }],
     ['a throttle', answer('rate-limited'), item(), { state: 'queued', attempts: 0 }],
     ['a refused token', answer('session-expired'), item(), { state: 'queued', attempts: 0 }],
+    ['a missing permission', answer('permission-missing'), item(), { state: 'queued', attempts: 0 }],
+    ['a policy block', answer('policy-blocked'), item(), { state: 'queued', attempts: 0 }],
     ['a 5xx', answer('temporary'), item(), { state: 'queued', attempts: 1, mayHaveReached: true }],
     [
       'a 5xx for the last time',

@@ -1,3 +1,4 @@
+import type { AppErrorKind } from '../errors';
 import type { BatchAnswer } from '../graph/client';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { tookEffect } from '../partnerships/status';
@@ -8,6 +9,14 @@ import { said, type Words } from '../i18n/said';
 export type ItemOutcome = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal'>;
 
 export const CONFIRMED_WITH_META = said('reasonConfirmedWithMeta');
+
+/** Errors that stop a whole job (runner), as they say nothing of one creator; the runner heeds them in this order. */
+export const ACCOUNT_REFUSALS: ReadonlySet<AppErrorKind> = new Set([
+  'session-expired',
+  'rate-limited',
+  'permission-missing',
+  'policy-blocked',
+]);
 
 /**
  * What one item's answer in a batch means. A refusal that follows an attempt that may have
@@ -21,7 +30,9 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, job: Pick<Jo
   const { kind: errorKind } = answer.error;
   // Meta's own words when it gave some; ours otherwise.
   const words: Words = answer.error.details.metaMessage || answer.error.said;
-  if (errorKind === 'rate-limited' || errorKind === 'session-expired') return { ...unchanged, state: 'queued', attempts: item.attempts };
+  // Refusals of the account, not of this creator (a throttle, the session, a missing permission, a policy block): the
+  // creator waits for the job to go on once the cause is gone.
+  if (ACCOUNT_REFUSALS.has(errorKind)) return { ...unchanged, state: 'queued', attempts: item.attempts };
   const attempts = item.attempts + 1;
   if (errorKind === 'temporary' || errorKind === 'network') {
     // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.

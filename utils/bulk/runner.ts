@@ -7,7 +7,7 @@ import { permissionRequest } from '../partnerships/permission-request';
 import { statusAfter, type ActionKind } from '../partnerships/status';
 import { BULK_LANES, transientBackoff } from './governor';
 import { createUsagePacer } from './usage-pacer';
-import { outcomeOfAnswer, settleWithList } from './item-outcome';
+import { ACCOUNT_REFUSALS, outcomeOfAnswer, settleWithList } from './item-outcome';
 import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
 import { said, type Words } from '../i18n/said';
@@ -286,10 +286,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       job,
       settledItems.map((item, position) => ({ item, permissionId: permissionIdOf(settled[position]!.answer) })),
     );
-    const expired = answers.find((answer) => answer?.error?.kind === 'session-expired')?.error;
-    if (expired) throw expired;
-    const throttled = answers.find((answer) => answer?.error?.kind === 'rate-limited')?.error;
-    if (throttled) throw throttled;
+    // A refusal of the account (the session first, then a throttle, a missing permission, a policy block) would
+    // refuse every creator alike: the job waits or stops, and says why (handleJobError).
+    for (const kind of ACCOUNT_REFUSALS) {
+      const refused = answers.find((answer) => answer?.error?.kind === kind)?.error;
+      if (refused) throw refused;
+    }
     const transientAttempts = settled.filter(({ state, attempts }) => state === 'queued' && attempts > 0).map(({ attempts }) => attempts);
     const backoff =
       transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;

@@ -14,7 +14,10 @@ export interface MetaErrorBody {
   fbtrace_id?: string;
 }
 
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80002]);
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
+
+/** Business Use Case limits (80000 ads insights, 80001 Pages, 80002 Instagram, ... 80014 catalog batch): all throttles. */
+const isBusinessUseCaseLimit = (code: number) => code >= 80_000 && code <= 80_014;
 
 /** Turns Meta's error codes into one typed error with words a person can act on. */
 export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number): AppError {
@@ -25,7 +28,7 @@ export function toAppError(error: MetaErrorBody, usage: GraphUsage, now: number)
   if (code === 190 || code === 102) {
     return new AppError('session-expired', said('errorSessionExpired'), details);
   }
-  if (code !== undefined && RATE_LIMIT_CODES.has(code)) {
+  if (code !== undefined && (RATE_LIMIT_CODES.has(code) || isBusinessUseCaseLimit(code))) {
     // The caller's rate-limit gate decides the real wait; Meta's estimate is the least of it.
     return rateLimitedError(now + (usage.regainAccessMinutes ?? 0) * 60_000, details);
   }
