@@ -3,8 +3,8 @@ import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { i18n, plural, say, t } from '@/utils/i18n';
 import { checkUsername } from '@/utils/instagram/username';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { canSend, noActionReason, statusKeyWord, statusWord } from '@/utils/partnerships/status';
+import { creatorLabel, listedRecordOf, type PartnershipPermission } from '@/utils/partnerships/permission-record';
+import { sendRefusal, statusKeyWord, statusWord } from '@/utils/partnerships/status';
 import { countByStatus, createRowFilter, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
 import { ALL_BRANDS, BrandPicker } from './BrandPicker';
 import { BrandCounts } from './BrandCounts';
@@ -108,14 +108,11 @@ export function PartnershipsView() {
     event.preventDefault();
     if (!creatorCheck?.ok || !brand) return;
     const username = creatorCheck.username;
-    const existing = permissions.find((permission) => permission.creatorUsername === username);
-    if (existing && !canSend(existing.status)) {
-      const reason = noActionReason(existing.status);
-      setSentNotice(
-        reason
-          ? say(reason)
-          : t('partnershipsAlreadyAsked', { creator: username, status: statusWord(existing.status), brand: brand.username }),
-      );
+    const existing = listedRecordOf(permissions, username).record;
+    // The background refuses a second request too; saying so here spares the round trip.
+    const refusal = existing && sendRefusal(existing.status, username, brand.username);
+    if (refusal) {
+      setSentNotice(say(refusal));
       return;
     }
     setConfirm({

@@ -40,6 +40,7 @@ function setup() {
       parsePermissionItems(
         await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } }),
       ),
+    lookupCreator: async () => undefined,
     rememberOutcomes: vi.fn(async () => {}),
     onProgress: vi.fn(),
     renewSession: vi.fn(async () => false),

@@ -22,6 +22,7 @@ function setup() {
     store,
     graph,
     fetchBrandList,
+    lookupCreator: (brandIgId, username) => service.lookupFresh(brandIgId, username),
     rememberOutcomes: (brandIgId, outcomes) => service.rememberOutcomes(brandIgId, outcomes),
     onProgress: vi.fn(),
     renewSession: async () => false,
@@ -34,7 +35,7 @@ function setup() {
     fetchBrandList,
     brandUsernameOf: async () => 'northwind.outdoor',
     knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator),
-    currentRecord: async (brandIgId, username) => (await service.lookup(brandIgId, username)).permission,
+    currentRecord: (brandIgId, username) => service.knownStanding(brandIgId, username),
   });
   return { service, pipeline, runner, store, audit, calls, advance };
 }
@@ -120,17 +121,46 @@ describe('write pipeline: single actions are jobs of one', () => {
     expect(plan.toRun).toBe(1);
   });
 
-  it('checks a send kept while Meta could not be asked against Meta before it goes out', async () => {
+  it.each([
+    ['variant.nameless', '@variant.nameless is already Approved for @northwind.outdoor; no second request is sent.'],
+    ['variant.review', /does not know \(IN_REVIEW\)/],
+  ])('looks %s up by name before a send kept while Meta could not be asked goes out, and sends nothing', async (username, words) => {
     simulator().state.reset({ variants: true });
-    const { pipeline, advance } = setup();
+    const { pipeline, advance, audit } = setup();
     simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
-    expect(await failure(pipeline.send(NORTHWIND, 'variant.nameless'))).toMatchObject({ kind: 'rate-limited' });
+    expect(await failure(pipeline.send(NORTHWIND, username))).toMatchObject({ kind: 'rate-limited' });
     const [kept] = await pipeline.keptActions();
     simulator().state.throttle = undefined;
     advance(60_000);
-    expect(await pipeline.retryKept(kept!.id)).toMatchObject({ status: 'APPROVED' });
+    simulator().state.log = [];
+    expect(await failure(pipeline.retryKept(kept!.id))).toMatchObject({ kind: 'invalid-request', message: expect.stringMatching(words) });
+    // One lookup by name (not the brand's whole list), and no send.
+    expect(simulator().state.log.map((entry) => [entry.method, entry.path, entry.query.creator_username])).toEqual([
+      ['GET', `${NORTHWIND}/branded_content_ad_permissions`, username],
+    ]);
+    expect(await pipeline.keptActions()).toEqual([]);
+    expect(await audit.list()).toEqual([]);
+  });
+
+  it('sends a kept send once the lookup by name finds the creator was never asked', async () => {
+    const { pipeline, advance } = setup();
+    simulator().state.throttle = { code: 80002, afterCalls: 0, durationMs: 60_000 };
+    expect(await failure(pipeline.send(NORTHWIND, 'later.too'))).toMatchObject({ kind: 'rate-limited' });
+    const [kept] = await pipeline.keptActions();
+    simulator().state.throttle = undefined;
+    advance(60_000);
+    expect(await pipeline.retryKept(kept!.id)).toMatchObject({ creatorUsername: 'later.too', status: 'PENDING' });
+    expect(posts().map((entry) => entry.params.creator_instagram_username)).toEqual(['later.too']);
+  });
+
+  it('passes on a check Meta refuses for a reason waiting cannot fix, sends nothing and keeps nothing', async () => {
+    const { pipeline, store } = setup();
+    // Nothing cached: the creator is looked up first, and Meta refuses that read (the token lost a permission).
+    for (const issued of simulator().state.tokens.values()) issued.scopes = issued.scopes.filter((scope) => scope !== 'instagram_basic');
+    expect(await failure(pipeline.send(NORTHWIND, 'fresh.face'))).toMatchObject({ kind: 'permission-missing' });
     expect(posts()).toEqual([]);
     expect(await pipeline.keptActions()).toEqual([]);
+    expect(await store.all()).toEqual([]);
   });
 
   it('passes on a refusal in Meta words and keeps nothing', async () => {

@@ -131,6 +131,7 @@ export function createServices() {
     store: jobs,
     graph,
     fetchBrandList,
+    lookupCreator: (brandIgId, username) => partnerships.lookupFresh(brandIgId, username),
     rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
     onProgress: (progress) => {
       events.broadcast({ type: 'job-progress', progress });
@@ -172,7 +173,7 @@ export function createServices() {
     brandUsernameOf: async (brandIgId) =>
       (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.username ?? brandIgId,
     knownRecord: (brandIgId, creator) => partnerships.knownRecord(brandIgId, creator),
-    currentRecord: async (brandIgId, username) => (await partnerships.lookup(brandIgId, username)).permission,
+    currentRecord: (brandIgId, username) => partnerships.knownStanding(brandIgId, username),
   });
 
   const readyBrands = async () =>

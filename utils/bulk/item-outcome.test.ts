@@ -29,7 +29,7 @@ describe('outcomeOfAnswer', () => {
     ['a lost answer', null, item(), { state: 'unknown', mayHaveReached: true, attempts: 0 }],
     ['a throttle', answer('rate-limited'), item(), { state: 'queued', attempts: 0 }],
     ['a refused token', answer('session-expired'), item(), { state: 'queued', attempts: 0 }],
-    ['a missing permission', answer('permission-missing'), item(), { state: 'queued', attempts: 0 }],
+    ['a missing permission', answer('permission-missing'), item(), { state: 'failed', reason: 'Meta: permission-missing', attempts: 1 }],
     ['a policy block', answer('policy-blocked'), item(), { state: 'queued', attempts: 0 }],
     ['a 5xx', answer('temporary'), item(), { state: 'queued', attempts: 1, mayHaveReached: true }],
     [

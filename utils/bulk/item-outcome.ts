@@ -10,13 +10,12 @@ export type ItemOutcome = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHa
 
 export const CONFIRMED_WITH_META = said('reasonConfirmedWithMeta');
 
-/** Errors that stop a whole job (runner), as they say nothing of one creator; the runner heeds them in this order. */
-export const ACCOUNT_REFUSALS: ReadonlySet<AppErrorKind> = new Set([
-  'session-expired',
-  'rate-limited',
-  'permission-missing',
-  'policy-blocked',
-]);
+/**
+ * Errors that stop a whole job (runner), as they say nothing of one creator; the runner heeds
+ * them in this order. A missing permission is not one of them: Meta's codes 10 and 200-299 may
+ * be about one creator, so those creators fail with the reason and Retry failed asks again.
+ */
+export const ACCOUNT_REFUSALS: ReadonlySet<AppErrorKind> = new Set(['session-expired', 'rate-limited', 'policy-blocked']);
 
 /**
  * What one item's answer in a batch means. A refusal that follows an attempt that may have
@@ -30,8 +29,8 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, job: Pick<Jo
   const { kind: errorKind } = answer.error;
   // Meta's own words when it gave some; ours otherwise.
   const words: Words = answer.error.details.metaMessage || answer.error.said;
-  // Refusals of the account, not of this creator (a throttle, the session, a missing permission, a policy block): the
-  // creator waits for the job to go on once the cause is gone.
+  // Refusals of the account, not of this creator (the session, a throttle, a policy block): the creator waits for
+  // the job to go on once the cause is gone.
   if (ACCOUNT_REFUSALS.has(errorKind)) return { ...unchanged, state: 'queued', attempts: item.attempts };
   const attempts = item.attempts + 1;
   if (errorKind === 'temporary' || errorKind === 'network') {

@@ -55,6 +55,8 @@ export interface JobItem {
   mayHaveReached?: boolean;
   /** Meta's refusal, kept while the item is checked: it becomes the reason if the list shows nothing happened. */
   refusal?: Words;
+  /** A single send asked for while Meta could not say where the creator stands: looked up by name before it goes out. */
+  unchecked?: boolean;
   updatedAt: number;
 }
 

@@ -1,12 +1,12 @@
-import { AppError } from '../errors';
+import { AppError, type AppErrorKind } from '../errors';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { creatorRefLabel, type CreatorRef } from '../partnerships/permission-request';
-import { canSend, noActionReason, statusAfter, statusWord, type ActionKind } from '../partnerships/status';
+import { sendRefusal, statusAfter, type ActionKind } from '../partnerships/status';
 import { creatorOfItem, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
 import { planBulk, type PlannedStep } from './plan';
 import type { JobRunner } from './runner';
-import { said, type Said, type Words } from '../i18n/said';
+import { isSaid, said, type Said, type Words } from '../i18n/said';
 import { checkUsername } from '../instagram/username';
 
 export interface WritePipelineDeps {
@@ -60,6 +60,9 @@ export interface KeptAction {
 
 const STEPS_SHOWN = 1000;
 
+/** Why Meta could not be asked that passes by itself or with a login: a single action is kept, not refused. */
+const KEPT_WHILE: ReadonlySet<AppErrorKind> = new Set(['rate-limited', 'session-expired', 'not-connected', 'network', 'temporary']);
+
 export type WritePipeline = ReturnType<typeof createWritePipeline>;
 
 /**
@@ -74,6 +77,8 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     const [item] = await deps.store.items(jobId);
     if (job.state === 'done' && item) {
       await deps.store.remove(jobId);
+      // Looked up before it went out (an unchecked send): the creator was already asked.
+      if (item.state === 'skipped') throw new AppError('invalid-request', isSaid(item.reason) ? item.reason : said('keptNotYet'));
       if (item.state === 'failed')
         throw new AppError(job.waitCause ?? 'invalid-request', said('errorNotAccepted', { meta: item.reason ?? said('reasonNoneGiven') }));
       const known = await deps.knownRecord(brandIgId, { username: creator.username, creatorId: creator.creatorId ?? item.creatorId });
@@ -100,23 +105,18 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     /**
      * A single send, unless the creator's request already stands (or has a status Collab Desk
      * does not know): never a second one. When Meta cannot be asked now (throttled, offline,
-     * signed out), the send is kept and checked against Meta's list before it goes out.
+     * signed out), the send is kept and the creator looked up before it goes out.
      */
     async send(brandIgId: string, username: string): Promise<PartnershipPermission> {
-      const known = await deps.currentRecord(brandIgId, username).then(
-        (record) => ({ record }),
-        () => undefined,
-      );
-      if (!known) return runSingle('send', brandIgId, { username }, true);
-      const status = known.record?.status;
-      if (known.record && !canSend(status)) {
-        const alreadyAsked = said('partnershipsAlreadyAsked', {
-          creator: username,
-          status: statusWord(status),
-          brand: await deps.brandUsernameOf(brandIgId),
-        });
-        throw new AppError('invalid-request', noActionReason(status) ?? alreadyAsked);
+      let status: string | undefined;
+      try {
+        status = (await deps.currentRecord(brandIgId, username))?.status;
+      } catch (error) {
+        if (error instanceof AppError && KEPT_WHILE.has(error.kind)) return runSingle('send', brandIgId, { username }, true);
+        throw error;
       }
+      const refusal = sendRefusal(status, username, await deps.brandUsernameOf(brandIgId));
+      if (refusal) throw new AppError('invalid-request', refusal);
       return runSingle('send', brandIgId, { username });
     },
     revoke: (brandIgId: string, creator: CreatorRef) => runSingle('revoke', brandIgId, creator),

@@ -4,7 +4,7 @@ import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
 import { standingIndex, type PartnershipPermission } from '../partnerships/permission-record';
 import { permissionRequest } from '../partnerships/permission-request';
-import { statusAfter, type ActionKind } from '../partnerships/status';
+import { sendRefusal, statusAfter, type ActionKind } from '../partnerships/status';
 import { BULK_LANES, transientBackoff } from './governor';
 import { createUsagePacer } from './usage-pacer';
 import { ACCOUNT_REFUSALS, outcomeOfAnswer, settleWithList } from './item-outcome';
@@ -33,6 +33,8 @@ export interface JobRunnerDeps {
   graph: GraphClient;
   /** The brand's current list, fresh from Meta, answering for these creators: used to settle items whose outcome is unknown. */
   fetchBrandList(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]>;
+  /** One creator's record for the brand, asked of Meta by name now (undefined: never asked). */
+  lookupCreator(brandIgId: string, username: string): Promise<PartnershipPermission | undefined>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
   rememberOutcomes(brandIgId: string, outcomes: ConfirmedOutcome[]): Promise<void>;
   /** Told of every change, with what changed. */
@@ -54,8 +56,8 @@ export interface NewJob {
   brandUsername: string;
   /**
    * Creators to act on, in the person's order; creatorId when the brand's list gives it.
-   * unchecked: nothing said where the creator stands, so Meta's list is read before anything
-   * is sent (the item starts as unknown and is settled with the list like a lost answer).
+   * unchecked: Meta could not say where the creator stands when the send was asked for; the
+   * creator is looked up by name before anything is sent (checkUnchecked).
    */
   creators: ReadonlyArray<{ username: string; creatorId?: string; unchecked?: boolean }>;
   /** Creators the dry run skipped, with why; shown in the results. */
@@ -139,6 +141,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const job = await deps.store.get(jobId);
       if (job?.state !== 'running') return;
       try {
+        if (job.origin === 'single') await checkUnchecked(job);
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
         const round = (await deps.store.countIn(jobId, 'queued')) > 0 ? await sendInLanes(job) : { sent: 0 };
         if (round.sent === 0 && !round.pause) {
@@ -286,8 +289,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       job,
       settledItems.map((item, position) => ({ item, permissionId: permissionIdOf(settled[position]!.answer) })),
     );
-    // A refusal of the account (the session first, then a throttle, a missing permission, a policy block) would
-    // refuse every creator alike: the job waits or stops, and says why (handleJobError).
+    // A refusal of the account (the session first, then a throttle, then a policy block) would refuse every creator
+    // alike: the job waits or stops, and says why (handleJobError).
     for (const kind of ACCOUNT_REFUSALS) {
       const refused = answers.find((answer) => answer?.error?.kind === kind)?.error;
       if (refused) throw refused;
@@ -362,10 +365,26 @@ export function createJobRunner(deps: JobRunnerDeps) {
       .map(({ item, permissionId, status }) => ({ ...creatorOfItem(item), status: status ?? statusAfter(job.kind), permissionId }));
   }
 
+  /**
+   * A single send asked for while Meta could not say where the creator stands: the creator is
+   * looked up by name first, and one already approved or pending (or with a status Collab Desk
+   * does not know) is skipped with why, never asked a second time.
+   */
+  async function checkUnchecked(job: Job): Promise<void> {
+    const unchecked = (await deps.store.itemsIn(job.id, 'queued')).filter((item) => item.unchecked);
+    for (const item of unchecked) {
+      const record = await deps.lookupCreator(job.brandIgId, item.username);
+      const refusal = sendRefusal(record?.status, item.username, job.brandUsername);
+      await settleItems(job, [{ ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) }]);
+    }
+  }
+
   /** Items whose outcome is unknown: done if Meta's list shows the change; else refused, or sent again. */
   async function settleUnknown(job: Job): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
-    const list = await deps.fetchBrandList(job.brandIgId, [...new Set(unknown.map((item) => item.username))]);
+    // Items known by Instagram ID are matched by it; only the others need the list to answer for their names.
+    const named = unknown.filter((item) => !item.creatorId).map((item) => item.username);
+    const list = await deps.fetchBrandList(job.brandIgId, [...new Set(named)]);
     const { byUsername, byId } = standingIndex(list);
     const records = unknown.map((item) => (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username));
     const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
@@ -525,7 +544,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
           index,
           username,
           creatorId,
-          state: unchecked ? ('unknown' as const) : ('queued' as const),
+          ...(unchecked ? { unchecked } : {}),
+          state: 'queued' as const,
           attempts: 0,
           updatedAt: created,
         })),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { said, saidCount } from '../i18n/said';
 import { parseGraphJson } from './graph-json';
+import { lenient } from './schemas';
 import { rateLimitedError, toAppError, type MetaErrorBody } from './meta-errors';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate';
 import { readUsageHeaders, type GraphUsage } from './usage';
@@ -55,13 +56,11 @@ const batchAnswersSchema = z.array(
   ]),
 );
 
-/** A field of a page of a list read on its own: one of another type is absent, the page still read. */
-const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-
 /** A page of a list; its items are read one by one (readItems), so one unreadable item never costs the others. */
 const listPageSchema = z.object({
   data: z.array(z.unknown()),
-  paging: lenient(z.object({ cursors: lenient(z.object({ after: lenient(z.string()) })), next: lenient(z.string()) })),
+  // A null or odd cursor is read as none (the next link then says where to go); a next link of another type is an error, not an end.
+  paging: lenient(z.object({ cursors: lenient(z.object({ after: lenient(z.string()) })), next: z.optional(z.string()) })),
 });
 
 export type GraphClient = ReturnType<typeof createGraphClient>;

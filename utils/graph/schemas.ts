@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * Meta's answers are read field by field, as its pages and SDKs disagree on types: a field of
  * an unexpected type costs that field (read as absent), never the record or the list.
  */
-const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+export const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /** A Graph ID: digits as a string, or a JSON number (one above 2^53 already kept as its digits by the client). */
 const graphId = z.pipe(

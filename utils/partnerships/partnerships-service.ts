@@ -223,19 +223,42 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
      * The brand's list fresh from Meta, made to answer for these creators before anything is
      * written to them. Records Meta gave without a username may be anyone's: when the list has
      * some, each creator it does not name is looked up by name (50 to a batch request), and the
-     * record Meta gives is added under that name. A creator that cannot be checked fails the
-     * whole read: no one is asked twice on a guess.
+     * record Meta gives is added under that name. A lookup Meta refuses as invalid counts as no
+     * record (a creator Meta does not know was never asked); any other failure fails the read,
+     * to be tried again: no one is asked twice on a guess.
      */
     async freshListFor(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]> {
       const list = (await deps.reader.refresh(await listKey(brandIgId), LIST_TTL_MS, () => fetchPermissions(brandIgId))).value;
-      const unvouched = [...new Set(usernames)].filter((username) => !listedRecordOf(list, username).vouched);
-      if (unvouched.length === 0) return list;
+      if (list.every((record) => record.creatorUsername)) return list;
+      const named = new Set(list.map((record) => record.creatorUsername));
+      const unvouched = [...new Set(usernames)].filter((username) => !named.has(username));
       const answers = await lookupMany(unvouched.map((username) => ({ brandIgId, username })));
-      const found = answers.map((answer, index): PartnershipPermission | undefined => {
-        if (!answer || 'error' in answer) throw answer ? answer.error : new AppError('temporary', said('errorBatchNoAnswer'));
-        return answer.record ? { ...answer.record, creatorUsername: unvouched[index] } : undefined;
+      const found = answers.flatMap((answer, index): PartnershipPermission[] => {
+        if (!answer) throw new AppError('temporary', said('errorBatchNoAnswer'));
+        if ('error' in answer) {
+          if (answer.error instanceof AppError && answer.error.kind === 'invalid-request') return [];
+          throw answer.error;
+        }
+        return answer.record ? [{ ...answer.record, creatorUsername: unvouched[index] }] : [];
       });
-      return [...found.filter((record) => record !== undefined), ...list];
+      return [...found, ...list];
+    },
+
+    /** One creator's record, asked of Meta by name now and kept as their lookup. */
+    async lookupFresh(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
+      const key = await creatorCacheKey(brandIgId, username);
+      return (await deps.reader.refresh(key, CREATOR_TTL_MS, () => fetchCreator(brandIgId, username))).value ?? undefined;
+    },
+
+    /**
+     * What is known of one creator before writing to them: the newer cached copy (fresh or
+     * not, with no refresh behind it to race the write), else Meta asked by name now.
+     */
+    async knownStanding(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
+      const creator = await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, username));
+      const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
+      const newest = newestCachedAnswer(username, creator, list);
+      return newest ? newest.value : this.lookupFresh(brandIgId, username);
     },
 
     /**

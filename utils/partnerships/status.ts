@@ -123,6 +123,15 @@ export function noActionReason(status: string | undefined): Said | undefined {
   return said('statusUnknownNoAction', { status: statusWord(status) });
 }
 
+/**
+ * Why a new request to this creator is not sent, given their status (already approved or
+ * pending, or a status Collab Desk does not know), or undefined when it may be sent.
+ */
+export function sendRefusal(status: string | undefined, creator: string, brand: string): Said | undefined {
+  if (canSend(status)) return undefined;
+  return noActionReason(status) ?? said('partnershipsAlreadyAsked', { creator, status: statusWord(status), brand });
+}
+
 export type ActionKind = 'send' | 'revoke';
 
 /** What a bulk dry run does with one creator, given its current status. */

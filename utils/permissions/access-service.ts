@@ -52,7 +52,7 @@ export function createAccessService(deps: AccessServiceDeps) {
       return {
         pages: await listPages(PAGE_FIELDS),
         permissions,
-        instagramUnavailable: said('permissionsInstagramUnavailable', { meta: error.details.metaMessage ?? '' }),
+        instagramUnavailable: said('permissionsInstagramUnavailable', { meta: error.details.metaMessage || said('reasonNoneGiven') }),
       };
     }
   }
