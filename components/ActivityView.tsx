@@ -8,7 +8,8 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { VirtualTable } from './VirtualTable';
 
-const OUTCOME_STATES = { Sent: 'sent', Revoked: 'revoked', Failed: 'failed' } as const;
+const OUTCOME_STATES = { Sent: 'sent', Revoked: 'revoked', Failed: 'failed', Skipped: 'skipped' } as const;
+const LOGGED_STATES = new Set<string>(Object.values(OUTCOME_STATES));
 
 /** The outcome word of a logged action (stored as the English word, also in the exported CSV). */
 function outcomeText(outcome: AuditEntry['outcome']): string {
@@ -25,9 +26,7 @@ export function ActivityView() {
   useEffect(() => {
     load();
     const unsubscribe = subscribeToBackgroundEvents((event) => {
-      const settledSome =
-        event.type === 'job-progress' &&
-        event.progress.items.some((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
+      const settledSome = event.type === 'job-progress' && event.progress.items.some((item) => LOGGED_STATES.has(item.state));
       // A running job settles items many times a second: the log is read again at most once a second.
       if ((settledSome || event.type === 'events-resumed') && !reloadTimer.current) {
         reloadTimer.current = setTimeout(() => {

@@ -23,7 +23,7 @@ export const TARGETS = { background: 25_000, popup: 12_000, dashboard: 30_000 } 
  * What `npm test` lets each part weigh: the target where it is met; where it is not yet
  * (docs/benchmarks.md says why), today's size plus a little, so it cannot grow unnoticed.
  */
-export const BUDGETS: Record<keyof typeof TARGETS, number> = { background: 33_950, popup: 16_900, dashboard: TARGETS.dashboard };
+export const BUDGETS: Record<keyof typeof TARGETS, number> = { background: 34_050, popup: 16_900, dashboard: TARGETS.dashboard };
 
 export function measureBundles(dir: string): BundleSize[] {
   const entry = (part: keyof typeof TARGETS, files: string[]): BundleSize => {

@@ -9,7 +9,8 @@ export interface AuditEntry {
   /** The creator's username, or "#<Instagram ID>" when Meta named them by ID only. */
   creator: string;
   action: 'send' | 'revoke';
-  outcome: 'Sent' | 'Revoked' | 'Failed';
+  /** Skipped: a kept send not made, as the creator turned out to be already asked. */
+  outcome: 'Sent' | 'Revoked' | 'Failed' | 'Skipped';
   /** Why it failed or how it was confirmed, as words (a string only in entries of older versions). */
   reason?: Words;
   source: 'single' | 'bulk';

@@ -21,7 +21,7 @@ export interface WritePipelineDeps {
   brandUsernameOf(brandIgId: string): Promise<string>;
   /** What the cache knows of a creator after a confirmed change. */
   knownRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined>;
-  /** The creator's record as last known, asked of Meta when nothing known answers for them (the popup's lookup). */
+  /** The creator's record as last known (the newer cached copy, with no refresh behind it), asked of Meta when none answers. */
   currentRecord(brandIgId: string, username: string): Promise<PartnershipPermission | undefined>;
 }
 
@@ -61,7 +61,7 @@ export interface KeptAction {
 const STEPS_SHOWN = 1000;
 
 /** Why Meta could not be asked that passes by itself or with a login: a single action is kept, not refused. */
-const KEPT_WHILE: ReadonlySet<AppErrorKind> = new Set(['rate-limited', 'session-expired', 'not-connected', 'network', 'temporary']);
+const KEPT_WHILE: ReadonlySet<AppErrorKind> = new Set(['rate-limited', 'session-expired', 'network', 'temporary']);
 
 export type WritePipeline = ReturnType<typeof createWritePipeline>;
 
@@ -78,7 +78,11 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     if (job.state === 'done' && item) {
       await deps.store.remove(jobId);
       // Looked up before it went out (an unchecked send): the creator was already asked.
-      if (item.state === 'skipped') throw new AppError('invalid-request', isSaid(item.reason) ? item.reason : said('keptNotYet'));
+      if (item.state === 'skipped')
+        throw new AppError(
+          'invalid-request',
+          isSaid(item.reason) ? item.reason : said('errorNotAccepted', { meta: item.reason ?? said('reasonNoneGiven') }),
+        );
       if (item.state === 'failed')
         throw new AppError(job.waitCause ?? 'invalid-request', said('errorNotAccepted', { meta: item.reason ?? said('reasonNoneGiven') }));
       const known = await deps.knownRecord(brandIgId, { username: creator.username, creatorId: creator.creatorId ?? item.creatorId });
@@ -105,7 +109,7 @@ export function createWritePipeline(deps: WritePipelineDeps) {
     /**
      * A single send, unless the creator's request already stands (or has a status Collab Desk
      * does not know): never a second one. When Meta cannot be asked now (throttled, offline,
-     * signed out), the send is kept and the creator looked up before it goes out.
+     * an expired session), the send is kept and the creator looked up before it goes out.
      */
     async send(brandIgId: string, username: string): Promise<PartnershipPermission> {
       let status: string | undefined;

@@ -19,6 +19,9 @@ export interface JobProgress {
   counts: Record<ItemState, number>;
 }
 
+/** The audit log's word for each state an item ends in that it records. */
+const AUDITED_OUTCOMES = { sent: 'Sent', revoked: 'Revoked', failed: 'Failed', skipped: 'Skipped' } as const;
+
 export interface ConfirmedOutcome {
   /** Absent when Meta named the creator by Instagram ID only. */
   username?: string;
@@ -141,6 +144,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const job = await deps.store.get(jobId);
       if (job?.state !== 'running') return;
       try {
+        // Only single sends are ever unchecked: a bulk job's creators were all looked at by its dry run.
         if (job.origin === 'single') await checkUnchecked(job);
         if ((await deps.store.countIn(jobId, 'unknown')) > 0) await settleUnknown(job);
         const round = (await deps.store.countIn(jobId, 'queued')) > 0 ? await sendInLanes(job) : { sent: 0 };
@@ -302,20 +306,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return undefined;
   }
 
-  /** Writes items with the audit entries of those that finished, in one transaction (see JobStore.putItems). */
-  async function settleItems(job: Job, items: JobItem[]): Promise<void> {
-    const finished = items.filter((item) => item.state === 'sent' || item.state === 'revoked' || item.state === 'failed');
-    const entries: AuditEntry[] = finished.map((item) => ({
-      at: now(),
-      brandIgId: job.brandIgId,
-      brandUsername: job.brandUsername,
-      creator: item.username,
-      action: job.kind,
-      outcome: item.state === 'sent' ? 'Sent' : item.state === 'revoked' ? 'Revoked' : 'Failed',
-      reason: item.reason,
-      source: job.origin,
-    }));
-    await changeItems(job.id, items, entries);
+  /**
+   * Writes items with the audit entries of those that finished, in one transaction (see
+   * JobStore.putItems); a creator skipped here (a kept send found already asked) is logged too.
+   */
+  async function settleItems(job: Job, items: JobItem[], options: { onlyFrom?: ItemState } = {}): Promise<void> {
+    const entries: AuditEntry[] = items.flatMap((item) => {
+      const outcome = AUDITED_OUTCOMES[item.state as keyof typeof AUDITED_OUTCOMES];
+      if (!outcome) return [];
+      const { brandIgId, brandUsername, kind: action, origin: source } = job;
+      return [{ at: now(), brandIgId, brandUsername, creator: item.username, action, outcome, reason: item.reason, source }];
+    });
+    await changeItems(job.id, items, entries, options);
   }
 
   /**
@@ -371,11 +373,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * does not know) is skipped with why, never asked a second time.
    */
   async function checkUnchecked(job: Job): Promise<void> {
+    if (job.kind !== 'send') return;
     const unchecked = (await deps.store.itemsIn(job.id, 'queued')).filter((item) => item.unchecked);
     for (const item of unchecked) {
       const record = await deps.lookupCreator(job.brandIgId, item.username);
       const refusal = sendRefusal(record?.status, item.username, job.brandUsername);
-      await settleItems(job, [{ ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) }]);
+      // Only while still queued: a kept action discarded during the lookup stays gone.
+      const checked: JobItem = { ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) };
+      await settleItems(job, [checked], { onlyFrom: 'queued' });
     }
   }
 

@@ -98,6 +98,12 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
     return recordOf(await fetchPermissions(brandIgId, username), username);
   }
 
+  /** One creator's record, asked of Meta by name now and kept as their lookup. */
+  async function lookupFresh(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
+    const key = await creatorCacheKey(brandIgId, username);
+    return (await deps.reader.refresh(key, CREATOR_TTL_MS, () => fetchCreator(brandIgId, username))).value ?? undefined;
+  }
+
   /**
    * Many creator-and-brand lookups, 50 to a Graph batch request (one HTTP request for up to
    * 50 brands), each answered on its own. A field set Meta refuses is replaced as for lists.
@@ -244,11 +250,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       return [...found, ...list];
     },
 
-    /** One creator's record, asked of Meta by name now and kept as their lookup. */
-    async lookupFresh(brandIgId: string, username: string): Promise<PartnershipPermission | undefined> {
-      const key = await creatorCacheKey(brandIgId, username);
-      return (await deps.reader.refresh(key, CREATOR_TTL_MS, () => fetchCreator(brandIgId, username))).value ?? undefined;
-    },
+    lookupFresh,
 
     /**
      * What is known of one creator before writing to them: the newer cached copy (fresh or
@@ -258,7 +260,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       const creator = await deps.cache.read<PartnershipPermission | null>(await creatorCacheKey(brandIgId, username));
       const list = await deps.cache.read<PartnershipPermission[]>(await listKey(brandIgId));
       const newest = newestCachedAnswer(username, creator, list);
-      return newest ? newest.value : this.lookupFresh(brandIgId, username);
+      return newest ? newest.value : lookupFresh(brandIgId, username);
     },
 
     /**
