@@ -29,6 +29,15 @@ function rowOf(page: Page, label: string) {
     .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
 }
 
+/** The popup, given a creator: @northwind.outdoor's row shows the status word and Revoke, never Send request. */
+async function expectStandingInPopup(popup: Page, username: string, word: string): Promise<void> {
+  await popup.getByRole('textbox', { name: 'Creator username' }).fill(username);
+  const northwind = brandRow(popup);
+  await expect(northwind.getByText(word, { exact: true }), username).toBeVisible();
+  await expect(northwind.getByRole('button', { name: 'Revoke' })).toBeVisible();
+  await expect(northwind.getByRole('button', { name: 'Send request' })).toHaveCount(0);
+}
+
 async function bulk(page: Page, usernames: string[], button: 'Send requests' | 'Revoke requests'): Promise<void> {
   await page.getByRole('link', { name: 'Bulk' }).click();
   await expect(page.getByRole('combobox', { name: 'Brand account' })).toHaveValue(NORTHWIND);
@@ -134,12 +143,7 @@ test.describe('Meta as it really answers: the variant world', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     const northwind = brandRow(popup);
-    for (const username of ['variant.awaiting', 'variant.guide']) {
-      await popup.getByRole('textbox', { name: 'Creator username' }).fill(username);
-      await expect(northwind.getByText('Pending', { exact: true })).toBeVisible();
-      await expect(northwind.getByRole('button', { name: 'Revoke' })).toBeVisible();
-      await expect(northwind.getByRole('button', { name: 'Send request' })).toHaveCount(0);
-    }
+    for (const username of ['variant.awaiting', 'variant.guide']) await expectStandingInPopup(popup, username, 'Pending');
     await popup.getByRole('textbox', { name: 'Creator username' }).fill('variant.review');
     await expect(northwind.getByText('IN_REVIEW', { exact: true })).toBeVisible();
     await expect(popup.getByText(/Meta reports a status Collab Desk does not know \(IN_REVIEW\)/)).toBeVisible();
@@ -156,13 +160,7 @@ test.describe('Meta as it really answers: the variant world', () => {
     await openPartnerships(dashboard);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const northwind = brandRow(popup);
-    for (const username of ['variant.nameless', 'variant.sdk']) {
-      await popup.getByRole('textbox', { name: 'Creator username' }).fill(username);
-      await expect(northwind.getByText('Approved', { exact: true }), username).toBeVisible();
-      await expect(northwind.getByRole('button', { name: 'Revoke' })).toBeVisible();
-      await expect(northwind.getByRole('button', { name: 'Send request' })).toHaveCount(0);
-    }
+    for (const username of ['variant.nameless', 'variant.sdk']) await expectStandingInPopup(popup, username, 'Approved');
   });
 
   test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({
