@@ -163,6 +163,23 @@ test.describe('Meta as it really answers: the variant world', () => {
     for (const username of ['variant.nameless', 'variant.sdk']) await expectStandingInPopup(popup, username, 'Approved');
   });
 
+  test('popup: with Meta ignoring the creator_username filter, a creator never asked reads Not requested, not a nameless record', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
+    await sim.setControls({ ignoreCreatorFilter: true });
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill('never.asked.before');
+    const northwind = brandRow(popup);
+    await expect(northwind.getByText('Not requested', { exact: true })).toBeVisible();
+    await expect(northwind.getByRole('button', { name: 'Send request' })).toBeVisible();
+    await expectStandingInPopup(popup, 'variant.reference', 'Approved');
+  });
+
   test('a bulk send over approved, pending-approval, unknown and new creators sends to the new ones only', async ({
     context,
     extensionId,

@@ -252,7 +252,7 @@ function listPermissions(state: SimulatorState, call: GraphCall, token: IssuedTo
   const fields = call.query.fields ? parseFields(call.query.fields).map((field) => field.name) : [...available];
   const unknown = fields.find((field) => !available.includes(field));
   if (unknown) throw nonexistingField(unknown, 'BrandedContentAdPermission');
-  const filter = call.query.creator_username?.toLowerCase().replace(/^@/, '');
+  const filter = state.controls.ignoreCreatorFilter ? undefined : call.query.creator_username?.toLowerCase().replace(/^@/, '');
   const records = state.world.permissions
     .filter((permission) => permission.brandIgId === igId)
     .map((permission) => ({ permission, creator: state.findCreator({ id: permission.creatorId })! }))

@@ -39,6 +39,8 @@ export interface SimulatorControls {
   rejectedCreators: string[];
   /** Sends and revokes are refused with code 368: the account is temporarily blocked for policy reasons. */
   policyBlocked: boolean;
+  /** The list edge ignores its creator_username filter and answers with the whole list (as before Meta added it). */
+  ignoreCreatorFilter: boolean;
   /**
    * consumer: the classic dialog (scope). business: Facebook Login for Business, whose dialog
    * needs a config_id and says "It looks like this app isn't available" without one.
@@ -101,6 +103,7 @@ export function defaultControls(): SimulatorControls {
     permissionFieldVariant: 'reference',
     rejectedCreators: [],
     policyBlocked: false,
+    ignoreCreatorFilter: false,
     callsPerMinuteBudget: 600,
     usageWindowMs: 60_000,
     enforceBudget: false,

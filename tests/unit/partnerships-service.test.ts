@@ -87,6 +87,14 @@ describe('partnerships service', () => {
     await vi.waitFor(() => expect(calls()).toHaveLength(2));
   });
 
+  it("takes no nameless record as a creator's when Meta ignored the creator_username filter (it listed other creators)", async () => {
+    simulator().state.reset({ variants: true });
+    simulator().state.controls.ignoreCreatorFilter = true;
+    const { service } = setup();
+    expect((await service.lookup(NORTHWIND, 'never.asked.before')).permission).toBeUndefined();
+    expect((await service.lookup(NORTHWIND, 'variant.reference')).permission?.status).toBe('APPROVED');
+  });
+
   it('answers lookups from the cached brand list, "not requested" included', async () => {
     const { service, calls } = setup();
     await service.list(NORTHWIND);

@@ -392,11 +392,14 @@ function ofBrand(brandIgId: string, records: PartnershipPermission[]): Partnersh
 
 /**
  * The creator's record among a list Meta filtered by their username: the deciding one of those
- * that name them, else of those that name no one (SDK field set), which can only be theirs.
+ * that name them, else of those that name no one (SDK field set), which can only be theirs. A
+ * record naming someone else shows the filter was not applied: then a nameless one may be
+ * anyone's, and the creator has none.
  */
 function recordOf(records: readonly PartnershipPermission[], username: string): PartnershipPermission | null {
   const listed = listedRecordOf(records, username);
   if (listed.record) return listed.record;
+  if (records.some((record) => record.creatorUsername !== undefined)) return null;
   return records
     .filter((record) => !record.creatorUsername)
     .reduce<PartnershipPermission | null>((deciding, record) => (deciding ? decidingRecord(deciding, record) : record), null);
