@@ -34,6 +34,26 @@ describe('Graph client against the simulator', () => {
     });
   });
 
+  it('reads a batch whose item bodies come already parsed and whose headers come in another shape', async () => {
+    const answers = [
+      { code: 200, headers: { 'content-type': 'application/json' }, body: { data: [{ id: 'p1', creator_username: 'maya.trails' }] } },
+      { code: 200, headers: [{ name: 'content-type', value: 'application/json' }], body: '{"data":[]}' },
+      { code: 400, body: { error: { code: 100, message: '(#100) Creator not found' } } },
+    ];
+    const graph = createGraphClient({
+      graphOrigin: 'https://graph.test',
+      apiVersion: 'v25.0',
+      getAccessToken: async () => 'token',
+      fetch: async () => new Response(JSON.stringify(answers)),
+    });
+    const { answers: read } = await graph.batch(answers.map(() => ({ method: 'GET' as const, relativeUrl: 'x' })));
+    expect(read.map((answer) => [answer?.status, answer?.body, answer?.error?.kind])).toEqual([
+      [200, answers[0]!.body, undefined],
+      [200, { data: [] }, undefined],
+      [400, answers[2]!.body, 'invalid-request'],
+    ]);
+  });
+
   it('leaves out a list item that cannot be read at all and keeps the rest of the list', async () => {
     const pages = [{ id: '1', name: 'One' }, { name: 'No ID' }, { id: 3, name: 'Three', tasks: 'ADVERTISE' }];
     const graph = createGraphClient({

@@ -45,13 +45,17 @@ export type BatchAnswer = { status: number; body: unknown; error?: AppError; usa
 /** The most requests one batch may carry. */
 export const MAX_BATCH_SIZE = 50;
 
+/**
+ * A batch's answers: Meta writes each item's body as a JSON string and its headers as name and
+ * value pairs; a body already parsed, or headers in another shape (read as none), cost nothing.
+ */
 const batchAnswersSchema = z.array(
   z.union([
     z.null(),
     z.object({
       code: z.number(),
-      headers: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
-      body: z.optional(z.nullable(z.string())),
+      headers: lenient(z.array(z.object({ name: z.string(), value: z.string() }))),
+      body: z.optional(z.unknown()),
     }),
   ]),
 );
@@ -174,7 +178,7 @@ export function createGraphClient(options: GraphClientOptions) {
         const itemUsage = readUsageHeaders(
           new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])),
         );
-        const itemBody = item.body ? parseGraphJson(item.body) : undefined;
+        const itemBody = typeof item.body === 'string' ? parseGraphJson(item.body) : (item.body ?? undefined);
         const metaError = errorOf(itemBody);
         const error =
           metaError || item.code >= 400
