@@ -14,18 +14,18 @@ function client(token: () => string, onSessionRejected = vi.fn(async () => false
   };
 }
 
-describe('Graph client against the simulator', () => {
-  it('reads and validates a node', async () => {
-    const { token } = simulator().state.issueToken(ALL_SCOPES);
-    const { graph } = client(() => token);
-    expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({
-      id: '10158000000000001',
-      name: 'Dana Reyes',
-    });
-  });
+/** A client whose every request Meta answers with this body (shapes the simulator does not make). */
+function clientAnswering(body: unknown) {
+  const fetch = async () => new Response(JSON.stringify(body));
+  return createGraphClient({ graphOrigin: 'https://graph.test', apiVersion: 'v25.0', getAccessToken: async () => 'token', fetch });
+}
 
-  it('reads /me whose ID comes as a JSON number, every digit kept (the variant world)', async () => {
-    simulator().state.reset({ variants: true });
+describe('Graph client against the simulator', () => {
+  it.each([
+    ['as a string', false],
+    ['as a JSON number, every digit kept (the variant world)', true],
+  ])('reads and validates a node: /me with its ID %s', async (_how, variants) => {
+    simulator().state.reset({ variants });
     const { token } = simulator().state.issueToken(ALL_SCOPES);
     const { graph } = client(() => token);
     expect(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })).toEqual({
@@ -40,12 +40,7 @@ describe('Graph client against the simulator', () => {
       { code: 200, headers: [{ name: 'content-type', value: 'application/json' }], body: '{"data":[]}' },
       { code: 400, body: { error: { code: 100, message: '(#100) Creator not found' } } },
     ];
-    const graph = createGraphClient({
-      graphOrigin: 'https://graph.test',
-      apiVersion: 'v25.0',
-      getAccessToken: async () => 'token',
-      fetch: async () => new Response(JSON.stringify(answers)),
-    });
+    const graph = clientAnswering(answers);
     const { answers: read } = await graph.batch(answers.map(() => ({ method: 'GET' as const, relativeUrl: 'x' })));
     expect(read.map((answer) => [answer?.status, answer?.body, answer?.error?.kind])).toEqual([
       [200, answers[0]!.body, undefined],
@@ -56,12 +51,7 @@ describe('Graph client against the simulator', () => {
 
   it('leaves out a list item that cannot be read at all and keeps the rest of the list', async () => {
     const pages = [{ id: '1', name: 'One' }, { name: 'No ID' }, { id: 3, name: 'Three', tasks: 'ADVERTISE' }];
-    const graph = createGraphClient({
-      graphOrigin: 'https://graph.test',
-      apiVersion: 'v25.0',
-      getAccessToken: async () => 'token',
-      fetch: async () => new Response(JSON.stringify({ data: pages, paging: { cursors: { after: null } } })),
-    });
+    const graph = clientAnswering({ data: pages, paging: { cursors: { after: null } } });
     expect(await graph.getAll('me/accounts', pageRecordSchema)).toEqual([
       { id: '1', name: 'One' },
       { id: '3', name: 'Three' },

@@ -71,30 +71,23 @@ describe("a creator's standing with every brand", () => {
     expect(httpRequests()).toMatchObject([{ batchSize: 1 }]);
   });
 
-  it('shows a batch item Meta gave no answer for (null) as an error of that brand, cached for none, asked again next time', async () => {
-    const { service } = partnershipsWiring(simulator());
-    const username = creatorOfFirstBrandOnly();
-    simulator().state.controls.batchNullRate = 1;
-    const rows = await service.standings(BRANDS, username);
-    expect(rows.map((row) => [row.permission, row.error?.kind])).toEqual(BRANDS.map(() => [undefined, 'temporary']));
-    simulator().state.controls.batchNullRate = 0;
-    await control().clearLog();
-    expect((await service.standings(BRANDS, username))[0]!.permission?.creatorUsername).toBe(username);
-    expect(httpRequests()).toMatchObject([{ batchSize: 3 }]);
-  });
-
-  it('takes a batch item answered 200 with no readable list as no answer, never as "not requested", and keeps nothing of it', async () => {
-    const { service } = partnershipsWiring(simulator());
-    const username = creatorOfFirstBrandOnly();
-    simulator().state.controls.batchUnreadableRate = 1;
-    const rows = await service.standings(BRANDS, username);
-    expect(rows.map((row) => [row.permission, row.error?.kind])).toEqual(BRANDS.map(() => [undefined, 'unexpected-response']));
-    simulator().state.controls.batchUnreadableRate = 0;
-    await control().clearLog();
-    const again = await service.standings(BRANDS, username);
-    expect(httpRequests()).toMatchObject([{ batchSize: 3 }]);
-    expect(again[0]!.permission?.creatorUsername).toBe(username);
-  });
+  it.each([
+    ['Meta gave no answer for (null)', 'batchNullRate', 'temporary'],
+    ['answered 200 with no readable list', 'batchUnreadableRate', 'unexpected-response'],
+  ] as const)(
+    'shows a batch item %s as an error of that brand, never "not requested", kept nowhere and asked again',
+    async (_what, fault, kind) => {
+      const { service } = partnershipsWiring(simulator());
+      const username = creatorOfFirstBrandOnly();
+      simulator().state.controls[fault] = 1;
+      const rows = await service.standings(BRANDS, username);
+      expect(rows.map((row) => [row.permission, row.error?.kind])).toEqual(BRANDS.map(() => [undefined, kind]));
+      simulator().state.controls[fault] = 0;
+      await control().clearLog();
+      expect((await service.standings(BRANDS, username))[0]!.permission?.creatorUsername).toBe(username);
+      expect(httpRequests()).toMatchObject([{ batchSize: 3 }]);
+    },
+  );
 });
 
 describe('the approvals watch over the simulator', () => {
