@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AuditEntry } from '@/utils/audit/audit-entry';
+import { AUDIT_OUTCOMES, type AuditEntry } from '@/utils/audit/audit-entry';
 import { outcomeWord } from '@/utils/bulk/job';
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
@@ -8,12 +8,16 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { VirtualTable } from './VirtualTable';
 
-const OUTCOME_STATES = { Sent: 'sent', Revoked: 'revoked', Failed: 'failed', Skipped: 'skipped' } as const;
-const LOGGED_STATES = new Set<string>(Object.values(OUTCOME_STATES));
+/** The item states the log records, and each one's state by the log's word. */
+const LOGGED_STATES = new Set<string>(Object.keys(AUDIT_OUTCOMES));
+const STATE_OF = Object.fromEntries(Object.entries(AUDIT_OUTCOMES).map(([state, word]) => [word, state])) as Record<
+  AuditEntry['outcome'],
+  keyof typeof AUDIT_OUTCOMES
+>;
 
 /** The outcome word of a logged action (stored as the English word, also in the exported CSV). */
 function outcomeText(outcome: AuditEntry['outcome']): string {
-  const state = OUTCOME_STATES[outcome];
+  const state = STATE_OF[outcome];
   return state ? say(outcomeWord(state)) : outcome;
 }
 

@@ -110,7 +110,7 @@ export function PartnershipsView() {
     const username = creatorCheck.username;
     const existing = listedRecordOf(permissions, username).record;
     // The background refuses a second request too; saying so here spares the round trip.
-    const refusal = existing && sendRefusal(existing.status, username, brand.username);
+    const refusal = sendRefusal(existing?.status, username, brand.username);
     if (refusal) {
       setSentNotice(say(refusal));
       return;

@@ -1,4 +1,4 @@
-import { standingIndex, type PartnershipPermission } from '../partnerships/permission-record';
+import { creatorIndex, decidingRecord, type PartnershipPermission } from '../partnerships/permission-record';
 import { planStep, type ActionKind } from '../partnerships/status';
 import type { Said } from '../i18n/said';
 
@@ -25,9 +25,9 @@ export interface BulkPlan {
  * (with a creator's records Meta gave without a name put under the name they were looked up by).
  */
 export function planBulk(kind: ActionKind, usernames: readonly string[], current: readonly PartnershipPermission[]): BulkPlan {
-  const { byUsername } = standingIndex(current);
+  const standing = creatorIndex(current, decidingRecord);
   const steps = usernames.map((username): PlannedStep => {
-    const record = byUsername.get(username);
+    const record = standing.find({ creatorUsername: username });
     return { username, currentStatus: record?.status, creatorId: record?.creatorId, ...planStep(kind, record?.status) };
   });
   const counts = new Map<string, [Said, number]>();

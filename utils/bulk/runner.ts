@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../audit/audit-log';
+import { AUDIT_OUTCOMES } from '../audit/audit-entry';
 import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
-import { standingIndex, type PartnershipPermission } from '../partnerships/permission-record';
+import { creatorIndex, decidingRecord, type PartnershipPermission } from '../partnerships/permission-record';
 import { permissionRequest } from '../partnerships/permission-request';
 import { sendRefusal, statusAfter, type ActionKind } from '../partnerships/status';
 import { BULK_LANES, transientBackoff } from './governor';
@@ -18,9 +19,6 @@ export interface JobProgress {
   items: JobItem[];
   counts: Record<ItemState, number>;
 }
-
-/** The audit log's word for each state an item ends in that it records. */
-const AUDITED_OUTCOMES = { sent: 'Sent', revoked: 'Revoked', failed: 'Failed', skipped: 'Skipped' } as const;
 
 export interface ConfirmedOutcome {
   /** Absent when Meta named the creator by Instagram ID only. */
@@ -312,7 +310,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
    */
   async function settleItems(job: Job, items: JobItem[], options: { onlyFrom?: ItemState } = {}): Promise<void> {
     const entries: AuditEntry[] = items.flatMap((item) => {
-      const outcome = AUDITED_OUTCOMES[item.state as keyof typeof AUDITED_OUTCOMES];
+      const outcome = AUDIT_OUTCOMES[item.state as keyof typeof AUDIT_OUTCOMES];
       if (!outcome) return [];
       const { brandIgId, brandUsername, kind: action, origin: source } = job;
       return [{ at: now(), brandIgId, brandUsername, creator: item.username, action, outcome, reason: item.reason, source }];
@@ -390,8 +388,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
     // Items known by Instagram ID are matched by it; only the others need the list to answer for their names.
     const named = unknown.filter((item) => !item.creatorId).map((item) => item.username);
     const list = await deps.fetchBrandList(job.brandIgId, [...new Set(named)]);
-    const { byUsername, byId } = standingIndex(list);
-    const records = unknown.map((item) => (item.creatorId && byId.get(item.creatorId)) || byUsername.get(item.username));
+    const standing = creatorIndex(list, decidingRecord);
+    // By Instagram ID first: a username may have changed hands, an ID never does.
+    const records = unknown.map(
+      (item) => standing.find({ creatorId: item.creatorId }) ?? standing.find({ creatorUsername: item.username }),
+    );
     const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
     await settleItems(job, settled);
     rememberBehind(

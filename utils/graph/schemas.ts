@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readGraphId } from './graph-id';
 
 /**
  * Meta's answers are read field by field, as its pages and SDKs disagree on types: a field of
@@ -6,10 +7,14 @@ import * as z from 'zod/mini';
  */
 export const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
-/** A Graph ID: digits as a string, or a JSON number (one above 2^53 already kept as its digits by the client). */
+/** A Graph ID, read as every record's IDs are (readGraphId); a value that is none fails its record. */
 const graphId = z.pipe(
-  z.union([z.string().check(z.regex(/^\w{1,64}$/)), z.number().check(z.int(), z.nonnegative())]),
-  z.transform((id) => String(id)),
+  z.unknown(),
+  z.transform((value, context) => {
+    const id = readGraphId(value);
+    if (id === undefined) context.issues.push({ code: 'custom', message: 'not a Graph ID', input: value });
+    return id ?? z.NEVER;
+  }),
 );
 
 export const profileSchema = z.object({ id: graphId, name: z.catch(z.string(), '') });

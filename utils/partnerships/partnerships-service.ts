@@ -400,9 +400,7 @@ function recordOf(records: readonly PartnershipPermission[], username: string): 
   const listed = listedRecordOf(records, username);
   if (listed.record) return listed.record;
   if (records.some((record) => record.creatorUsername !== undefined)) return null;
-  return records
-    .filter((record) => !record.creatorUsername)
-    .reduce<PartnershipPermission | null>((deciding, record) => (deciding ? decidingRecord(deciding, record) : record), null);
+  return records.reduce<PartnershipPermission | null>((deciding, record) => (deciding ? decidingRecord(deciding, record) : record), null);
 }
 
 function cachedLookup(entry: CacheEntry<PartnershipPermission | null> | undefined): CachedAnswer | undefined {

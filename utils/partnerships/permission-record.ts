@@ -1,4 +1,5 @@
 import { said, type Words } from '../i18n/said';
+import { readGraphId } from '../graph/graph-id';
 import { statusGroup } from './status';
 
 /**
@@ -29,10 +30,10 @@ export function parsePermissionRecord(raw: Raw): PartnershipPermission {
   const creator = objectField(raw, 'creator_ig_user');
   const brand = objectField(raw, 'brand_ig_user');
   return {
-    id: readId(raw.id),
+    id: readGraphId(raw.id),
     creatorUsername: readUsername(raw.creator_username) ?? readUsername(creator?.username),
-    creatorId: readId(raw.creator_ig_id) ?? readId(raw.creator_id) ?? readId(creator?.id),
-    brandIgId: readId(raw.brand_ig_id) ?? readId(brand?.id) ?? readId(raw.brand_ig_user),
+    creatorId: readGraphId(raw.creator_ig_id) ?? readGraphId(raw.creator_id) ?? readGraphId(creator?.id),
+    brandIgId: readGraphId(raw.brand_ig_id) ?? readGraphId(brand?.id) ?? readGraphId(raw.brand_ig_user),
     status: readStatus(raw.permission_status) ?? readStatus(raw.status) ?? '',
     requestedAt: readTime(raw.permission_created_time) ?? readTime(raw.created_time),
     permissionUrl: readHttpsUrl(raw.permission_url),
@@ -71,17 +72,24 @@ export function decidingRecord<T extends { status: string; requestedAt?: string 
   return (second.requestedAt ?? '') > (first.requestedAt ?? '') ? second : first;
 }
 
+type Findable = { creatorUsername?: string; creatorId?: string };
+
 /**
  * Finds records by creator as isSameCreator matches them (username, else Instagram ID), in
- * constant time: merging a batch's changes into a list of thousands stays linear. The first
- * record for a creator is the one found (the first change of a creator stands).
+ * constant time: merging a batch's changes into a list of thousands stays linear. Of several
+ * records for one creator, `keep` says which is found: the first (the first change of a
+ * creator stands) unless told otherwise, e.g. decidingRecord for a creator's standing.
  */
-export function creatorIndex<T extends { creatorUsername?: string; creatorId?: string }>(records: readonly T[]) {
+export function creatorIndex<T extends Findable>(records: readonly T[], keep: (found: T, record: T) => T = (found) => found) {
   const byUsername = new Map<string, T>();
   const byId = new Map<string, T>();
+  const put = (map: Map<string, T>, key: string, record: T) => {
+    const found = map.get(key);
+    map.set(key, found ? keep(found, record) : record);
+  };
   for (const record of records) {
-    if (record.creatorUsername !== undefined && !byUsername.has(record.creatorUsername)) byUsername.set(record.creatorUsername, record);
-    if (record.creatorId !== undefined && !byId.has(record.creatorId)) byId.set(record.creatorId, record);
+    if (record.creatorUsername !== undefined) put(byUsername, record.creatorUsername, record);
+    if (record.creatorId !== undefined) put(byId, record.creatorId, record);
   }
   return {
     find: (creator: { creatorUsername?: string; creatorId?: string }): T | undefined =>
@@ -90,29 +98,15 @@ export function creatorIndex<T extends { creatorUsername?: string; creatorId?: s
   };
 }
 
-type Findable = { creatorUsername?: string; creatorId?: string; status: string; requestedAt?: string };
-
-/** Of a brand's records, each creator's deciding one (decidingRecord), by username and by Instagram ID. */
-export function standingIndex<T extends Findable>(records: readonly T[]) {
-  const byUsername = new Map<string, T>();
-  const byId = new Map<string, T>();
-  const keep = (map: Map<string, T>, key: string, record: T) => {
-    const found = map.get(key);
-    map.set(key, found ? decidingRecord(found, record) : record);
-  };
-  for (const record of records) {
-    if (record.creatorUsername !== undefined) keep(byUsername, record.creatorUsername, record);
-    if (record.creatorId !== undefined) keep(byId, record.creatorId, record);
-  }
-  return { byUsername, byId };
-}
-
 /**
  * A creator's record on a brand's list, by username. A list with records Meta gave without a
  * username cannot say a creator it does not name was never asked (a nameless record may be
  * theirs): then `vouched` is false and only a lookup by name can tell.
  */
-export function listedRecordOf<T extends Findable>(records: readonly T[], username: string): { record?: T; vouched: boolean } {
+export function listedRecordOf<T extends Findable & { status: string; requestedAt?: string }>(
+  records: readonly T[],
+  username: string,
+): { record?: T; vouched: boolean } {
   let record: T | undefined;
   let nameless = false;
   for (const candidate of records) {
@@ -132,14 +126,6 @@ export function creatorLabel(record: { creatorUsername?: string; creatorId?: str
 function objectField(raw: Raw, name: string): Raw | undefined {
   const value = raw[name];
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : undefined;
-}
-
-/** IDs come as strings, or as numbers (unsafe ones already kept as digit strings by the client). */
-function readId(value: unknown): string | undefined {
-  if (typeof value === 'string') return /^\w{1,64}$/.test(value.trim()) ? value.trim() : undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value === 'bigint' && value >= 0n) return value.toString();
-  return undefined;
 }
 
 function readUsername(value: unknown): string | undefined {
