@@ -30,6 +30,8 @@ export interface AppErrorDetails {
   retryAt?: number;
   /** Meta's own words, kept for support and for per-item results. */
   metaMessage?: string;
+  /** The request never left this computer (offline): it cannot have reached Meta. */
+  neverSent?: boolean;
 }
 
 export class AppError extends Error {

@@ -33,6 +33,11 @@ export class SimulatorControl {
     return this.call('DELETE', 'log');
   }
 
+  /** Every send Meta applied, per brand and creator: a count over 1 is a creator asked twice. */
+  asks(): Promise<Array<{ brandIgId: string; creatorId: string; username: string; count: number }>> {
+    return this.call('GET', 'asks') as Promise<Array<{ brandIgId: string; creatorId: string; username: string; count: number }>>;
+  }
+
   world(): Promise<DemoWorld> {
     return this.call('GET', 'world') as Promise<DemoWorld>;
   }

@@ -409,6 +409,11 @@ function sendPermission(state: SimulatorState, call: GraphCall, token: IssuedTok
   const creator = creatorFromParams(state, call, true);
   const existing = state.world.permissions.find((p) => p.brandIgId === igId && p.creatorId === creator.id);
   const kind = existing ? simStatusKind(existing.status) : 'other';
+  if (kind !== 'other' && state.controls.repeatSends === 'accept') {
+    // Meta promises no refusal: the request reaches the creator again.
+    state.countAsk(igId, creator);
+    return { id: existing!.id };
+  }
   if (kind !== 'other') {
     throw new MetaError(400, 100, `(#100) A partnership ad permission for @${creator.username} is already ${kind}.`, {
       error_user_title: kind === 'pending' ? 'Request already sent' : 'Already approved',
@@ -416,6 +421,7 @@ function sendPermission(state: SimulatorState, call: GraphCall, token: IssuedTok
         kind === 'pending' ? 'This creator has not answered your earlier request yet.' : 'This creator has already approved your brand.',
     });
   }
+  state.countAsk(igId, creator);
   const createdTime = new Date().toISOString().replace(/\.\d{3}Z$/, '+0000');
   if (existing) {
     existing.status = 'PENDING';

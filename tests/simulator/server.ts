@@ -72,6 +72,12 @@ async function handle(state: SimulatorState, request: IncomingMessage, response:
     return;
   }
 
+  // The network is gone: nothing reaches Meta, the connection just drops.
+  if (state.controls.networkDown) {
+    state.log.push({ at: Date.now(), method, path, query: withoutToken(query), params: {}, status: 0 });
+    response.destroy();
+    return;
+  }
   const params = parseParams(body, request.headers['content-type']);
   const token = bearer(request.headers.authorization) ?? params.access_token ?? query.access_token;
   if (method === 'POST' && path === '' && params.batch !== undefined) {
@@ -81,7 +87,32 @@ async function handle(state: SimulatorState, request: IncomingMessage, response:
   const call: GraphCall = { method, path, query: withoutToken(query), params: withoutToken(params), token, baseUrl };
   const result = handleGraphCall(state, call);
   logCall(state, call, result);
-  sendJson(response, result.status, result.body, result.headers);
+  deliver(state, response, result.status, result.body, result.headers);
+}
+
+/**
+ * A Graph answer, or with `loseAnswers` the start of one and then a dropped connection: Meta
+ * acted, the caller never learns how (some bytes arrived, so the browser does not send it again).
+ */
+function deliver(
+  state: SimulatorState,
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (!state.controls.loseAnswers) {
+    sendJson(response, status, body, headers);
+    return;
+  }
+  const text = toJsonText(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...CORS_HEADERS,
+    ...headers,
+    'content-length': String(text.length + 64),
+  });
+  response.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => response.destroy());
 }
 
 function handleBatch(
@@ -133,7 +164,7 @@ function handleBatch(
       body: unreadable ? '<html>upstream timeout</html>' : toJsonText(result.body),
     };
   });
-  sendJson(response, 200, answers);
+  deliver(state, response, 200, answers);
 }
 
 function handleControl(state: SimulatorState, method: string, action: string, body: string, response: ServerResponse): void {
@@ -178,6 +209,9 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
     case 'DELETE log':
       state.log = [];
       break;
+    case 'GET asks':
+      sendJson(response, 200, [...state.asks.values()]);
+      return;
     case 'GET world':
       sendJson(response, 200, state.world);
       return;

@@ -50,6 +50,16 @@ export interface SimulatorControls {
   loginConfigs: Record<string, string[]>;
   /** A fault: list pages always point to the same next cursor, as a looping API would. */
   repeatPagingCursor: boolean;
+  /**
+   * What a send to a creator whose request already stands (pending or approved) does. Meta's
+   * documents promise no refusal: `accept` (the default) applies it again, and the creator is
+   * asked again (counted in `asks`); `refuse` answers code 100 "already pending".
+   */
+  repeatSends: 'accept' | 'refuse';
+  /** A fault: every Graph answer is lost after Meta acted (the connection drops mid-answer). */
+  loseAnswers: boolean;
+  /** A fault: the network is gone; no Graph request reaches Meta (the connection drops at once). */
+  networkDown: boolean;
 }
 
 export interface ThrottleRule {
@@ -112,6 +122,9 @@ export function defaultControls(): SimulatorControls {
       [DEFAULT_LOGIN_CONFIG_ID]: ['pages_show_list', 'business_management', 'instagram_basic', 'instagram_branded_content_ads_brand'],
     },
     repeatPagingCursor: false,
+    repeatSends: 'accept',
+    loseAnswers: false,
+    networkDown: false,
   };
 }
 
@@ -142,6 +155,8 @@ export class SimulatorState {
   tokens = new Map<string, IssuedToken>();
   codes = new Map<string, { challenge?: string; redirectUri: string; clientId: string; scopes: string[]; declineNone?: boolean }>();
   log: LogEntry[] = [];
+  /** Every send Meta applied, per brand and creator: each one reached the creator's inbox (`GET /__sim/asks`). */
+  asks = new Map<string, { brandIgId: string; creatorId: string; username: string; count: number }>();
   random: () => number;
   /** Bumped by reset(): requests that began before it are dropped, so tests cannot leak into each other. */
   generation = 0;
@@ -163,7 +178,16 @@ export class SimulatorState {
     this.tokens.clear();
     this.codes.clear();
     this.log = [];
+    this.asks.clear();
     this.callTimes = [];
+  }
+
+  /** A send Meta applied: the creator was asked (again, when a request already stood). */
+  countAsk(brandIgId: string, creator: SimCreator): void {
+    const key = `${brandIgId}/${creator.id}`;
+    const ask = this.asks.get(key) ?? { brandIgId, creatorId: creator.id, username: creator.username, count: 0 };
+    ask.count += 1;
+    this.asks.set(key, ask);
   }
 
   nextId(prefix: string): string {

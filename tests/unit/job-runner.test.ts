@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { ALL_SCOPES, useSimulator } from './support/use-simulator';
 import { english } from './support/english';
 import { CONFIRMED_WITH_META } from '@/utils/bulk/item-outcome';
+import type { CreatorRef } from '@/utils/partnerships/permission-request';
 
 let database = 0;
 const NORTHWIND = '17841400000000001';
@@ -36,11 +37,14 @@ function setup() {
   const deps = {
     store,
     graph,
-    fetchBrandList: async (brandIgId: string) =>
-      parsePermissionItems(
+    readRecords: vi.fn(async (brandIgId: string, creators: readonly CreatorRef[]) => {
+      const list = parsePermissionItems(
         await graph.getAll(`${brandIgId}/branded_content_ad_permissions`, z.unknown(), { searchParams: { limit: 100 } }),
-      ),
-    lookupCreator: async () => undefined,
+      );
+      return creators.map((creator) =>
+        list.find((record) => (creator.creatorId && record.creatorId === creator.creatorId) || record.creatorUsername === creator.username),
+      );
+    }),
     rememberOutcomes: vi.fn(async () => {}),
     onProgress: vi.fn(),
     renewSession: vi.fn(async () => false),

@@ -155,8 +155,9 @@ describe('Graph endpoints', () => {
     expect(records.some((record) => record.permission_status === 'PENDING_APPROVAL')).toBe(true);
   });
 
-  it('refuses a second request while PENDING_APPROVAL, as for PENDING', async () => {
+  it('with repeatSends refuse, refuses a second request while PENDING_APPROVAL, as for PENDING', async () => {
     simulator().state.reset({ variants: true });
+    simulator().state.controls.repeatSends = 'refuse';
     const token = await login();
     const response = await graph('17841400000000001/branded_content_ad_permissions', token, {
       method: 'POST',
@@ -166,7 +167,37 @@ describe('Graph endpoints', () => {
     expect(await response.text()).toContain('already pending');
   });
 
-  it('sends, refuses a duplicate, and revokes', async () => {
+  it('by default accepts a second request to a pending creator and counts the creator asked twice, as Meta may', async () => {
+    const token = await login();
+    const send = () =>
+      graph('17841400000000001/branded_content_ad_permissions', token, {
+        method: 'POST',
+        body: new URLSearchParams({ creator_instagram_username: 'twice.asked' }),
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const asks = (await (await fetch(`${simulator().url}/__sim/asks`)).json()) as Array<{ username: string; count: number }>;
+    expect(asks).toEqual([expect.objectContaining({ username: 'twice.asked', count: 2 })]);
+  });
+
+  it('loses answers after acting, and drops requests while the network is down', async () => {
+    const token = await login();
+    const send = (username: string) =>
+      graph('17841400000000001/branded_content_ad_permissions', token, {
+        method: 'POST',
+        body: new URLSearchParams({ creator_instagram_username: username }),
+      }).then((response) => response.text());
+    simulator().state.controls.loseAnswers = true;
+    await expect(send('lost.answer')).rejects.toThrow();
+    simulator().state.controls.loseAnswers = false;
+    simulator().state.controls.networkDown = true;
+    await expect(send('never.arrived')).rejects.toThrow();
+    simulator().state.controls.networkDown = false;
+    expect([...simulator().state.asks.values()].map((ask) => [ask.username, ask.count])).toEqual([['lost.answer', 1]]);
+  });
+
+  it('with repeatSends refuse, sends, refuses a duplicate, and revokes', async () => {
+    simulator().state.controls.repeatSends = 'refuse';
     const token = await login();
     const send = () =>
       graph('17841400000000001/branded_content_ad_permissions', token, {

@@ -15,14 +15,13 @@ const simulator = useSimulator();
 /** The background's write path as it is wired: partnerships service, job store, runner and pipeline over one database. */
 function setup() {
   const { graph, db, service, calls, clock, advance } = partnershipsWiring(simulator());
-  const store = createJobStore(db);
+  const store = createJobStore(db, clock);
   const audit = createAuditLog(db);
   const fetchBrandList = (brandIgId: string, usernames: readonly string[]) => service.freshListFor(brandIgId, usernames);
   const runner = createJobRunner({
     store,
     graph,
-    fetchBrandList,
-    lookupCreator: (brandIgId, username) => service.lookupFresh(brandIgId, username),
+    readRecords: (brandIgId, creators) => service.readRecords(brandIgId, creators),
     rememberOutcomes: (brandIgId, outcomes) => service.rememberOutcomes(brandIgId, outcomes),
     onProgress: vi.fn(),
     renewSession: async () => false,
@@ -36,6 +35,7 @@ function setup() {
     brandUsernameOf: async () => 'northwind.outdoor',
     knownRecord: (brandIgId, creator) => service.knownRecord(brandIgId, creator),
     currentRecord: (brandIgId, username) => service.knownStanding(brandIgId, username),
+    now: clock,
   });
   return { service, pipeline, runner, store, audit, calls, advance };
 }
@@ -135,9 +135,11 @@ describe('write pipeline: single actions are jobs of one', () => {
     simulator().state.log = [];
     expect(await failure(pipeline.retryKept(kept!.id))).toMatchObject({ kind: 'invalid-request', message: expect.stringMatching(words) });
     // One lookup by name (not the brand's whole list), and no send.
-    expect(simulator().state.log.map((entry) => [entry.method, entry.path, entry.query.creator_username])).toEqual([
+    const edgeCalls = simulator().state.log.filter((entry) => entry.path.endsWith('branded_content_ad_permissions'));
+    expect(edgeCalls.map((entry) => [entry.method, entry.path, entry.query.creator_username])).toEqual([
       ['GET', `${NORTHWIND}/branded_content_ad_permissions`, username],
     ]);
+    expect(simulator().state.log).toHaveLength(2);
     expect(await pipeline.keptActions()).toEqual([]);
     // The Activity log says what became of the kept send, also when nobody waits on it.
     expect((await audit.list()).map((entry) => [entry.creator, entry.outcome, english(entry.reason)])).toEqual([
@@ -266,13 +268,17 @@ describe('write pipeline: bulk dry runs are planned in the background', () => {
     ]);
   });
 
-  it('a new dry run replaces one not confirmed; a stale one cannot be confirmed', async () => {
-    const { pipeline, store } = setup();
+  it("another tab's recent dry run stands beside a new one; one left for over an hour is cleared and cannot be confirmed", async () => {
+    const { pipeline, store, advance } = setup();
     const first = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: ['one.more'], invalid: [] });
     const second = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: ['two.more'], invalid: [] });
+    expect(await store.get(first.jobId)).toMatchObject({ state: 'planned' });
+    advance(61 * 60_000);
+    const third = await pipeline.plan({ kind: 'send', brandIgId: NORTHWIND, usernames: ['three.more'], invalid: [] });
     expect(await store.get(first.jobId)).toBeUndefined();
+    expect(await store.get(second.jobId)).toBeUndefined();
     expect(await failure(pipeline.confirm(first.jobId))).toMatchObject({ kind: 'invalid-request' });
-    await pipeline.discardPlan(second.jobId);
+    await pipeline.discardPlan(third.jobId);
     expect(await store.all()).toEqual([]);
   });
 });

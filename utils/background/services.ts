@@ -130,8 +130,7 @@ export function createServices() {
   const runner = createJobRunner({
     store: jobs,
     graph,
-    fetchBrandList,
-    lookupCreator: (brandIgId, username) => partnerships.lookupFresh(brandIgId, username),
+    readRecords: (brandIgId, creators) => partnerships.readRecords(brandIgId, creators),
     rememberOutcomes: (brandIgId, outcomes) => partnerships.rememberOutcomes(brandIgId, outcomes),
     onProgress: (progress) => {
       events.broadcast({ type: 'job-progress', progress });

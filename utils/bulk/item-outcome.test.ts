@@ -21,7 +21,6 @@ const answer = (kind?: AppErrorKind): BatchAnswer => ({
   usage: { percent: 0 },
   error: kind ? new AppError(kind, said('errorTemporary'), { metaMessage: `Meta: ${kind}` }) : undefined,
 });
-const bulkSend = { kind: 'send', origin: 'bulk' } as const;
 
 describe('outcomeOfAnswer', () => {
   it.each([
@@ -31,7 +30,8 @@ describe('outcomeOfAnswer', () => {
     ['a refused token', answer('session-expired'), item(), { state: 'queued', attempts: 0 }],
     ['a missing permission', answer('permission-missing'), item(), { state: 'failed', reason: 'Meta: permission-missing', attempts: 1 }],
     ['a policy block', answer('policy-blocked'), item(), { state: 'queued', attempts: 0 }],
-    ['a 5xx', answer('temporary'), item(), { state: 'queued', attempts: 1, mayHaveReached: true }],
+    ['a 5xx', answer('temporary'), item(), { state: 'unknown', attempts: 1, mayHaveReached: true, unsureAttempts: 1 }],
+    ['an unreadable answer', answer('unexpected-response'), item(), { state: 'unknown', attempts: 1, mayHaveReached: true }],
     [
       'a 5xx for the last time',
       answer('temporary'),
@@ -46,15 +46,20 @@ describe('outcomeOfAnswer', () => {
       { state: 'unknown', refusal: 'Meta: invalid-request', attempts: 2 },
     ],
   ] as const)('%s in a bulk send', (_name, given, before, expected) => {
-    const outcome = outcomeOfAnswer(before, given, bulkSend);
+    const outcome = outcomeOfAnswer(before, given, 'send');
     expect({ ...outcome, refusal: outcome.refusal && inEnglish.say(outcome.refusal) }).toMatchObject(expected);
   });
 
-  it('checks a single action at once after a 5xx, instead of waiting to send again', () => {
-    expect(outcomeOfAnswer(item(), answer('temporary'), { kind: 'send', origin: 'single' })).toMatchObject({
-      state: 'unknown',
-      mayHaveReached: true,
-    });
+  it('never queues an attempt that may have reached Meta: it is checked with Meta first, however often it happened', () => {
+    let current = item();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      current = { ...current, ...outcomeOfAnswer(current, attempt === 2 ? null : answer('temporary'), 'send') };
+      expect(current).toMatchObject({ state: 'unknown', mayHaveReached: true, unsureAttempts: attempt });
+    }
+  });
+
+  it('a success of a revoke is Revoked', () => {
+    expect(outcomeOfAnswer(item(), answer(), 'revoke')).toMatchObject({ state: 'revoked', attempts: 1 });
   });
 });
 

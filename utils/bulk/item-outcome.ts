@@ -6,7 +6,7 @@ import { MAX_ATTEMPTS } from './governor';
 import type { Job, JobItem } from './job';
 import { said, type Words } from '../i18n/said';
 
-export type ItemOutcome = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal'>;
+export type ItemOutcome = Pick<JobItem, 'state' | 'reason' | 'attempts' | 'mayHaveReached' | 'refusal' | 'unsureAttempts'>;
 
 export const CONFIRMED_WITH_META = said('reasonConfirmedWithMeta');
 
@@ -18,14 +18,23 @@ export const CONFIRMED_WITH_META = said('reasonConfirmedWithMeta');
 export const ACCOUNT_REFUSALS: ReadonlySet<AppErrorKind> = new Set(['session-expired', 'rate-limited', 'policy-blocked']);
 
 /**
- * What one item's answer in a batch means. A refusal that follows an attempt that may have
- * reached Meta (lost answer, network error, 5xx) is not believed: the item becomes unknown,
- * to be checked against Meta's list (see settleWithList).
+ * Errors after which a request may have reached Meta and been applied: a 5xx, a lost or
+ * unreadable answer. The item is never sent again before its creator's record has been read
+ * from Meta (settleWithList).
  */
-export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, job: Pick<Job, 'kind' | 'origin'>): ItemOutcome {
+export const MAY_HAVE_REACHED: ReadonlySet<AppErrorKind> = new Set(['temporary', 'network', 'unexpected-response']);
+
+/**
+ * What one item's answer in a batch means. After an attempt that may have reached Meta (a 5xx, a
+ * lost answer) the item's outcome is unknown, whatever the path (bulk, single, retry, resume):
+ * it is checked against Meta's record before anything is sent again, and a refusal that follows
+ * such an attempt is checked, not believed.
+ */
+export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, kind: Job['kind']): ItemOutcome {
   const unchanged = { reason: undefined, refusal: undefined, mayHaveReached: item.mayHaveReached };
-  if (answer === null) return { ...unchanged, state: 'unknown', attempts: item.attempts, mayHaveReached: true };
-  if (!answer.error) return { ...unchanged, state: job.kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
+  const uncertain = { state: 'unknown' as const, mayHaveReached: true, unsureAttempts: (item.unsureAttempts ?? 0) + 1 };
+  if (answer === null) return { ...unchanged, ...uncertain, attempts: item.attempts };
+  if (!answer.error) return { ...unchanged, state: kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
   const { kind: errorKind } = answer.error;
   // Meta's own words when it gave some; ours otherwise.
   const words: Words = answer.error.details.metaMessage || answer.error.said;
@@ -33,17 +42,28 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, job: Pick<Jo
   // the job to go on once the cause is gone.
   if (ACCOUNT_REFUSALS.has(errorKind)) return { ...unchanged, state: 'queued', attempts: item.attempts };
   const attempts = item.attempts + 1;
-  if (errorKind === 'temporary' || errorKind === 'network') {
-    // A 5xx may come after Meta applied the request. The person waiting on a single action gets the truth at once.
-    if (attempts < MAX_ATTEMPTS)
-      return { ...unchanged, state: job.origin === 'single' ? 'unknown' : 'queued', attempts, mayHaveReached: true };
-    return { ...unchanged, state: 'unknown', attempts, mayHaveReached: true, refusal: said('reasonKeptFailing', { why: words }) };
+  if (MAY_HAVE_REACHED.has(errorKind)) {
+    const refusal = attempts < MAX_ATTEMPTS ? undefined : said('reasonKeptFailing', { why: words });
+    return { ...unchanged, ...uncertain, attempts, refusal };
   }
   if (item.mayHaveReached) return { ...unchanged, state: 'unknown', attempts, refusal: words };
   return { ...unchanged, state: 'failed', reason: words, attempts };
 }
 
-/** An item whose outcome was unknown, settled with the creator's record on Meta's list now: done, refused, or to send again. */
+/** Whether an answer was a passing failure of the item (a 5xx, an unreadable answer): the job backs off before sending again. */
+export function isPassingFailure(answer: BatchAnswer): boolean {
+  return answer === null || (answer.error !== undefined && MAY_HAVE_REACHED.has(answer.error.kind));
+}
+
+/** An attempt whose answer never came (a lost answer, a worker stopped with it on its way): checked with Meta before anything else. */
+export function unsure(item: JobItem): JobItem {
+  return { ...item, state: 'unknown', mayHaveReached: true, unsureAttempts: (item.unsureAttempts ?? 0) + 1 };
+}
+
+/**
+ * An item whose outcome was unknown, settled with the creator's record read from Meta now:
+ * done (Confirmed with Meta), refused, or to send again: only now is sending again safe.
+ */
 export function settleWithList(item: JobItem, record: PartnershipPermission | undefined, kind: Job['kind']): JobItem {
   const base = { ...item, refusal: undefined, mayHaveReached: undefined };
   if (tookEffect(kind, record?.status)) {

@@ -1,6 +1,9 @@
 import { addAuditEntries, type AuditEntry } from '../audit/audit-log';
-import type { CollabDeskDb } from '../db/database';
+import type { IDBPTransaction } from 'idb';
+import type { CollabDeskDb, CollabDeskSchema } from '../db/database';
 import type { ItemState, Job, JobItem } from './job';
+import { claimKeys, claimStands, heldElsewhereReason, type ClaimKey, type CreatorClaim } from './claims';
+import { said, type Said } from '../i18n/said';
 
 export type JobStore = ReturnType<typeof createJobStore>;
 
@@ -15,18 +18,136 @@ export interface ItemsWritten {
 
 const ITEM_STATES: readonly ItemState[] = ['queued', 'in-flight', 'unknown', 'sent', 'revoked', 'failed', 'skipped'];
 
+/** A transaction over the stores a claim is checked and taken in. */
+type ClaimTransaction = IDBPTransaction<CollabDeskSchema, Array<'jobs' | 'job-items' | 'claims'>, 'readwrite'>;
+
+/**
+ * Takes the claims of a job's items in a transaction that also writes the job: an item whose
+ * creator another job holds (or sent a moment ago) is answered with why, and claims nothing.
+ */
+async function takeClaims(transaction: ClaimTransaction, job: Job, items: readonly JobItem[], now: number): Promise<Map<number, Said>> {
+  const claims = transaction.objectStore('claims');
+  const held = new Map<number, Said>();
+  for (const item of items) {
+    const keys = claimKeys(job, item);
+    for (const key of keys) {
+      const claim = await claims.get(key);
+      if (!claim || held.has(item.index)) continue;
+      const holderJob = await transaction.objectStore('jobs').get(claim.jobId);
+      const holderItem = await transaction.objectStore('job-items').get([claim.jobId, claim.index]);
+      if (claimStands(claim, { job: holderJob, item: holderItem }, now, job.id))
+        held.set(item.index, heldElsewhereReason(holderJob, claim));
+    }
+    if (held.has(item.index)) continue;
+    for (const key of keys) await claims.put(claimOf(key, job.id, item.index, now));
+  }
+  return held;
+}
+
+function claimOf([brandIgId, kind, creator]: ClaimKey, jobId: string, index: number, at: number): CreatorClaim {
+  return { brandIgId, kind, creator, jobId, index, state: 'held', at };
+}
+
+/** An item held elsewhere is skipped, with why. */
+function skippedAs(item: JobItem, reason: Said, now: number): JobItem {
+  return { ...item, state: 'skipped', reason, updatedAt: now };
+}
+
 /**
  * The `jobs` and `job-items` stores: the only module that touches them. Every change of an
  * item's state is written before and after each call to Meta.
  */
-export function createJobStore(db: Promise<CollabDeskDb>) {
+export function createJobStore(db: Promise<CollabDeskDb>, now: () => number = Date.now) {
+  /**
+   * Writes a job that runs now with its queued items' claims, in one transaction (a dry run
+   * claims nothing: Confirm does). Items whose creator another job holds are written Skipped.
+   */
+  async function writeClaimed(job: Job, items: readonly JobItem[]): Promise<JobItem[]> {
+    const transaction = (await db).transaction(['jobs', 'job-items', 'claims'], 'readwrite');
+    const at = now();
+    const queued = items.filter((item) => item.state === 'queued');
+    const held = job.state === 'planned' ? new Map<number, Said>() : await takeClaims(transaction, job, queued, at);
+    const written = items.map((item) => {
+      const reason = held.get(item.index);
+      return reason ? skippedAs(item, reason, at) : item;
+    });
+    await transaction.objectStore('jobs').put(job);
+    for (const item of written) await transaction.objectStore('job-items').put(item);
+    await transaction.done;
+    return written.filter((item) => held.has(item.index));
+  }
+
   return {
-    async create(job: Job, items: readonly JobItem[]): Promise<void> {
-      const transaction = (await db).transaction(['jobs', 'job-items'], 'readwrite');
-      void transaction.objectStore('jobs').put(job);
-      const store = transaction.objectStore('job-items');
-      for (const item of items) void store.put(item);
+    /** Writes a new job and its items; answers with the items skipped because another job holds their creator. */
+    create: writeClaimed,
+
+    /**
+     * Confirm: a dry run starts, its creators claimed in the same transaction. A creator another
+     * job holds meanwhile, or one already asked (or revoked) by Collab Desk since the dry run
+     * was made, is skipped with why. Answers with the job as it now stands, or undefined when it
+     * is no longer a dry run.
+     */
+    async start(jobId: string): Promise<{ job: Job; skipped: JobItem[] } | undefined> {
+      const transaction = (await db).transaction(['jobs', 'job-items', 'claims', 'audit'], 'readwrite');
+      const planned = await transaction.objectStore('jobs').get(jobId);
+      if (planned?.state !== 'planned') {
+        await transaction.done;
+        return undefined;
+      }
+      const at = now();
+      const job: Job = { ...planned, state: 'running', createdAt: at, updatedAt: at };
+      const queued = await transaction.objectStore('job-items').index('byJobState').getAll([jobId, 'queued']);
+      const doneSince = await actedOnSince(transaction.objectStore('audit'), job, planned.createdAt);
+      const fresh = queued.filter((item) => !doneSince.has(item.username.toLowerCase()));
+      const held = await takeClaims(transaction as unknown as ClaimTransaction, job, fresh, at);
+      const skipped = queued.flatMap((item) => {
+        if (doneSince.has(item.username.toLowerCase())) return [skippedAs(item, doneSinceReason(job), at)];
+        const reason = held.get(item.index);
+        return reason ? [skippedAs(item, reason, at)] : [];
+      });
+      await transaction.objectStore('jobs').put(job);
+      for (const item of skipped) await transaction.objectStore('job-items').put(item);
       await transaction.done;
+      return { job, skipped };
+    },
+
+    /** For each creator, why another job holds them for this brand and kind of action now (undefined: free), read in one transaction. */
+    async heldReasons(
+      brandIgId: string,
+      kind: Job['kind'],
+      creators: ReadonlyArray<Pick<JobItem, 'username' | 'creatorId'>>,
+    ): Promise<Array<Said | undefined>> {
+      const transaction = (await db).transaction(['jobs', 'job-items', 'claims']);
+      const reasons: Array<Said | undefined> = [];
+      for (const creator of creators) {
+        let reason: Said | undefined;
+        for (const key of claimKeys({ brandIgId, kind }, creator)) {
+          const claim = await transaction.objectStore('claims').get(key);
+          if (!claim || reason) continue;
+          const job = await transaction.objectStore('jobs').get(claim.jobId);
+          const item = await transaction.objectStore('job-items').get([claim.jobId, claim.index]);
+          if (claimStands(claim, { job, item }, now())) reason = heldElsewhereReason(job, claim);
+        }
+        reasons.push(reason);
+      }
+      return reasons;
+    },
+
+    /** The claim that holds a creator for a brand and kind of action now, if one stands: its job, or the job that just finished with them. */
+    async heldBy(
+      brandIgId: string,
+      kind: Job['kind'],
+      creator: Pick<JobItem, 'username' | 'creatorId'>,
+    ): Promise<CreatorClaim | undefined> {
+      const transaction = (await db).transaction(['jobs', 'job-items', 'claims']);
+      for (const key of claimKeys({ brandIgId, kind }, creator)) {
+        const claim = await transaction.objectStore('claims').get(key);
+        if (!claim) continue;
+        const job = await transaction.objectStore('jobs').get(claim.jobId);
+        const item = await transaction.objectStore('job-items').get([claim.jobId, claim.index]);
+        if (claimStands(claim, { job, item }, now())) return claim;
+      }
+      return undefined;
     },
 
     async get(jobId: string): Promise<Job | undefined> {
@@ -54,10 +175,14 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
 
     /** Forgets a job and its items (dry runs that were not confirmed, single actions discarded). */
     async remove(jobId: string): Promise<void> {
-      const transaction = (await db).transaction(['jobs', 'job-items'], 'readwrite');
+      const transaction = (await db).transaction(['jobs', 'job-items', 'claims'], 'readwrite');
       void transaction.objectStore('jobs').delete(jobId);
       const items = transaction.objectStore('job-items');
       void items.delete(itemsOf(jobId));
+      // A claim of a creator just sent stays for a while after its job is gone (a single action is forgotten once answered).
+      for (const claim of await transaction.objectStore('claims').index('byJob').getAll(jobId)) {
+        if (claim.state === 'held') void transaction.objectStore('claims').delete([claim.brandIgId, claim.kind, claim.creator]);
+      }
       await transaction.done;
     },
 
@@ -109,7 +234,7 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
       audit: readonly AuditEntry[] = [],
       options: { onlyFrom?: ItemState } = {},
     ): Promise<ItemsWritten> {
-      const transaction = (await db).transaction(['job-items', 'audit'], 'readwrite');
+      const transaction = (await db).transaction(['job-items', 'audit', 'claims', 'jobs'], 'readwrite');
       const store = transaction.objectStore('job-items');
       const moved: StateCounts = {};
       const shift = (state: ItemState, by: number) => (moved[state] = (moved[state] ?? 0) + by);
@@ -130,20 +255,84 @@ export function createJobStore(db: Promise<CollabDeskDb>) {
           written.push(item);
         }
         await Promise.all(written.map((item) => store.put(item)));
+        await releaseClaims(transaction, written);
       };
       await Promise.all([writing(), ...addAuditEntries(transaction.objectStore('audit'), audit), transaction.done]);
       return { moved, written };
     },
 
-    /** Moves every item of a job from one state to another, with the same change applied to each. */
-    async moveAll(jobId: string, from: ItemState, change: Partial<JobItem>): Promise<number> {
-      const transaction = (await db).transaction('job-items', 'readwrite');
-      const items = await transaction.store.index('byJobState').getAll([jobId, from]);
-      for (const item of items) void transaction.store.put({ ...item, ...change, updatedAt: Date.now() });
+    /**
+     * Retry failed: the job's failed items are queued again, each claiming its creator anew in
+     * the same transaction (one another job took meanwhile is skipped, with why). Answers how
+     * many were queued.
+     */
+    async requeueFailed(jobId: string): Promise<number> {
+      const transaction = (await db).transaction(['jobs', 'job-items', 'claims'], 'readwrite');
+      const job = await transaction.objectStore('jobs').get(jobId);
+      const failed = await transaction.objectStore('job-items').index('byJobState').getAll([jobId, 'failed']);
+      if (!job || failed.length === 0) {
+        await transaction.done;
+        return 0;
+      }
+      const at = now();
+      const held = await takeClaims(transaction, job, failed, at);
+      for (const item of failed) {
+        const reason = held.get(item.index);
+        const next: JobItem = reason
+          ? skippedAs(item, reason, at)
+          : { ...item, state: 'queued', reason: undefined, attempts: 0, updatedAt: at };
+        await transaction.objectStore('job-items').put(next);
+      }
       await transaction.done;
-      return items.length;
+      return failed.length - held.size;
     },
   };
+}
+
+/**
+ * Claims end with their items' outcome: a creator sent (or revoked) keeps the claim for a short
+ * while as done (the cached lists catch up meanwhile); failed or skipped frees them.
+ */
+async function releaseClaims(
+  transaction: IDBPTransaction<CollabDeskSchema, Array<'job-items' | 'audit' | 'claims' | 'jobs'>, 'readwrite'>,
+  items: readonly JobItem[],
+): Promise<void> {
+  const finished = items.filter((item) => !UNSETTLED_STATES.has(item.state));
+  if (finished.length === 0) return;
+  const job = await transaction.objectStore('jobs').get(finished[0]!.jobId);
+  if (!job) return;
+  const claims = transaction.objectStore('claims');
+  for (const item of finished) {
+    for (const key of claimKeys(job, item)) {
+      const claim = await claims.get(key);
+      if (claim?.jobId !== item.jobId || claim.index !== item.index) continue;
+      if (item.state === 'sent' || item.state === 'revoked') await claims.put({ ...claim, state: 'done', at: item.updatedAt });
+      else await claims.delete(key);
+    }
+  }
+}
+
+const UNSETTLED_STATES: ReadonlySet<ItemState> = new Set(['queued', 'in-flight', 'unknown']);
+
+/** Creators this brand's job kind was done to (by any job) since a time, from the audit log's newest entries. */
+async function actedOnSince(
+  audit: { openCursor(query: null, direction: 'prev'): Promise<{ value: AuditEntry; continue(): Promise<unknown> } | null> },
+  job: Job,
+  since: number,
+): Promise<Set<string>> {
+  const done = new Set<string>();
+  const effect = job.kind === 'send' ? 'Sent' : 'Revoked';
+  let cursor = await audit.openCursor(null, 'prev');
+  while (cursor && cursor.value.at >= since) {
+    const entry = cursor.value;
+    if (entry.brandIgId === job.brandIgId && entry.action === job.kind && entry.outcome === effect) done.add(entry.creator.toLowerCase());
+    cursor = (await cursor.continue()) as typeof cursor;
+  }
+  return done;
+}
+
+function doneSinceReason(job: Job): Said {
+  return said(job.kind === 'send' ? 'reasonSentSincePlan' : 'reasonRevokedSincePlan');
 }
 
 /** Every item of a job: their keys are [jobId, index]. */

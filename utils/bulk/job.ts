@@ -51,8 +51,13 @@ export interface JobItem {
   state: ItemState;
   reason?: Words;
   attempts: number;
-  /** An earlier attempt may have reached Meta (lost answer, network error, 5xx): a refusal is checked, not believed. */
+  /**
+   * An earlier attempt may have reached Meta (lost answer, network error, 5xx, worker stopped with
+   * the request on its way): the item is not sent again before its creator's record is read from Meta.
+   */
   mayHaveReached?: boolean;
+  /** How many attempts may have reached Meta without an answer saying so (each was checked with Meta before the next). */
+  unsureAttempts?: number;
   /** Meta's refusal, kept while the item is checked: it becomes the reason if the list shows nothing happened. */
   refusal?: Words;
   /** A single send asked for while Meta could not say where the creator stands: looked up by name before it goes out. */

@@ -23,6 +23,7 @@ export interface WritePipelineDeps {
   knownRecord(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission | undefined>;
   /** The creator's record as last known (the newer cached copy, with no refresh behind it), asked of Meta when none answers. */
   currentRecord(brandIgId: string, username: string): Promise<PartnershipPermission | undefined>;
+  now?: () => number;
 }
 
 export interface PlanRequest {
@@ -60,6 +61,9 @@ export interface KeptAction {
 
 const STEPS_SHOWN = 1000;
 
+/** How long a dry run waits for its Confirm before another dry run clears it away. */
+const PLAN_KEPT_MS = 60 * 60_000;
+
 /** Why Meta could not be asked that passes by itself or with a login: a single action is kept, not refused. */
 const KEPT_WHILE: ReadonlySet<AppErrorKind> = new Set(['rate-limited', 'session-expired', 'network', 'temporary']);
 
@@ -71,6 +75,15 @@ export type WritePipeline = ReturnType<typeof createWritePipeline>;
  * confirmed by the person, and run by the same runner.
  */
 export function createWritePipeline(deps: WritePipelineDeps) {
+  const now = deps.now ?? Date.now;
+  /** A single send or revoke is refused while a job holds the creator for the same brand and action: never asked twice. */
+  async function refuseIfHeld(kind: ActionKind, brandIgId: string, creator: CreatorRef): Promise<void> {
+    const item = { username: creator.username ?? `#${creator.creatorId}`, creatorId: creator.creatorId };
+    if (await deps.store.heldBy(brandIgId, kind, item)) {
+      throw new AppError('invalid-request', said('errorInAnotherJob', { creator: creatorRefLabel(creator) }));
+    }
+  }
+
   /** Waits for a job of one and answers as the single action always did: the record, or an error. */
   async function outcomeOf(jobId: string, creator: CreatorRef, brandIgId: string, kind: ActionKind): Promise<PartnershipPermission> {
     const job = await deps.runner.settled(jobId);
@@ -112,6 +125,7 @@ export function createWritePipeline(deps: WritePipelineDeps) {
      * an expired session), the send is kept and the creator looked up before it goes out.
      */
     async send(brandIgId: string, username: string): Promise<PartnershipPermission> {
+      await refuseIfHeld('send', brandIgId, { username });
       let status: string | undefined;
       try {
         status = (await deps.currentRecord(brandIgId, username))?.status;
@@ -123,7 +137,10 @@ export function createWritePipeline(deps: WritePipelineDeps) {
       if (refusal) throw new AppError('invalid-request', refusal);
       return runSingle('send', brandIgId, { username });
     },
-    revoke: (brandIgId: string, creator: CreatorRef) => runSingle('revoke', brandIgId, creator),
+    async revoke(brandIgId: string, creator: CreatorRef): Promise<PartnershipPermission> {
+      await refuseIfHeld('revoke', brandIgId, creator);
+      return runSingle('revoke', brandIgId, creator);
+    },
 
     /** Single actions waiting or paused, oldest first; finished ones (the audit log keeps them) are cleared away. */
     async keptActions(): Promise<KeptAction[]> {
@@ -159,9 +176,16 @@ export function createWritePipeline(deps: WritePipelineDeps) {
      * classified, stored as a planned job that Confirm starts as it is.
      */
     async plan(request: PlanRequest): Promise<PlanSummary> {
-      for (const stale of await deps.store.planned()) await deps.store.remove(stale.id);
+      // Dry runs left behind (a tab closed before Confirm) are cleared; another tab's recent one stands.
+      for (const stale of await deps.store.planned()) if (stale.createdAt < now() - PLAN_KEPT_MS) await deps.store.remove(stale.id);
       const brandUsername = await deps.brandUsernameOf(request.brandIgId);
-      const plan = planBulk(request.kind, request.usernames, await deps.fetchBrandList(request.brandIgId, request.usernames));
+      const current = await deps.fetchBrandList(request.brandIgId, request.usernames);
+      const held = await deps.store.heldReasons(
+        request.brandIgId,
+        request.kind,
+        request.usernames.map((username) => ({ username })),
+      );
+      const plan = planBulk(request.kind, request.usernames, current, held);
       const summary = {
         kind: request.kind,
         brandUsername,
@@ -188,14 +212,11 @@ export function createWritePipeline(deps: WritePipelineDeps) {
 
     /** Confirm: the planned job runs exactly as it was shown. */
     async confirm(jobId: string): Promise<Job> {
-      const job = await deps.store.get(jobId);
-      if (job?.state !== 'planned') throw new AppError('invalid-request', said('errorPlanGone'));
-      if ((await deps.store.unfinished()).some((other) => other.origin === 'bulk')) {
-        throw new AppError('invalid-request', said('errorBulkBusy'));
-      }
-      await deps.store.update(jobId, { state: 'running', createdAt: Date.now() });
+      // The job starts and claims its creators in one transaction: one another job holds now is skipped, with why.
+      const started = await deps.store.start(jobId);
+      if (!started) throw new AppError('invalid-request', said('errorPlanGone'));
       await deps.runner.resume(jobId);
-      return (await deps.store.get(jobId))!;
+      return (await deps.store.get(jobId)) ?? started.job;
     },
 
     /** Cancel in the Confirm dialog: the dry run is forgotten. */

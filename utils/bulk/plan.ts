@@ -24,11 +24,19 @@ export interface BulkPlan {
  * The dry run: what a bulk send or revoke will do to each creator, given the brand's current list
  * (with a creator's records Meta gave without a name put under the name they were looked up by).
  */
-export function planBulk(kind: ActionKind, usernames: readonly string[], current: readonly PartnershipPermission[]): BulkPlan {
+export function planBulk(
+  kind: ActionKind,
+  usernames: readonly string[],
+  current: readonly PartnershipPermission[],
+  /** Creators another job holds (by position in `usernames`), with why: skipped, never asked twice. */
+  heldElsewhere: ReadonlyArray<Said | undefined> = [],
+): BulkPlan {
   const standing = creatorIndex(current, decidingRecord);
-  const steps = usernames.map((username): PlannedStep => {
+  const steps = usernames.map((username, index): PlannedStep => {
     const record = standing.find({ creatorUsername: username });
-    return { username, currentStatus: record?.status, creatorId: record?.creatorId, ...planStep(kind, record?.status) };
+    const held = heldElsewhere[index];
+    const step = held ? { run: false, note: held } : planStep(kind, record?.status);
+    return { username, currentStatus: record?.status, creatorId: record?.creatorId, ...step };
   });
   const counts = new Map<string, [Said, number]>();
   for (const step of steps) {

@@ -3,15 +3,15 @@ import { AUDIT_OUTCOMES } from '../audit/audit-entry';
 import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer, GraphClient } from '../graph/client';
 import { MAX_BATCH_SIZE } from '../graph/client';
-import { creatorIndex, decidingRecord, type PartnershipPermission } from '../partnerships/permission-record';
-import { permissionRequest } from '../partnerships/permission-request';
+import type { PartnershipPermission } from '../partnerships/permission-record';
+import { permissionRequest, type CreatorRef } from '../partnerships/permission-request';
 import { sendRefusal, statusAfter, type ActionKind } from '../partnerships/status';
 import { BULK_LANES, transientBackoff } from './governor';
 import { createUsagePacer } from './usage-pacer';
-import { ACCOUNT_REFUSALS, outcomeOfAnswer, settleWithList } from './item-outcome';
+import { ACCOUNT_REFUSALS, isPassingFailure, outcomeOfAnswer, settleWithList, unsure } from './item-outcome';
 import { creatorOfItem, type ItemState, type Job, type JobItem } from './job';
 import type { JobStore } from './job-store';
-import { said, type Words } from '../i18n/said';
+import { said, saidCount, type Words } from '../i18n/said';
 
 /** What changed in a job: the job itself, the items whose state moved, and the counts now. */
 export interface JobProgress {
@@ -32,10 +32,12 @@ export interface ConfirmedOutcome {
 export interface JobRunnerDeps {
   store: JobStore;
   graph: GraphClient;
-  /** The brand's current list, fresh from Meta, answering for these creators: used to settle items whose outcome is unknown. */
-  fetchBrandList(brandIgId: string, usernames: readonly string[]): Promise<PartnershipPermission[]>;
-  /** One creator's record for the brand, asked of Meta by name now (undefined: never asked). */
-  lookupCreator(brandIgId: string, username: string): Promise<PartnershipPermission | undefined>;
+  /**
+   * These creators' records for the brand, read from Meta now (undefined: never asked), in their
+   * order: by name, 50 to a batch request, or the brand's list where that cannot answer. Fails
+   * rather than guess, so nobody is sent again on a guess.
+   */
+  readRecords(brandIgId: string, creators: readonly CreatorRef[]): Promise<Array<PartnershipPermission | undefined>>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
   rememberOutcomes(brandIgId: string, outcomes: ConfirmedOutcome[]): Promise<void>;
   /** Told of every change, with what changed. */
@@ -66,6 +68,9 @@ export interface NewJob {
   /** planned: a dry run waiting for Confirm; running: go at once. */
   state: 'planned' | 'running';
 }
+
+/** How often a job waiting for the network tries again (a read that fails at once while offline). */
+const NETWORK_RETRY_MS = 2_000;
 
 /** How often, at most, a running job puts its outcomes into the cached lists (see rememberBehind). */
 const REMEMBER_EVERY_MS = 1_000;
@@ -267,13 +272,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
       answers = answered.answers;
       usagePercent = answered.usage.percent;
     } catch (failure) {
-      // A failure after the request left (network, an answer Collab Desk cannot read) may hide a delivered request.
-      const mayHaveReached =
-        failure instanceof AppError &&
-        (failure.kind === 'network' || failure.kind === 'unexpected-response' || failure.kind === 'temporary');
+      // Any failure but a refusal Meta gave before acting (or a request that never left) may hide a delivered request.
       await changeItems(
         job.id,
-        items.map((item) => (mayHaveReached ? { ...item, state: 'unknown', mayHaveReached: true } : { ...item, state: 'queued' })),
+        items.map((item) => (mayHaveLeft(failure) ? unsure(item) : { ...item, state: 'queued' })),
       );
       throw failure;
     }
@@ -282,7 +284,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const settled = items.map((item, position) => ({
       item,
       answer: answers[position] ?? null,
-      ...outcomeOfAnswer(item, answers[position] ?? null, job),
+      ...outcomeOfAnswer(item, answers[position] ?? null, job.kind),
     }));
     const settledItems = settled.map(({ item, answer: _answer, ...change }) => ({ ...item, ...change }));
     await settleItems(job, settledItems);
@@ -297,7 +299,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const refused = answers.find((answer) => answer?.error?.kind === kind)?.error;
       if (refused) throw refused;
     }
-    const transientAttempts = settled.filter(({ state, attempts }) => state === 'queued' && attempts > 0).map(({ attempts }) => attempts);
+    // Meta failing for a passing reason: the job backs off (the items are checked with Meta first, then sent again).
+    const transientAttempts = settled.filter(({ answer }) => isPassingFailure(answer)).map(({ attempts }) => Math.max(1, attempts));
     const backoff =
       transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
     if (backoff > 0) return { ms: backoff, reason: said('waitTemporary', { at: { clock: now() + backoff } }), cause: 'temporary' };
@@ -373,28 +376,26 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function checkUnchecked(job: Job): Promise<void> {
     if (job.kind !== 'send') return;
     const unchecked = (await deps.store.itemsIn(job.id, 'queued')).filter((item) => item.unchecked);
-    for (const item of unchecked) {
-      const record = await deps.lookupCreator(job.brandIgId, item.username);
-      const refusal = sendRefusal(record?.status, item.username, job.brandUsername);
-      // Only while still queued: a kept action discarded during the lookup stays gone.
-      const checked: JobItem = { ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) };
-      await settleItems(job, [checked], { onlyFrom: 'queued' });
-    }
+    if (unchecked.length === 0) return;
+    const records = await deps.readRecords(job.brandIgId, unchecked.map(creatorOfItem));
+    const checked = unchecked.map((item, index): JobItem => {
+      const refusal = sendRefusal(records[index]?.status, item.username, job.brandUsername);
+      return { ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) };
+    });
+    // Only while still queued: a kept action discarded during the lookup stays gone.
+    await settleItems(job, checked, { onlyFrom: 'queued' });
   }
 
-  /** Items whose outcome is unknown: done if Meta's list shows the change; else refused, or sent again. */
+  /**
+   * Items whose attempt may have reached Meta: their creators' records are read from Meta
+   * together (readRecords); each is done if the record shows the change, else refused, or
+   * queued to be sent again. Written only while still unknown.
+   */
   async function settleUnknown(job: Job): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
-    // Items known by Instagram ID are matched by it; only the others need the list to answer for their names.
-    const named = unknown.filter((item) => !item.creatorId).map((item) => item.username);
-    const list = await deps.fetchBrandList(job.brandIgId, [...new Set(named)]);
-    const standing = creatorIndex(list, decidingRecord);
-    // By Instagram ID first: a username may have changed hands, an ID never does.
-    const records = unknown.map(
-      (item) => standing.find({ creatorId: item.creatorId }) ?? standing.find({ creatorUsername: item.username }),
-    );
+    const records = await deps.readRecords(job.brandIgId, unknown.map(creatorOfItem));
     const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
-    await settleItems(job, settled);
+    await settleItems(job, settled, { onlyFrom: 'unknown' });
     rememberBehind(
       job,
       settled.map((item, index) => ({ item, status: records[index]?.status, permissionId: records[index]?.id })),
@@ -422,7 +423,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const until = appError.details.retryAt ?? now() + 60_000;
       return waitFor(job, until - now(), single ? appError.said : said('waitRateLimited', { at: { clock: until } }), appError.kind);
     }
-    if (appError.kind === 'network' || appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
+    if (appError.kind === 'network') {
+      // Offline is a pause, not a failure: no attempt is spent; the next try is a read (the check of what may have
+      // reached Meta), so the job goes on by itself as soon as requests get through again.
+      const left = (await deps.store.countIn(job.id, 'queued')) + (await deps.store.countIn(job.id, 'unknown'));
+      const reason = single ? appError.said : saidCount('waitNetwork', left);
+      return waitFor(job, NETWORK_RETRY_MS, reason, appError.kind);
+    }
+    if (appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
       const wait = transientBackoff(3);
       const reason = single ? appError.said : said('waitRetry', { why: appError.said, at: { clock: now() + wait } });
       return waitFor(job, wait, reason, appError.kind);
@@ -585,13 +593,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       for (const job of await deps.store.unfinished()) {
         recovered.add(job.id);
         const moved = await deps.store.itemsIn(job.id, 'in-flight');
-        if (moved.length > 0)
-          await changeItems(
-            job.id,
-            moved.map((item) => ({ ...item, state: 'unknown', mayHaveReached: true })),
-            [],
-            { onlyFrom: 'in-flight' },
-          );
+        if (moved.length > 0) await changeItems(job.id, moved.map(unsure), [], { onlyFrom: 'in-flight' });
       }
       void kick();
     },
@@ -621,8 +623,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     /** Sends again only the items that failed. */
     async retryFailed(jobId: string): Promise<void> {
-      const moved = await deps.store.moveAll(jobId, 'failed', { state: 'queued', reason: undefined, attempts: 0 });
-      if (moved === 0) return;
+      const moved = await deps.store.requeueFailed(jobId);
+      if (moved === 0) {
+        await changeJob(jobId, {});
+        return;
+      }
       await changeJob(jobId, RUNNING);
       void kick();
     },
@@ -642,6 +647,13 @@ function latestPerCreator(taken: ReadonlyArray<{ brandIgId: string; outcomes: Co
     byBrand.set(brandIgId, latest);
   }
   return new Map([...byBrand].map(([brandIgId, latest]) => [brandIgId, [...latest.values()]]));
+}
+
+/** Whether a failed batch request may have reached Meta: anything but a refusal given before Meta acted, or a request that never left. */
+function mayHaveLeft(failure: unknown): boolean {
+  if (!(failure instanceof AppError)) return true;
+  if (failure.details.neverSent) return false;
+  return failure.kind === 'network' || failure.kind === 'temporary' || failure.kind === 'unexpected-response';
 }
 
 function permissionIdOf(answer: BatchAnswer): string | undefined {

@@ -140,7 +140,16 @@ describe('openCachePeek', () => {
     expect(names).not.toContain('peek-missing');
     // The background then creates it at the current version with every store.
     const db = await openCollabDeskDb('peek-missing');
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit',
+      'claims',
+      'graph-cache',
+      'job-items',
+      'jobs',
+      'notes',
+      'watch',
+      'watch-news',
+    ]);
     db.close();
   });
 });

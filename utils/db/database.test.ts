@@ -63,7 +63,16 @@ describe('database upgrades', () => {
     await writeReleaseDatabase('upgrade-from-3');
     const db = await openCollabDeskDb('upgrade-from-3');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit',
+      'claims',
+      'graph-cache',
+      'job-items',
+      'jobs',
+      'notes',
+      'watch',
+      'watch-news',
+    ]);
 
     // A job's items are read as a range of their key: the index by job is gone, the one by state stays.
     expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
@@ -99,7 +108,16 @@ describe('database upgrades', () => {
 
   it('creates every store in a new database', async () => {
     const db = await openCollabDeskDb('upgrade-from-nothing');
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit',
+      'claims',
+      'graph-cache',
+      'job-items',
+      'jobs',
+      'notes',
+      'watch',
+      'watch-news',
+    ]);
     expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
     db.close();
   });

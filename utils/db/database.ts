@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { Job, JobItem } from '../bulk/job';
+import type { ClaimKey, CreatorClaim } from '../bulk/claims';
 import type { CacheEntry } from '../cache/cache-entry';
 import type { BrandWatch, WatchNews } from '../watch/watch-cycle';
 import type { CreatorNote } from '../notes/note';
@@ -10,7 +11,7 @@ import { DB_NAME, DB_VERSION } from './version';
 /**
  * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
  * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
- * utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts; notes: utils/notes/notes-store.ts); nothing else writes a store (the
+ * utils/bulk/job-store.ts, which also keeps claims; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts; notes: utils/notes/notes-store.ts); nothing else writes a store (the
  * popup's first paint only reads graph-cache, see utils/cache/cache-peek.ts).
  * To change the schema, bump DB_VERSION (utils/db/version.ts) and add a step to `upgrade`.
  */
@@ -20,6 +21,8 @@ export interface CollabDeskSchema extends DBSchema {
   /** Every send and revoke, one creator or thousands: written before each call, updated with each answer. */
   jobs: { key: string; value: Job; indexes: { byCreated: number } };
   'job-items': { key: [string, number]; value: JobItem; indexes: { byJobState: [string, string] } };
+  /** Which job holds each creator, per brand and kind of action: no creator is asked by two jobs at once. */
+  claims: { key: ClaimKey; value: CreatorClaim; indexes: { byJob: string } };
   /** Every send and revoke taken, for the person's records. */
   audit: { key: number; value: AuditEntry };
   /** What the approvals watch saw last of each brand: its pending creators. */
@@ -55,6 +58,7 @@ export function openCollabDeskDb(name = DB_NAME): Promise<CollabDeskDb> {
       if (oldVersion < 7) db.createObjectStore('notes', { keyPath: ['brandIgId', 'username'] });
       // A job's items are a range of the primary key [jobId, index]: an index by job only cost a write on every change.
       if (oldVersion >= 3 && oldVersion < 8) transaction.objectStore('job-items').deleteIndex('byJob');
+      if (oldVersion < 9) db.createObjectStore('claims', { keyPath: ['brandIgId', 'kind', 'creator'] }).createIndex('byJob', 'jobId');
     },
   });
 }

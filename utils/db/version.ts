@@ -9,5 +9,6 @@ export const DB_NAME = 'collab-desk';
  * 6: watch (what the approvals watch saw last, per brand) and watch-news (what changed since).
  * 7: notes (the person's end dates and campaigns, per brand and creator).
  * 8: job-items lose their index by job (a job's items are a range of their key [jobId, index]).
+ * 9: claims (which job holds each creator, per brand and kind of action).
  */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;

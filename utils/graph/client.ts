@@ -19,6 +19,8 @@ export interface GraphClientOptions {
   /** Holds every call while Meta's rate limit lasts; one per client unless given. */
   rateLimitGate?: RateLimitGate;
   fetch?: typeof fetch;
+  /** Whether the browser believes it is online (navigator.onLine); false keeps every request home. */
+  isOnline?: () => boolean;
   now?: () => number;
   timeoutMs?: number;
 }
@@ -92,10 +94,13 @@ export function createGraphClient(options: GraphClientOptions) {
   ): Promise<{ body: unknown; usage: GraphUsage }> {
     const blockedUntil = await gate.blockedUntil();
     if (blockedUntil !== undefined) throw rateLimitedError(blockedUntil);
+    // The browser knows it is offline: nothing leaves, so nothing can have reached Meta.
+    if ((options.isOnline ?? browserOnline)() === false) throw new AppError('network', said('errorOffline'), { neverSent: true });
     const token = requestOptions.token ?? (await options.getAccessToken());
     const form =
       requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
     let response: Response;
+    let body: unknown;
     try {
       response = await http(path, {
         method,
@@ -103,6 +108,8 @@ export function createGraphClient(options: GraphClientOptions) {
         body: form ? new URLSearchParams(stringValues(form)) : undefined,
         headers: requestOptions.tokenInForm ? {} : { authorization: `Bearer ${token}` },
       });
+      // An answer cut off on its way (the connection lost mid-body) is a lost answer, like no answer at all.
+      body = await readJson(response);
     } catch (error) {
       throw error instanceof DOMException && error.name === 'TimeoutError'
         ? new AppError('network', said('errorNetworkTimeout'))
@@ -110,7 +117,6 @@ export function createGraphClient(options: GraphClientOptions) {
     }
     const usage = readUsageHeaders(response.headers);
     options.onUsage?.(usage);
-    const body = await readJson(response);
     const metaError = errorOf(body);
     if (metaError || !response.ok) {
       const appError = gated(
@@ -230,6 +236,10 @@ export function createGraphClient(options: GraphClientOptions) {
       return items;
     },
   };
+}
+
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
 async function readJson(response: Response): Promise<unknown> {
