@@ -38,7 +38,8 @@ export function AllBrandsTable({
       <tbody>
         {rows.map((row) => {
           const status = row.standing?.permission?.status;
-          const pending = pendingFor(row.brandIgId);
+          // The popup's own action on its way, or a job that holds the creator for this brand now.
+          const pending = pendingFor(row.brandIgId) ?? (row.heldBy && (row.heldBy === 'revoke' ? 'REVOKED' : 'PENDING'));
           const known = row.readiness.ready && row.standing && !row.standing.error;
           return (
             <tr key={row.brandIgId}>

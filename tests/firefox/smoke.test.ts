@@ -76,4 +76,36 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
     expect(dialog?.query.redirect_uri).toBe(FIREFOX_REDIRECT);
     expect(sim.state.log.filter((entry) => entry.path === 'me/accounts' && entry.status === 200).length).toBeGreaterThan(0);
   });
+
+  it('asks each creator once through 5xx after Meta applied them, lost answers and a network gone for a while', async () => {
+    const page = await dashboard();
+    await page.evaluate(() => (document.querySelector('a[href="#bulk"]') as HTMLAnchorElement | null)?.click());
+    await waitForText(page, 'Usernames');
+    const names = Array.from({ length: 200 }, (_, index) => `firefox.once${index}`);
+    await page.evaluate((text) => {
+      const box = [...document.querySelectorAll('textarea')].find((area) => area.labels?.[0]?.textContent?.includes('Usernames'))!;
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, names.join('\n'));
+    const click = (label: string) =>
+      page.evaluate(
+        (name) => [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === name)?.click(),
+        label,
+      );
+    await waitForText(page, '200');
+    await click('Send requests');
+    await waitForText(page, 'Send 200 requests?');
+    Object.assign(sim.state.controls, { latencyMs: 50, appliedFailureRate: 0.1, lostAnswerRate: 0.1 });
+    await click('Confirm');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    Object.assign(sim.state.controls, { networkDown: true });
+    await waitForText(page, 'Waiting for the network');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    Object.assign(sim.state.controls, { networkDown: false, appliedFailureRate: 0, lostAnswerRate: 0 });
+    await waitForText(page, 'Done.');
+    const asks = [...sim.state.asks.values()].filter((ask) => ask.username.startsWith('firefox.once'));
+    expect(asks.filter((ask) => ask.count > 1)).toEqual([]);
+    expect(asks.map((ask) => ask.username).sort()).toEqual([...names].sort());
+    await waitForText(page, 'Sent: 200');
+  }, 90_000);
 });

@@ -101,7 +101,8 @@ function deliver(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  if (!state.controls.loseAnswers) {
+  const lost = state.controls.loseAnswers || (state.controls.lostAnswerRate > 0 && state.random() < state.controls.lostAnswerRate);
+  if (!lost) {
     sendJson(response, status, body, headers);
     return;
   }

@@ -58,6 +58,8 @@ export interface SimulatorControls {
   repeatSends: 'accept' | 'refuse';
   /** A fault: every Graph answer is lost after Meta acted (the connection drops mid-answer). */
   loseAnswers: boolean;
+  /** Share of Graph answers lost after Meta acted, at random (as loseAnswers, for some of them). */
+  lostAnswerRate: number;
   /** A fault: the network is gone; no Graph request reaches Meta (the connection drops at once). */
   networkDown: boolean;
 }
@@ -124,6 +126,7 @@ export function defaultControls(): SimulatorControls {
     repeatPagingCursor: false,
     repeatSends: 'accept',
     loseAnswers: false,
+    lostAnswerRate: 0,
     networkDown: false,
   };
 }

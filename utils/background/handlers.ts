@@ -11,6 +11,7 @@ import { backupSchema, makeBackup, planImport } from '../notes/backup';
 import { notificationsAllowed } from './notify';
 import type { AllBrandsList, WatchView } from '../messaging/protocol';
 import type { PartnershipPermission } from '../partnerships/permission-record';
+import type { ActionKind } from '../partnerships/status';
 import { WATCH_CALL_BUDGET, WATCH_MAX_CREATORS, WATCH_NEW_BRANDS_PER_CYCLE } from '../watch/watch-settings';
 import type { Services } from './services';
 
@@ -51,6 +52,12 @@ export function createHandlers({
   function notesChanged(): void {
     events.broadcast({ type: 'data-changed', area: 'notes' });
     void checkEndedTerms();
+  }
+
+  /** The action a job is taking on a creator for a brand right now (a finished one no longer hides the row's action). */
+  async function heldNow(brandIgId: string, username: string): Promise<ActionKind | undefined> {
+    for (const kind of ['send', 'revoke'] as const) if ((await jobs.heldBy(brandIgId, kind, { username }))?.state === 'held') return kind;
+    return undefined;
   }
 
   async function watchView(): Promise<WatchView> {
@@ -121,12 +128,16 @@ export function createHandlers({
       const standings = ready.length > 0 ? await partnerships.standings(ready, username) : [];
       return {
         username,
-        brands: ordered.map((brand) => ({
-          brandIgId: brand.igId,
-          brandUsername: brand.username,
-          readiness: brand.readiness,
-          standing: standings.find((standing) => standing.brandIgId === brand.igId),
-        })),
+        brands: await Promise.all(
+          ordered.map(async (brand) => ({
+            brandIgId: brand.igId,
+            brandUsername: brand.username,
+            readiness: brand.readiness,
+            standing: standings.find((standing) => standing.brandIgId === brand.igId),
+            // A job holding the creator for this brand is sending (or revoking) now: no second action is offered.
+            heldBy: await heldNow(brand.igId, username),
+          })),
+        ),
       };
     },
     listAllPartnerships: () => allBrands((brandIgId) => partnerships.list(brandIgId)),

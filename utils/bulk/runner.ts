@@ -69,8 +69,13 @@ export interface NewJob {
   state: 'planned' | 'running';
 }
 
-/** How often a job waiting for the network tries again (a read that fails at once while offline). */
-const NETWORK_RETRY_MS = 2_000;
+/**
+ * How long a job waiting for the network waits before it tries again (a read, which fails at
+ * once while offline): a lost answer is often alone, so the first tries come soon.
+ */
+function networkRetryMs(failuresInARow: number): number {
+  return Math.min(2_000, 250 * 2 ** Math.max(0, failuresInARow - 1));
+}
 
 /** How often, at most, a running job puts its outcomes into the cached lists (see rememberBehind). */
 const REMEMBER_EVERY_MS = 1_000;
@@ -95,6 +100,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
   const settledWaiters = new Map<string, Array<(job: Job) => void>>();
   let running: Promise<void> | undefined;
   let again = false;
+  /** Requests that could not get out, in a row (reset by any answer): the wait before the next try grows with them. */
+  let networkFailures = 0;
   /** When a silent renewal was last tried for a refused token: at most one a minute, so a refusing Meta cannot loop. */
   let renewalTriedAt = Number.NEGATIVE_INFINITY;
 
@@ -271,6 +278,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const answered = await deps.graph.batch(items.map((item) => permissionRequest(job.kind, job.brandIgId, creatorOfItem(item))));
       answers = answered.answers;
       usagePercent = answered.usage.percent;
+      networkFailures = 0;
     } catch (failure) {
       // Any failure but a refusal Meta gave before acting (or a request that never left) may hide a delivered request.
       await changeItems(
@@ -394,6 +402,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function settleUnknown(job: Job): Promise<void> {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
     const records = await deps.readRecords(job.brandIgId, unknown.map(creatorOfItem));
+    networkFailures = 0;
     const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
     await settleItems(job, settled, { onlyFrom: 'unknown' });
     rememberBehind(
@@ -428,7 +437,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       // reached Meta), so the job goes on by itself as soon as requests get through again.
       const left = (await deps.store.countIn(job.id, 'queued')) + (await deps.store.countIn(job.id, 'unknown'));
       const reason = single ? appError.said : saidCount('waitNetwork', left);
-      return waitFor(job, NETWORK_RETRY_MS, reason, appError.kind);
+      networkFailures += 1;
+      return waitFor(job, networkRetryMs(networkFailures), reason, appError.kind);
     }
     if (appError.kind === 'temporary' || appError.kind === 'unexpected-response') {
       const wait = transientBackoff(3);

@@ -1,3 +1,4 @@
+import type { ActionKind } from '../partnerships/status';
 import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import type { AuthState } from '../auth/auth-state';
@@ -42,7 +43,14 @@ export interface SettingsView {
 /** One creator's standing with every brand account the person can reach (the chosen one first). */
 export interface StandingsAcrossBrands {
   username: string;
-  brands: Array<{ brandIgId: string; brandUsername: string; readiness: Readiness; standing?: BrandStanding }>;
+  brands: Array<{
+    brandIgId: string;
+    brandUsername: string;
+    readiness: Readiness;
+    standing?: BrandStanding;
+    /** A job holds the creator for this brand: it is sending (or revoking) now. */
+    heldBy?: ActionKind;
+  }>;
 }
 
 /** Every brand's records together (records carry their brandIgId), with each brand's count or failure. */

@@ -124,6 +124,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
           fieldSet += 1;
           continue;
         }
+        const unread: number[] = [];
         batch.forEach((answer, index) => {
           if (!answer) answers.push(null);
           else if (answer.error) answers.push({ error: answer.error });
@@ -134,16 +135,41 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
             else {
               const records = ofBrand(chunk[index]!.brandIgId, parsePermissionItems(data));
               const record = recordOf(records, chunk[index]!.username);
-              // Meta ignored the filter and the creator is not on this first page: the rest of the list was not read.
-              const unread = !record && paging?.next !== undefined && records.some((other) => other.creatorUsername !== undefined);
-              answers.push(unread ? { error: new AppError('unexpected-response', said('errorUnexpectedBatch')) } : { record });
+              // Meta ignored the filter and the creator is not on this first page: the rest of the list is read below.
+              if (!record && paging?.next !== undefined && records.some((other) => other.creatorUsername !== undefined)) {
+                unread.push(answers.length);
+              }
+              answers.push({ record });
             }
           }
         });
+        await answerFromWholeLists(answers, unread, requests);
         break;
       }
     }
     return answers;
+  }
+
+  /**
+   * Creators whose lookup Meta answered with the first page of the whole list (the filter
+   * ignored) are found in the brand's whole list, read once per brand: "not asked" only when
+   * the whole list says so.
+   */
+  async function answerFromWholeLists(
+    answers: CreatorAnswer[],
+    unread: readonly number[],
+    requests: ReadonlyArray<{ brandIgId: string; username: string }>,
+  ): Promise<void> {
+    const lists = new Map<string, Promise<PartnershipPermission[]>>();
+    for (const index of unread) {
+      const { brandIgId, username } = requests[index]!;
+      if (!lists.has(brandIgId)) lists.set(brandIgId, fetchPermissions(brandIgId));
+      try {
+        answers[index] = { record: recordOf(await lists.get(brandIgId)!, username) };
+      } catch (error) {
+        answers[index] = { error: error instanceof Error ? error : new AppError('unexpected-response', said('errorUnexpectedBatch')) };
+      }
+    }
   }
 
   /** Looks creators up in batches and keeps each answer in the cache as that brand's lookup. */
