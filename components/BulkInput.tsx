@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   columnEntries,
   decodeTextFile,
+  headerCell,
   MAX_FILE_BYTES,
   readCreatorFile,
   wrongColumnWarning,
   type CreatorFile,
   type TextEncodingName,
 } from '@/utils/bulk/creator-file';
-import type { CheckedList } from '@/utils/bulk/username-list';
+import type { CheckedList, ListEntry } from '@/utils/bulk/username-list';
 import { i18n, plural, say, t, type Words } from '@/utils/i18n';
 import { pluralWithCountSlot, rich } from './rich';
 import { fileNotes } from '@/utils/notes/file-notes';
@@ -18,14 +19,19 @@ import { toActionError } from './use-action';
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
 export function BulkInput(props: {
   text: string;
-  onText: (text: string) => void;
+  /** `header` when the filler (a file) knows whether the text's first row is a header. */
+  onText: (text: string, header?: boolean) => void;
+  /** The list's first row, which "First row is a header" is about. */
+  firstRow: ListEntry[];
+  header: boolean;
+  onHeader: (header: boolean) => void;
   checked: CheckedList;
   checking: boolean;
   limitProblem?: Words;
   /** The brand the file's end dates and campaigns are kept for (the person's notes). */
   brandIgId?: string;
 }) {
-  const { text, onText, checked, checking, limitProblem, brandIgId } = props;
+  const { text, onText, firstRow, header, onHeader, checked, checking, limitProblem, brandIgId } = props;
   const [notesSaved, setNotesSaved] = useState<string>();
   const [fileNotesToKeep, setFileNotesToKeep] = useState<ReturnType<typeof fileNotes>>();
   const [file, setFile] = useState<{ name: string; data: CreatorFile; column: number; encoding: TextEncodingName }>();
@@ -33,11 +39,10 @@ export function BulkInput(props: {
 
   function useColumn(data: CreatorFile, column: number, name: string, encoding: TextEncodingName) {
     setFile({ name, data, column, encoding });
-    onText(
-      columnEntries(data, column)
-        .map((entry) => entry.input)
-        .join('\n'),
-    );
+    // The header stays in the box as its first line, so the person sees what is left out and can overrule it.
+    const heading = headerCell(data, column)?.replace(/[\r\n]+/g, ' ');
+    const values = columnEntries(data, column).map((entry) => entry.input);
+    onText((heading === undefined ? values : [heading, ...values]).join('\n'), heading !== undefined);
   }
 
   /** A file's `end date` and `campaign` columns become the person's notes on those creators (local only: nothing is sent). */
@@ -161,6 +166,30 @@ export function BulkInput(props: {
           {say(limitProblem)}
         </p>
       )}
+      {firstRow.length > 0 && (
+        <>
+          <div class="field checkbox">
+            <input
+              id="bulk-header"
+              type="checkbox"
+              checked={header}
+              onChange={(event) => onHeader(event.currentTarget.checked)}
+              aria-describedby="bulk-header-row"
+            />
+            <label for="bulk-header">{t('bulkFirstRowIsHeader')}</label>
+          </div>
+          <p id="bulk-header-row" class="muted">
+            {rich(t(header ? 'bulkFirstRowLeftOut' : 'bulkFirstRowKept'), {
+              line: firstRow[0]!.line,
+              row: (
+                <code>
+                  <bdi>{shortened(firstRow.map((entry) => entry.input).join(', '))}</bdi>
+                </code>
+              ),
+            })}
+          </p>
+        </>
+      )}
       <p role="status">
         {checking && <span class="muted">{t('bulkChecking')} </span>}
         {rich(t('bulkCheckedSummary'), {
@@ -194,4 +223,9 @@ export function BulkInput(props: {
       )}
     </div>
   );
+}
+
+/** A first row as long as a line of the page takes. */
+function shortened(row: string): string {
+  return row.length > 80 ? `${row.slice(0, 79)}…` : row;
 }

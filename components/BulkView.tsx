@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ActionKind } from '@/utils/partnerships/status';
-import { checkList, listLimitProblem, splitPastedList } from '@/utils/bulk/username-list';
+import { checkList, firstRow, headerOf, listLimitProblem, rowKey, splitPastedList, withoutHeader } from '@/utils/bulk/username-list';
 import { plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { BrandPicker } from './BrandPicker';
@@ -16,6 +16,7 @@ import { useSettledValue } from './use-settled-value';
 import { said } from '@/utils/i18n/said';
 import { useNotes } from './use-notes';
 import { CampaignSelect } from './CampaignSelect';
+import { useHeaderChoice } from './use-header-choice';
 
 /** Lists longer than this are checked once typing pauses, not on every keystroke. */
 const LONG_LIST_CHARS = 20_000;
@@ -24,8 +25,12 @@ const LONG_LIST_CHARS = 20_000;
 export function BulkView() {
   const { brands, brand, selectBrand, error: accessError } = useBrandChoice();
   const [text, setText] = useState('');
+  const headerChoice = useHeaderChoice();
   const checkedText = useSettledValue(text, text.length > LONG_LIST_CHARS ? 250 : 0);
-  const checked = useMemo(() => checkList(splitPastedList(checkedText)), [checkedText]);
+  const entries = useMemo(() => splitPastedList(checkedText), [checkedText]);
+  const first = useMemo(() => firstRow(entries), [entries]);
+  const header = useMemo(() => headerOf(entries, headerChoice.choice), [entries, headerChoice.choice]);
+  const checked = useMemo(() => checkList(withoutHeader(entries, header)), [entries, header]);
   const checking = checkedText !== text;
   const limitProblem = listLimitProblem(checked);
   const { state: jobState, reload } = useBulkJob();
@@ -41,6 +46,11 @@ export function BulkView() {
   const blocked = brand !== undefined && !brand.readiness.ready;
   const canAct =
     brand !== undefined && !blocked && !checking && !limitProblem && checked.usernames.length > 0 && !jobActive && !action.busy;
+
+  function changeText(next: string, header?: boolean) {
+    setText(next);
+    headerChoice.textChanged(next, header);
+  }
 
   /** The dry run is made in the background, on Meta's fresh list; Confirm starts exactly that plan. */
   async function prepare(kind: ActionKind) {
@@ -91,18 +101,30 @@ export function BulkView() {
             value=""
             none="bulkChooseCampaign"
             onChange={(campaign) => {
+              // The person's own notes hold usernames only: no header row.
               if (campaign)
-                setText(
+                changeText(
                   brandNotes
                     .filter((note) => note.campaign === campaign)
                     .map((note) => note.username)
                     .join('\n'),
+                  false,
                 );
             }}
           />
         </div>
       )}
-      <BulkInput text={text} onText={setText} checked={checked} checking={checking} limitProblem={limitProblem} brandIgId={brand?.igId} />
+      <BulkInput
+        text={text}
+        onText={changeText}
+        firstRow={first}
+        header={header}
+        onHeader={(isHeader) => headerChoice.choose(rowKey(first), isHeader)}
+        checked={checked}
+        checking={checking}
+        limitProblem={limitProblem}
+        brandIgId={brand?.igId}
+      />
       <div class="row">
         <button type="button" class="primary" disabled={!canAct} onClick={() => prepare('send')}>
           {t('bulkSendRequests')}

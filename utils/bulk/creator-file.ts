@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { checkUsername } from '../instagram/username';
+import { headerWords, isHeaderRow, USERNAME_HEADER_WORDS } from './header-row';
 import { MAX_COLUMNS, MAX_CREATORS, MAX_FILE_BYTES } from './limits';
 import type { ListEntry } from './username-list';
 import { said, type Said, type Words } from '../i18n/said';
@@ -75,11 +76,6 @@ export function measureTable(text: string): { rows: number; tooWide: boolean } {
   return { rows: rows + (rowHasText ? 1 : 0), tooWide: false };
 }
 
-/** Words of a header cell naming the username column, strongest first. */
-const USERNAME_HEADER_WORDS = ['username', 'handle', 'instagram', 'ig', 'creator', 'account', 'user', 'profile'];
-/** Words that mark a first row as a header even in other columns. */
-const OTHER_HEADER_WORDS = ['name', 'email', 'status', 'id', 'notes', 'country', 'followers', 'brand', 'campaign', 'date'];
-
 /**
  * Reads a CSV or TSV export (Excel quoting, BOM, CRLF, any common delimiter), finds the
  * header and the column holding usernames, or says plainly why it cannot.
@@ -97,7 +93,7 @@ export function readCreatorFile(text: string, byteLength = text.length): FileRea
   if (size.rows > MAX_CREATORS + 1) {
     // Only the first rows are parsed, to tell a header from creators.
     const head = Papa.parse<string[]>(body, { preview: 50, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] }).data;
-    const creators = size.rows - (head[0] && isHeader(head[0], head.slice(1)) ? 1 : 0);
+    const creators = size.rows - (head[0] && isHeaderRow(head[0], head.slice(1)) ? 1 : 0);
     if (creators > MAX_CREATORS) return { ok: false, message: tooManyRows(creators) };
   }
 
@@ -106,7 +102,7 @@ export function readCreatorFile(text: string, byteLength = text.length): FileRea
   if (rows.length === 0) return { ok: false, message: said('fileEmpty') };
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
-  const hasHeader = isHeader(rows[0]!, rows.slice(1, 50));
+  const hasHeader = isHeaderRow(rows[0]!, rows.slice(1, 50));
   const dataRows = hasHeader ? rows.slice(1) : rows;
   if (dataRows.length > MAX_CREATORS) return { ok: false, message: tooManyRows(dataRows.length) };
   if (dataRows.length === 0) return { ok: false, message: said('fileHeaderOnly') };
@@ -127,6 +123,12 @@ export function columnEntries(file: CreatorFile, column: number): ListEntry[] {
   return file.rows.map((row, index) => ({ line: index + firstRow, input: row[column] ?? '' })).filter((entry) => entry.input !== '');
 }
 
+/** The header's cell over a column, when the file has a header with words there. */
+export function headerCell(file: CreatorFile, column: number): string | undefined {
+  const cell = file.hasHeader ? file.columns[column] : undefined;
+  return typeof cell === 'string' ? cell : undefined;
+}
+
 /** Says when most values of a column are not usernames: probably the wrong column. */
 export function wrongColumnWarning(file: CreatorFile, column: number): Said | undefined {
   const entries = columnEntries(file, column);
@@ -135,21 +137,6 @@ export function wrongColumnWarning(file: CreatorFile, column: number): Said | un
   if (entries.length === 0) return said('fileColumnEmpty', { column: name });
   if (valid / entries.length >= 0.5) return undefined;
   return said('fileWrongColumn', { valid, total: entries.length, column: name });
-}
-
-function headerWords(cell: string): string[] {
-  return cell
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-function isHeader(first: string[], sample: string[][]): boolean {
-  const known = [...USERNAME_HEADER_WORDS, ...OTHER_HEADER_WORDS];
-  if (first.some((cell) => headerWords(cell).some((word) => known.includes(word)))) return true;
-  // A first row that is not usernames above rows that are: a header with other words.
-  const validShare = (row: string[]) => row.filter((cell) => checkUsername(cell).ok).length;
-  return sample.length > 0 && validShare(first) === 0 && sample.some((row) => validShare(row) > 0);
 }
 
 function suggestColumn(columns: Words[], rows: string[][], hasHeader: boolean): number {
