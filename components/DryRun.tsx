@@ -31,7 +31,8 @@ export function DryRun({ plan, duplicates }: { plan: PlanSummary; duplicates: nu
       </table>
       <details>
         <summary>{t('bulkDryRunEachCreator')}</summary>
-        <ul class="invalid-list">
+        {/* A long list scrolls in its box: in the tab order, so the keyboard can scroll it too. */}
+        <ul class="invalid-list" tabIndex={0} aria-label={t('bulkDryRunEachCreator')}>
           {plan.steps.slice(0, 1000).map((step) => (
             <li key={step.username}>{t('bulkDryRunStep', { creator: step.username, note: step.note })}</li>
           ))}

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import type { PageAccess } from '@/utils/permissions/access-overview';
 import { INSTAGRAM_PERMISSIONS, type InstagramPermission } from '@/utils/permissions/task-table';
 import { plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
+import { TableScroll } from './TableScroll';
 
 type PageFilter = 'all' | 'instagram' | 'ready' | 'not-ready';
 
@@ -32,6 +33,7 @@ function matchesFilter(page: PageAccess, filter: PageFilter): boolean {
 export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<PageFilter>('all');
+  const captionId = useId();
   const shown = useMemo(() => {
     const needle = query.trim().toLowerCase();
     return pages.filter(
@@ -68,9 +70,9 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
             : plural('permissionsPagesShown', pages.length, { shown: shown.length, count: pages.length })}
         </span>
       </div>
-      <div class="table-scroll">
+      <TableScroll captionId={captionId}>
         <table class="data">
-          <caption>{t('permissionsPageTableCaption')}</caption>
+          <caption id={captionId}>{t('permissionsPageTableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('permissionsColumnPage')}</th>
@@ -105,7 +107,7 @@ export function PagePermissionsTable({ pages }: { pages: PageAccess[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {shown.length === 0 && <p class="muted">{t('permissionsNoPageMatches')}</p>}
       <dl class="legend" aria-label={t('permissionsLegendLabel')}>
         {INSTAGRAM_PERMISSIONS.map((permission) => (

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ComponentChildren, VNode } from 'preact';
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
 import { rowsAfterStep, rowsFillingTheBox, rowsToDrawAtOnce } from '@/utils/table/drawn-rows';
+import { TableScroll } from './TableScroll';
 
 /** Up to this many rows are all in the page (so find-in-page and screen readers see them); more are virtualised. */
 export const VIRTUALISE_ABOVE = 500;
@@ -26,6 +27,7 @@ interface VirtualTableProps<T> {
 /** A data table that stays smooth with tens of thousands of rows: only the visible ones are rendered. */
 export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }: VirtualTableProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
+  const captionId = useId();
   const virtual = rows.length > VIRTUALISE_ABOVE;
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
@@ -42,13 +44,13 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
   const drawn = useRowsDrawnInSteps(rows, virtual ? items.length : undefined, fillingTheBox);
 
   return (
-    <div class="table-scroll" ref={scroller}>
+    <TableScroll captionId={captionId} scrollerRef={scroller}>
       <table
         class="data"
         aria-rowcount={virtual ? rows.length + 1 : undefined}
         aria-busy={!virtual && drawn < rows.length ? 'true' : undefined}
       >
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr aria-rowindex={virtual ? 1 : undefined}>{head}</tr>
         </thead>
@@ -64,7 +66,7 @@ export function VirtualTable<T>({ caption, head, rows, renderRow, columnCount }:
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
