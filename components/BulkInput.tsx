@@ -203,7 +203,7 @@ export function BulkInput(props: {
       {checked.invalid.length > 0 && (
         <details open={checked.invalid.length <= 10}>
           <summary>{t('bulkInvalidEntriesCount', { count: checked.invalid.length })}</summary>
-          <ul class="invalid-list" aria-label={t('bulkInvalidEntries')}>
+          <ul class="invalid-list" tabIndex={0} aria-label={t('bulkInvalidEntries')}>
             {checked.invalid.slice(0, 500).map((entry) => (
               <li key={`${entry.line}:${entry.input}`}>
                 {rich(t('bulkInvalidLine'), {

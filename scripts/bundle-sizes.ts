@@ -16,14 +16,11 @@ export interface BundleSize {
   budgetBytes: number;
 }
 
-/** Issue 12's targets (gzip), in bytes of 1,000. */
-export const TARGETS = { background: 25_000, popup: 12_000, dashboard: 30_000 } as const;
+/** The budgets (gzip, bytes of 1,000), reset by issue 27 with every package our user chose in the stack. */
+export const TARGETS = { background: 40_000, popup: 20_000, dashboard: 30_000 } as const;
 
-/**
- * What `npm test` lets each part weigh: the target where it is met; where it is not yet
- * (docs/benchmarks.md says why), today's size plus a little, so it cannot grow unnoticed.
- */
-export const BUDGETS: Record<keyof typeof TARGETS, number> = { background: 34_050, popup: 16_900, dashboard: TARGETS.dashboard };
+/** What `npm test` lets each part weigh: the budget itself. */
+export const BUDGETS: Record<keyof typeof TARGETS, number> = TARGETS;
 
 export function measureBundles(dir: string): BundleSize[] {
   const entry = (part: keyof typeof TARGETS, files: string[]): BundleSize => {
