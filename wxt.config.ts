@@ -30,7 +30,7 @@ const CHROME_PUBLIC_KEY =
 
 export default defineConfig({
   // No webextension-polyfill: both browsers' extension APIs return promises natively (Chrome 113+, Firefox 140+).
-  modules: [],
+  modules: ['@wxt-dev/webextension-polyfill'],
   // Every module names its imports: auto-imports had a page helper injected into background code by name alone.
   imports: false,
   outDir: process.env.COLLAB_DESK_OUT_DIR ?? '.output',

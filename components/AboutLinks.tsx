@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { t } from '@/utils/i18n';
 
 /** The version, the privacy policy and the setup guide, shown in Settings and the popup's footer. */

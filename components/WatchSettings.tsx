@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { i18n, plural, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { WATCH_EVERY_HOURS, type WatchEveryHours } from '@/utils/watch/watch-settings';

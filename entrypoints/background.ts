@@ -5,7 +5,7 @@ import { watchSettings } from '@/utils/storage';
 import { serveProtocol } from '@/utils/messaging/serve';
 import * as z from 'zod/mini';
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 
 // Validation without code generation: extension pages' CSP forbids eval, and stores flag it.
 z.config({ jitless: true });

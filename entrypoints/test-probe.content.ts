@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 
 /**
  * Test builds only (COLLAB_DESK_TEST_BUILD=1): a content script on instagram.com that relays

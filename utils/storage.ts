@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
 import { STORAGE_KEYS } from './storage-keys';

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import type { AuthState } from '@/utils/auth/auth-state';
 import { openCachePeek } from '@/utils/cache/cache-peek';
 import { readGlance, type Glance } from '@/utils/cache/glance';

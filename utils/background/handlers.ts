@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';

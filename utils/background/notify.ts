@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 
 /** Whether the person allowed notifications (an optional permission, asked when the watch is turned on). */
 export async function notificationsAllowed(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { createAuthService } from '../auth/auth-service';
 import { createAuditLog } from '../audit/audit-log';
 import { createJobStore } from '../bulk/job-store';

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { createTranslator, type Translator } from './translate';
 
 let current: Translator | undefined;

@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser, type Browser } from '@/utils/browser';
 import { EVENTS_PORT, type BackgroundEvent } from './protocol';
 import { isTrustedSender } from './trusted-sender';
 

@@ -1,5 +1,5 @@
 import type { ActionKind } from '../partnerships/status';
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import type * as z from 'zod/mini';
 import type { AuthState } from '../auth/auth-state';
 import type { AuditEntry } from '../audit/audit-entry';

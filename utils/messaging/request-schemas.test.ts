@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { AppError } from '../errors';
 import { MAX_CREATORS, MAX_LIST_ENTRIES } from '../bulk/limits';
 import { checkUsername } from '../instagram/username';

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/utils/browser';
 import { AppError } from '../errors';
 import type { ParsedRequest, RequestType, Reply, WireFailure, WireReply, WireRequest } from './protocol';
 import { requestSchemas } from './request-schemas';
