@@ -65,13 +65,14 @@ test.describe('bulk management', () => {
     await sim.setControls({ rejectedCreators: [] });
     await sim.clearLog();
     await page.getByRole('button', { name: /^Retry failed/ }).click();
+    // "Done." is still shown from the first run until the retry starts: wait for its outcome instead.
+    await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 112', { timeout: 30_000 });
     await waitUntilDone(page);
     const retried = (await sim.log())
       .filter((entry) => entry.batchIndex !== undefined)
       .map((entry) => entry.params.creator_instagram_username);
     expect(retried.sort()).toEqual(['bulk.e2e10', 'bulk.e2e20']);
     await expect(resultRow(page, 'bulk.e2e10')).toContainText('Sent');
-    await expect(page.getByRole('list', { name: 'Bulk counts' })).toContainText('Sent: 112');
 
     // The audit log has every action.
     await page.getByRole('link', { name: 'Activity' }).click();

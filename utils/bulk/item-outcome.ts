@@ -50,9 +50,13 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, kind: Job['k
   return { ...unchanged, state: 'failed', reason: words, attempts };
 }
 
-/** Whether an answer was a passing failure of the item (a 5xx, an unreadable answer): the job backs off before sending again. */
+/**
+ * Whether an answer was a passing failure of the item (a 5xx, an unreadable answer): the job
+ * backs off before sending again. An item Meta left unanswered (its batch timed out on Meta's
+ * side) is only checked, at once.
+ */
 export function isPassingFailure(answer: BatchAnswer): boolean {
-  return answer === null || (answer.error !== undefined && MAY_HAVE_REACHED.has(answer.error.kind));
+  return answer !== null && answer.error !== undefined && MAY_HAVE_REACHED.has(answer.error.kind);
 }
 
 /** An attempt whose answer never came (a lost answer, a worker stopped with it on its way): checked with Meta before anything else. */

@@ -33,11 +33,11 @@ export interface JobRunnerDeps {
   store: JobStore;
   graph: GraphClient;
   /**
-   * These creators' records for the brand, read from Meta now (undefined: never asked), in their
-   * order: by name, 50 to a batch request, or the brand's list where that cannot answer. Fails
-   * rather than guess, so nobody is sent again on a guess.
+   * These creators' records for the brand, read from Meta now (undefined: never asked; null: Meta
+   * gave no answer for this one), in their order: by name, 50 to a batch request, or the brand's
+   * list where that cannot answer. Fails rather than guess, so nobody is sent again on a guess.
    */
-  readRecords(brandIgId: string, creators: readonly CreatorRef[]): Promise<Array<PartnershipPermission | undefined>>;
+  readRecords(brandIgId: string, creators: readonly CreatorRef[]): Promise<Array<PartnershipPermission | undefined | null>>;
   /** Puts confirmed outcomes into the cached lists the rest of the UI reads. */
   rememberOutcomes(brandIgId: string, outcomes: ConfirmedOutcome[]): Promise<void>;
   /** Told of every change, with what changed. */
@@ -386,6 +386,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const unchecked = (await deps.store.itemsIn(job.id, 'queued')).filter((item) => item.unchecked);
     if (unchecked.length === 0) return;
     const records = await deps.readRecords(job.brandIgId, unchecked.map(creatorOfItem));
+    // A send is never made unchecked: without an answer for each, nothing goes out this round.
+    if (records.includes(null)) throw new AppError('temporary', said('errorBatchNoAnswer'));
     const checked = unchecked.map((item, index): JobItem => {
       const refusal = sendRefusal(records[index]?.status, item.username, job.brandUsername);
       return { ...item, unchecked: undefined, ...(refusal ? { state: 'skipped', reason: refusal } : {}) };
@@ -403,7 +405,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const unknown = await deps.store.itemsIn(job.id, 'unknown');
     const records = await deps.readRecords(job.brandIgId, unknown.map(creatorOfItem));
     networkFailures = 0;
-    const settled = unknown.map((item, index) => settleWithList(item, records[index], job.kind));
+    // A creator Meta gave no answer for stays unknown and is asked about again; none answered at all: back off first.
+    if (records.every((record) => record === null)) throw new AppError('temporary', said('errorBatchNoAnswer'));
+    const answered = unknown.flatMap((item, index) => (records[index] === null ? [] : [{ item, record: records[index] ?? undefined }]));
+    const settled = answered.map(({ item, record }) => settleWithList(item, record, job.kind));
     await settleItems(job, settled, { onlyFrom: 'unknown' });
     rememberBehind(
       job,

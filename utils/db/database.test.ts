@@ -58,21 +58,15 @@ async function writeReleaseDatabase(name: string): Promise<void> {
 /** Every item of a job, by their key [jobId, index]. */
 const itemsOf = (jobId: string) => IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
 
+/** Every store of the current schema. */
+const EVERY_STORE = ['audit', 'claims', 'graph-cache', 'job-items', 'jobs', 'notes', 'watch', 'watch-news'];
+
 describe('database upgrades', () => {
   it('opens a database written by the current release and keeps every job, kept action and audit entry', async () => {
     await writeReleaseDatabase('upgrade-from-3');
     const db = await openCollabDeskDb('upgrade-from-3');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'audit',
-      'claims',
-      'graph-cache',
-      'job-items',
-      'jobs',
-      'notes',
-      'watch',
-      'watch-news',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(EVERY_STORE);
 
     // A job's items are read as a range of their key: the index by job is gone, the one by state stays.
     expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
@@ -108,16 +102,7 @@ describe('database upgrades', () => {
 
   it('creates every store in a new database', async () => {
     const db = await openCollabDeskDb('upgrade-from-nothing');
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'audit',
-      'claims',
-      'graph-cache',
-      'job-items',
-      'jobs',
-      'notes',
-      'watch',
-      'watch-news',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(EVERY_STORE);
     expect([...db.transaction('job-items').store.indexNames]).toEqual(['byJobState']);
     db.close();
   });

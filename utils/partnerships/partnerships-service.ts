@@ -293,7 +293,7 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
      * the brand's whole list is read instead. A creator Meta refuses to look up as invalid was
      * never asked; any other failure fails the read, to be tried again.
      */
-    async readRecords(brandIgId: string, creators: readonly CreatorRef[]): Promise<Array<PartnershipPermission | undefined>> {
+    async readRecords(brandIgId: string, creators: readonly CreatorRef[]): Promise<Array<PartnershipPermission | undefined | null>> {
       if (creators.length === 0) return [];
       const fromList = async () => {
         const list = await freshListFor(
@@ -308,10 +308,11 @@ export function createPartnershipsService(deps: PartnershipsServiceDeps) {
       };
       if (creators.some((creator) => !creator.username)) return fromList();
       const answers = await lookupMany(creators.map((creator) => ({ brandIgId, username: creator.username! })));
-      const records: Array<PartnershipPermission | undefined> = [];
+      const records: Array<PartnershipPermission | undefined | null> = [];
       for (const answer of answers) {
-        if (!answer) throw new AppError('temporary', said('errorBatchNoAnswer'));
-        if ('record' in answer) records.push(answer.record ?? undefined);
+        // No answer for this creator (the batch timed out on Meta's side): they are asked about again.
+        if (!answer) records.push(null);
+        else if ('record' in answer) records.push(answer.record ?? undefined);
         else if (answer.error instanceof AppError && answer.error.kind === 'invalid-request') records.push(undefined);
         else if (answer.error instanceof AppError && answer.error.kind === 'unexpected-response') return fromList();
         else throw answer.error;
