@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorKind } from '../errors';
 import type { BatchAnswer } from '../graph/client';
-import { CONFIRMED_WITH_META, outcomeOfAnswer, settleWithList } from './item-outcome';
+import { CONFIRMED_WITH_META, isPassingFailure, outcomeOfAnswer, settleWithList } from './item-outcome';
 import type { JobItem } from './job';
 import { said } from '../i18n/said';
 import { inEnglish } from '../i18n/in-english';
@@ -60,6 +60,19 @@ describe('outcomeOfAnswer', () => {
 
   it('a success of a revoke is Revoked', () => {
     expect(outcomeOfAnswer(item(), answer(), 'revoke')).toMatchObject({ state: 'revoked', attempts: 1 });
+  });
+});
+
+describe('isPassingFailure', () => {
+  it.each([
+    ['a 5xx', answer('temporary'), true],
+    ['an unreadable answer', answer('unexpected-response'), true],
+    // Meta left the item unanswered: nothing failed on its side that waiting would mend, so it is checked at once.
+    ['an item Meta left unanswered', null, false],
+    ['a success', answer(), false],
+    ['a refusal', answer('invalid-request'), false],
+  ] as const)('%s: %s', (_name, given, expected) => {
+    expect(isPassingFailure(given)).toBe(expected);
   });
 });
 
