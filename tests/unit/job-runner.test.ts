@@ -317,6 +317,38 @@ describe('job runner', () => {
     expect(new Set(remembered)).toEqual(new Set(usernames(60)));
   });
 
+  it("a check Meta left partly unanswered puts each creator's own record into the cached lists", async () => {
+    const { runner, store, deps } = setup();
+    const job = await runner.create(bulkJob('send', usernames(4)));
+    await finished(store, job.id);
+    const records = await deps.readRecords(
+      NORTHWIND,
+      usernames(4).map((username) => ({ username })),
+    );
+    // As if the worker had stopped with every send on its way; the first check then gets no answer for the first creator.
+    await store.putItems((await store.items(job.id)).map((item) => ({ ...item, state: 'in-flight' as const })));
+    await store.update(job.id, { state: 'running' });
+    const restartedDeps = { ...setup().deps, store };
+    const readRecords = restartedDeps.readRecords;
+    restartedDeps.readRecords = vi.fn(async (brandIgId: string, creators: readonly CreatorRef[]) => {
+      const read: Array<Awaited<ReturnType<typeof readRecords>>[number] | null> = await readRecords(brandIgId, creators);
+      return restartedDeps.readRecords.mock.calls.length === 1 ? [null, ...read.slice(1)] : read;
+    }) as typeof readRecords;
+    const restarted = createJobRunner(restartedDeps);
+    await restarted.recover();
+    expect(await finished(store, job.id)).toMatchObject({ sent: 4 });
+    const remembered = (
+      restartedDeps.rememberOutcomes.mock.calls as unknown as Array<[string, Array<{ username?: string; permissionId?: string }>]>
+    ).flatMap(([, outcomes]) => outcomes);
+    // An outcome settled by the check carries the creator's own permission, never a neighbour's.
+    const own = new Map(usernames(4).map((username, index) => [username, records[index]!.id]));
+    const withPermission = remembered.filter((outcome) => outcome.permissionId !== undefined);
+    // The three answered at once are put in with what Meta said of them (the fourth, settled later, may be told with Done's flush).
+    expect(new Set(withPermission.map((outcome) => outcome.username))).toEqual(new Set(usernames(4).slice(1)));
+    for (const outcome of withPermission) expect(outcome.permissionId).toBe(own.get(outcome.username!));
+    expect([...deliveredSends().values()].every((times) => times === 1)).toBe(true);
+  });
+
   it('waits for a new login when the session expires, then goes on', async () => {
     const { runner, store, relogin } = setup();
     simulator().state.expireAllTokens();

@@ -51,11 +51,15 @@ export function createOutcomeChecks(ctx: RunnerContext, writes: JobWrites, memor
     // A creator Meta gave no answer for stays unknown and is asked about again; none answered at all: back off first.
     if (records.every((record) => record === null)) throw new AppError('temporary', said('errorBatchNoAnswer'));
     const answered = unknown.flatMap((item, index) => (records[index] === null ? [] : [{ item, record: records[index] ?? undefined }]));
-    const settled = answered.map(({ item, record }) => settleWithList(item, record, job.kind));
-    await settleItems(job, settled, { onlyFrom: 'unknown' });
+    const settled = answered.map(({ item, record }) => ({ item: settleWithList(item, record, job.kind), record }));
+    await settleItems(
+      job,
+      settled.map(({ item }) => item),
+      { onlyFrom: 'unknown' },
+    );
     rememberBehind(
       job,
-      settled.map((item, index) => ({ item, status: records[index]?.status, permissionId: records[index]?.id })),
+      settled.map(({ item, record }) => ({ item, status: record?.status, permissionId: record?.id })),
     );
   }
 
