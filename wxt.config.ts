@@ -44,7 +44,8 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     plugins: [noDynamicCode(), noEmptyPluginScript()],
     // Chrome 113+ and Firefox 140+ preload modules themselves: no polyfill script in every page.
-    build: { modulePreload: { polyfill: false } },
+    // COLLAB_DESK_SOURCE_MAPS=1 (npm run bench's byte breakdown only) writes maps beside the files, named by none of them.
+    build: { modulePreload: { polyfill: false }, sourcemap: process.env.COLLAB_DESK_SOURCE_MAPS === '1' ? 'hidden' : false },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {

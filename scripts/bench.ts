@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: measures, against the simulator, in one run:
- * - popup open to the creator's status shown, with a warm cache, next to the floor of an
- *   empty extension page opening and of one that loads an empty script;
- * - the Graph calls a first lookup and repeated lookups of the same creator make;
- * - a bulk send to 1,000 creators with added latency: HTTP requests and wall time, next to
- *   one request per creator (what clicking through them one by one costs).
- * Prints Markdown tables and writes them into docs/benchmarks.md.
+ * `npm run bench`: measures, against the simulator, in one run (docs/benchmarks.md says how):
+ * - popup: open to the creator's status shown, warm and cold, next to the floor of an empty
+ *   extension page and of one that loads an empty script; the Graph calls of repeated lookups;
+ * - bundles: each part's gzip bytes against its budget, and which packages take them (a
+ *   product build with source maps, scripts/bundle-breakdown.ts); no browser;
+ * - bulk: a send to 1,000 creators with added latency, next to one request per creator;
+ * - checks: the same with answers lost, each such creator read from Meta before any resend;
+ * - budget: the same while Meta's allowance binds;
+ * - big: an agency's 110,000 records: the popup, a search keystroke, the dashboard's memory.
+ * `npm run bench -- bundles checks` runs only the sections named. Each writes one table into
+ * docs/benchmarks.md between its markers (scripts/bench-report.ts lays the rows out).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +23,27 @@ import { startSimulator } from '../tests/simulator/server';
 import { DEFAULT_APP_ID } from '../tests/simulator/state';
 import { buildExtension } from '../tests/support/build-extension';
 import { extensionIdOf, findChromium, launchWithExtension, stopServiceWorker } from '../tests/support/launch-chromium';
+import {
+  bigRows,
+  budgetRows,
+  bulkRows,
+  bundleRows,
+  checksRows,
+  chosenSections,
+  machineOf,
+  measurementTable,
+  popupRows,
+  replaceSection,
+  stats,
+  type BenchSection,
+  type BigFigures,
+  type BulkFigures,
+  type CheckRun,
+  type Measurement,
+  type PageTimes,
+  type RunInfo,
+} from './bench-report';
+import { breakdownOf, breakdownTable, buildWithSourceMaps } from './bundle-breakdown';
 import { measureBundles } from './bundle-sizes';
 
 const RUNS = 25;
@@ -27,26 +52,110 @@ const STATUS_WORD = /^(Approved|Pending|Revoked|Rejected|Canceled|Expired|Remove
 const BULK_CREATORS = 1_000;
 const BULK_LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, '..');
+const sections = chosenSections(process.argv.slice(2));
+const today = new Date().toISOString().slice(0, 10);
 
-const simulator = await startSimulator();
-const sim = new SimulatorControl(simulator.url);
-console.log('Building the extension against the simulator…');
-const extensionDir = buildExtension({ graphOrigin: simulator.url, outDir: '.output/bench', metaAppId: DEFAULT_APP_ID, testBuild: true });
-// A page with one empty script of its own, beside the floor: what loading any script costs an extension page.
-writeFileSync(join(extensionDir, 'bench-script.js'), '');
-const blankHtml = readFileSync(join(extensionDir, 'blank.html'), 'utf8');
-if (!blankHtml.includes('<body></body>')) throw new Error('blank.html changed: the benchmark cannot add its script page');
-writeFileSync(
-  join(extensionDir, 'bench-script.html'),
-  blankHtml.replace('<body></body>', '<body><script src="/bench-script.js"></script></body>'),
-);
-const profileDir = mkdtempSync(join(tmpdir(), 'collab-desk-bench-'));
-const context = await launchWithExtension(extensionDir, profileDir);
-const extensionId = await extensionIdOf(context);
-const base = `chrome-extension://${extensionId}`;
+if (sections.has('bundles')) {
+  // Bytes do not depend on the machine; the product build, as npm test weighs it, with maps no file names.
+  const dir = buildWithSourceMaps('.output/bench-bytes');
+  const run: RunInfo = { machine: 'any', date: today };
+  const sizes = measureBundles(dir);
+  report(
+    'bundles',
+    'Gzip bytes of the product build (scripts/bundle-sizes.ts); lazy views load when opened and are left out.',
+    bundleRows(sizes),
+    run,
+  );
+  const breakdown = `Which packages take those bytes, from the same build's source maps (${today}):\n\n${breakdownTable(breakdownOf(dir))}`;
+  console.log(`\n${breakdown}\n`);
+  writeSection('bytes', breakdown);
+}
 
-try {
-  await connect(context, base);
+const browserSections: BenchSection[] = ['popup', 'bulk', 'checks', 'budget', 'big'];
+if (browserSections.some((section) => sections.has(section))) await benchInBrowser();
+
+async function benchInBrowser(): Promise<void> {
+  const simulator = await startSimulator();
+  const sim = new SimulatorControl(simulator.url);
+  console.log('Building the extension against the simulator…');
+  const extensionDir = buildExtension({ graphOrigin: simulator.url, outDir: '.output/bench', metaAppId: DEFAULT_APP_ID, testBuild: true });
+  // A page with one empty script of its own, beside the floor: what loading any script costs an extension page.
+  writeFileSync(join(extensionDir, 'bench-script.js'), '');
+  const blankHtml = readFileSync(join(extensionDir, 'blank.html'), 'utf8');
+  if (!blankHtml.includes('<body></body>')) throw new Error('blank.html changed: the benchmark cannot add its script page');
+  writeFileSync(
+    join(extensionDir, 'bench-script.html'),
+    blankHtml.replace('<body></body>', '<body><script src="/bench-script.js"></script></body>'),
+  );
+  const profileDir = mkdtempSync(join(tmpdir(), 'collab-desk-bench-'));
+  const context = await launchWithExtension(extensionDir, profileDir);
+  const base = `chrome-extension://${await extensionIdOf(context)}`;
+  const run: RunInfo = { machine: machineOf(cpus().length, cpus()[0]?.model, chromiumVersion()), date: today };
+  const bench: Bench = { sim, simulator, context, base, extensionDir };
+
+  try {
+    await connect(context, base);
+    if (sections.has('popup')) {
+      report(
+        'popup',
+        `${RUNS} runs of each page, alternating. In the page: navigation to the first frame after its load event (the floor) or after the status word is in the document. As the driver sees it: Playwright's goto to its wait returning.`,
+        popupRows(await benchPopup(bench)),
+        run,
+      );
+    }
+    if (sections.has('bulk')) {
+      report(
+        'bulk',
+        `${BULK_CREATORS.toLocaleString('en')} creators, the simulator answering every HTTP request after ${BULK_LATENCY_MS} ms; the floor of one request per creator uses the same Graph client.`,
+        bulkRows(await benchBulk(bench)),
+        run,
+      );
+    }
+    if (sections.has('checks')) {
+      report(
+        'checks',
+        `${BULK_CREATORS.toLocaleString('en')} creators through the Bulk view, ${BULK_LATENCY_MS} ms a request; every creator whose send may have reached Meta is looked up by name before anything is sent to them again.`,
+        await benchChecks(bench),
+        run,
+      );
+    }
+    if (sections.has('budget')) {
+      const { caption, rows } = await benchBudgetBound(bench);
+      report('budget', caption, rows, run);
+    }
+    if (sections.has('big')) {
+      report(
+        'big',
+        '100 brand accounts besides the demo ones, 1,000 creators each, and @northwind.outdoor with 10,000 (110,072 records); fresh profile, the list of @northwind.outdoor loaded in the dashboard.',
+        bigRows(await benchBigAccounts(bench)),
+        run,
+      );
+    }
+  } finally {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    await simulator.close();
+  }
+}
+
+/** What every browser section works with. */
+interface Bench {
+  sim: SimulatorControl;
+  simulator: Awaited<ReturnType<typeof startSimulator>>;
+  context: BrowserContext;
+  base: string;
+  extensionDir: string;
+}
+
+/** Prints a section's table and writes it into docs/benchmarks.md. */
+function report(name: string, caption: string, rows: Measurement[], run: RunInfo): void {
+  const body = `${caption}\n\n${measurementTable(rows, run)}`;
+  console.log(`\n${body}\n`);
+  writeSection(name, body);
+}
+
+/** The popup against the floor pages, warm and cold, and the Graph calls of a first and of repeated lookups. */
+async function benchPopup({ sim, context, base }: Bench) {
   const [creator] = (await sim.world()).creators;
   await openProfileTab(context, creator!.username);
 
@@ -56,7 +165,7 @@ try {
   // First lookup: the cache is cold for this creator.
   await page.goto(`${base}/popup.html`);
   await statusShown();
-  const firstLookupCalls = await lookupCalls();
+  const firstLookupCalls = await lookupCalls(sim);
 
   await sim.clearLog();
   // Each page is timed twice: in the page, from its navigation to the frame that shows it (the same observer on
@@ -72,66 +181,23 @@ try {
     await stopServiceWorker(page);
     await times.cold.add(page, `${base}/popup.html`, 'status', statusShown);
   }
-  const repeatedCalls = await lookupCalls();
-
-  const floor = { page: stats(times.blank.inPage), driver: stats(times.blank.driver) };
-  const rows: Array<[string, Timings, string]> = [
-    ['Empty extension page opens (floor)', times.blank, ''],
-    ['The same page loading one empty script of its own', times.script, ''],
-    ['A page whose HTML already holds the status word (no script of its own)', times.word, ''],
-    ['Popup open to status shown, warm worker, cached', times.warm, '≤ 1.2×'],
-    ['Popup open to status shown, worker stopped first (cold start), cached', times.cold, '≤ 1.4×'],
-  ];
-  const table = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${chromiumVersion()}, headless, ${RUNS} runs each, alternating. In the page: from its navigation to the first frame after its load event (the floor) or after the status word is in the document (the same observer, added by the benchmark, on every page). As the driver sees it: Playwright's goto to its wait returning.`,
-    '',
-    '| what | in the page, median ms | ÷ floor | p90 ms | as the driver sees it, median ms | ÷ floor | target |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(([label, timings, target]) => {
-      const inPage = stats(timings.inPage);
-      const driver = stats(timings.driver);
-      return `| ${label} | ${inPage.median} | ${(inPage.median / floor.page.median).toFixed(2)}× | ${inPage.p90} | ${driver.median} | ${(driver.median / floor.driver.median).toFixed(2)}× | ${target} |`;
-    }),
-    '',
-    `Against the page with one empty script (the floor's page, plus a script that does nothing), the popup took ${ratioTo(times.warm, times.script)}× warm and ${ratioTo(times.cold, times.script)}× cold, in the page.`,
-    '',
-    '| lookup of one creator (All brands: one per ready brand, in one batch request) | Graph calls |',
-    '| --- | ---: |',
-    `| first lookup (cold cache) | ${firstLookupCalls} |`,
-    `| the next ${RUNS} popup openings on the same profile | ${repeatedCalls} |`,
-  ].join('\n');
-  console.log(`\n${table}\n`);
-  writeSection('popup', table);
+  const repeatedCalls = await lookupCalls(sim);
   // A popup closes when the person clicks elsewhere: it does not stay open through the bulk runs below.
   await page.close();
-
-  const sizes = bundleTable(extensionDir);
-  console.log(`\n${sizes}\n`);
-  writeSection('bundles', sizes);
-
-  const bulk = await benchBulk();
-  console.log(`\n${bulk}\n`);
-  writeSection('bulk', bulk);
-
-  const checks = await benchChecks();
-  console.log(`\n${checks}\n`);
-  writeSection('checks', checks);
-
-  const bound = await benchBudgetBound();
-  console.log(`\n${bound}\n`);
-  writeSection('budget', bound);
-
-  const big = await benchBigAccounts();
-  console.log(`\n${big}\n`);
-  writeSection('big', big);
-} finally {
-  await context.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  await simulator.close();
+  return {
+    runs: RUNS,
+    floor: pageTimes(times.blank),
+    script: pageTimes(times.script),
+    word: pageTimes(times.word),
+    warm: pageTimes(times.warm),
+    cold: pageTimes(times.cold),
+    firstLookupCalls,
+    repeatedCalls,
+  };
 }
 
 /** 1,000 creators through the Bulk view, then the same number one request at a time. */
-async function benchBulk(): Promise<string> {
+async function benchBulk({ sim, simulator, context, base }: Bench): Promise<BulkFigures> {
   // A budget no run here reaches, so the governor never slows either side down.
   await sim.setControls({ latencyMs: BULK_LATENCY_MS, callsPerMinuteBudget: 1_000_000 });
   const page = await context.newPage();
@@ -197,27 +263,26 @@ async function benchBulk(): Promise<string> {
   const baselineRequests = (await sim.log()).length;
   await sim.setControls({ latencyMs: 0 });
 
-  const ideal = bulkRequests * BULK_LATENCY_MS;
-  return [
-    `${BULK_CREATORS.toLocaleString('en')} creators, simulator answering every HTTP request after ${BULK_LATENCY_MS} ms. Collab Desk: Bulk view, from clicking Send requests to the dry run shown (against the brand's list, read fresh from Meta), then from Confirm to "Done", timed in the page (the time the dialog waited for the click left out), every item written to IndexedDB before and after its batch. Baseline: one request per creator, one after another, with the same Graph client.`,
-    '',
-    '| way | HTTP requests | creators sent | wall time s |',
-    '| --- | ---: | ---: | ---: |',
-    `| Collab Desk bulk (batch API, 50 per request) | ${bulkRequests} | ${bulkDelivered} | ${(bulkMs / 1000).toFixed(1)} |`,
-    `| one request per creator (baseline) | ${baselineRequests} | ${BULK_CREATORS} | ${(baselineMs / 1000).toFixed(1)} |`,
-    '',
-    `The job itself (Confirm to its last write, from the job record): ${(jobMs / 1000).toFixed(1)} s for ${bulkRequests} requests, of which ${jobRequests} are the job's batches.`,
-    '',
-    `Wall time ÷ (HTTP requests × ${BULK_LATENCY_MS} ms, the least those requests take one after another; target ≤ 1.25×): the whole flow ${(bulkMs / ideal).toFixed(2)}×, the job ${(jobMs / (jobRequests * BULK_LATENCY_MS)).toFixed(2)}×.`,
-  ].join('\n');
+  return {
+    latencyMs: BULK_LATENCY_MS,
+    requests: bulkRequests,
+    jobRequests,
+    delivered: bulkDelivered,
+    creators: BULK_CREATORS,
+    flowMs: bulkMs,
+    jobMs,
+    baselineRequests,
+    baselineMs,
+  };
 }
 
 /**
- * What the rule "read Meta before sending again" costs: 1,000 creators through the Bulk view,
- * once with every answer arriving and once with a tenth of the answers lost after Meta acted.
+ * What the rule "read Meta before sending again" costs: 1,000 creators through the Bulk view with
+ * every answer arriving, with a tenth of the creators' batch items answered null after Meta acted,
+ * and with a tenth of the HTTP answers cut off after Meta acted.
  */
-async function benchChecks(): Promise<string> {
-  const run = async (losses: { lostAnswerRate?: number; batchNullRate?: number }, prefix: string) => {
+async function benchChecks({ sim, context, base }: Bench): Promise<Measurement[]> {
+  const run = async (losses: { lostAnswerRate?: number; batchNullRate?: number }, prefix: string): Promise<CheckRun> => {
     await sim.setControls({ latencyMs: BULK_LATENCY_MS, callsPerMinuteBudget: 1_000_000, lostAnswerRate: 0, batchNullRate: 0 });
     const page = await context.newPage();
     await page.goto(`${base}/options.html#bulk`);
@@ -270,26 +335,14 @@ async function benchChecks(): Promise<string> {
   const clean = await run({}, 'bench.clean');
   const lossy = await run({ batchNullRate: 0.1 }, 'bench.lossy');
   const cut = await run({ lostAnswerRate: 0.1 }, 'bench.cut');
-  const row = (label: string, figures: typeof clean) =>
-    `| ${label} | ${figures.requests} | ${figures.checkRequests} | ${figures.lookedUp} | ${figures.asked} | ${figures.twice} | ${(figures.ms / 1000).toFixed(1)} | ${(figures.ms / clean.ms).toFixed(2)}× |`;
-  return [
-    `${BULK_CREATORS.toLocaleString('en')} creators through the Bulk view, Confirm to "Done" as the driver sees it, simulator answering every HTTP request after ${BULK_LATENCY_MS} ms. Lost answers: Meta acted, the answer never came, either for a tenth of the creators (their batch item answered null) or for a tenth of the HTTP answers (cut off mid-answer, batches and checks alike). Every creator whose send may have reached Meta is looked up by name (50 to a batch request) before anything is sent to them again.`,
-    '',
-    '| run | HTTP requests | of them checks | creators looked up | creators asked | asked twice | wall time s | ÷ fault-free |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row('every answer arrives', clean),
-    row('10 % of the creators’ answers lost', lossy),
-    row('10 % of the HTTP answers lost', cut),
-    '',
-    `Extra calls for the checks, 10 % of the creators' answers lost: ${lossy.requests - clean.requests} HTTP requests (${lossy.checkRequests} of them checks, for ${lossy.lookedUp} creators looked up: at most ceil(n/50) a round).`,
-  ].join('\n');
+  return checksRows({ clean, lossy, cut });
 }
 
 /**
  * 1,000 creators through the Bulk view while Meta's allowance binds: the simulator counts
  * calls over a short rolling window and refuses those past its budget (code 4), as Meta does.
  */
-async function benchBudgetBound(): Promise<string> {
+async function benchBudgetBound({ sim, context, base }: Bench): Promise<{ caption: string; rows: Measurement[] }> {
   const budget = { calls: 400, windowMs: 5_000 };
   await sim.setControls({
     latencyMs: BULK_LATENCY_MS,
@@ -336,17 +389,10 @@ async function benchBudgetBound(): Promise<string> {
   // admits `calls` in any window, the plan's list reads already in the first; then one request's latency.
   const jobMs = batches.at(-1)!.at - batches[0]!.at + BULK_LATENCY_MS;
   const shortestMs = Math.floor((jobCalls + planCalls - 1) / budget.calls) * budget.windowMs + BULK_LATENCY_MS;
-  return [
-    `${BULK_CREATORS.toLocaleString('en')} creators through the Bulk view, the simulator allowing ${budget.calls} calls in any ${budget.windowMs / 1000} s (each creator in a batch is a call), refusing the rest with code 4 as Meta does, and answering after ${BULK_LATENCY_MS} ms.`,
-    '',
-    '| what | figure | target |',
-    '| --- | ---: | --- |',
-    `| Calls refused for the limit | ${refused} | 0 |`,
-    `| Batch requests (${jobCalls} calls; ${planCalls} list reads before them for the dry run) | ${batches.length} | |`,
-    `| The job, first batch to last answer | ${(jobMs / 1000).toFixed(1)} s | |`,
-    `| The least the budget allows for those calls | ${(shortestMs / 1000).toFixed(1)} s | |`,
-    `| Ratio | ${(jobMs / shortestMs).toFixed(2)}× | ≤ 1.2× |`,
-  ].join('\n');
+  return {
+    caption: `${BULK_CREATORS.toLocaleString('en')} creators through the Bulk view, the simulator allowing ${budget.calls} calls in any ${budget.windowMs / 1000} s (each creator in a batch is a call), refusing the rest with code 4 as Meta does, and answering after ${BULK_LATENCY_MS} ms.`,
+    rows: budgetRows({ refused, batches: batches.length, jobCalls, planCalls, jobMs, shortestMs }),
+  };
 }
 
 /**
@@ -354,7 +400,7 @@ async function benchBudgetBound(): Promise<string> {
  * with 10,000 (110,000 records), in a fresh profile: the popup against the floor, a keystroke
  * in the 10,000-creator Partnerships table, and the dashboard's memory.
  */
-async function benchBigAccounts(): Promise<string> {
+async function benchBigAccounts({ sim, extensionDir }: Bench): Promise<BigFigures> {
   await sim.reset({ creators: 10_000, agency: { brands: 100, creatorsPerBrand: 1_000, northwindCreators: 10_000 } });
   const bigProfile = mkdtempSync(join(tmpdir(), 'collab-desk-bench-big-'));
   const big = await launchWithExtension(extensionDir, bigProfile);
@@ -413,42 +459,19 @@ async function benchBigAccounts(): Promise<string> {
       await scriptTimes.add(page, `${bigBase}/bench-script.html`, 'load', () => page.waitForLoadState('load'));
       await popupTimes.add(page, `${bigBase}/popup.html`, 'status', shown);
     }
-    const floor = stats(blankTimes.inPage);
-    const withScript = stats(scriptTimes.inPage);
-    const popup = stats(popupTimes.inPage);
-    const driverRatio = stats(popupTimes.driver).median / stats(blankTimes.driver).median;
-    const typing = stats(keystrokes.rendered);
-    const everyRow = stats(keystrokes.allRows);
-    return [
-      '100 brand accounts besides the demo ones, 1,000 creators each, and @northwind.outdoor with 10,000 (110,072 records); fresh profile, the list of @northwind.outdoor loaded in the dashboard.',
-      '',
-      '| what | median | p90 | target |',
-      '| --- | ---: | ---: | --- |',
-      `| Empty extension page opens (floor, in the page) | ${floor.median} ms | ${floor.p90} ms | |`,
-      `| The same page loading one empty script of its own | ${withScript.median} ms | ${withScript.p90} ms | |`,
-      `| Popup open to status shown, cached | ${popup.median} ms (${ratioTo(popupTimes, blankTimes)}×; ${ratioTo(popupTimes, scriptTimes)}× the page with a script; as the driver sees it ${driverRatio.toFixed(2)}×) | ${popup.p90} ms | ≤ 1.2× |`,
-      `| A keystroke in the 10,000-creator Partnerships search, to the table rendered (${keystrokes.rendered.length} keystrokes) | ${typing.median} ms | ${typing.p90} ms | ≤ 16 ms median |`,
-      `| The same keystrokes, to the first frame with every matching row in the page | ${everyRow.median} ms | ${everyRow.p90} ms | |`,
-      `| Dashboard JavaScript heap after loading it (after garbage collection) | ${heapMb.toFixed(0)} MB | | < 150 MB |`,
-    ].join('\n');
+    return {
+      floor: pageTimes(blankTimes),
+      script: pageTimes(scriptTimes),
+      popup: pageTimes(popupTimes),
+      keystrokes: keystrokes.rendered.length,
+      rendered: stats(keystrokes.rendered),
+      allRows: stats(keystrokes.allRows),
+      heapMb,
+    };
   } finally {
     await big.close();
     rmSync(bigProfile, { recursive: true, force: true });
   }
-}
-
-/** Gzip sizes of what each part loads, against issue 12's targets and the budgets npm test asserts. */
-function bundleTable(dir: string): string {
-  return [
-    "Gzip bytes of the JavaScript each part loads before it can paint (lazy views and parts excluded), from the benchmark's build: a test build, about 0.1 KB larger than the product build that `npm test` holds to the asserted budget.",
-    '',
-    '| part | gzip bytes | target | asserted budget | target met |',
-    '| --- | ---: | ---: | ---: | --- |',
-    ...measureBundles(dir).map(
-      (size) =>
-        `| ${size.part} | ${size.gzipBytes.toLocaleString('en')} | ${size.targetBytes.toLocaleString('en')} | ${size.budgetBytes.toLocaleString('en')} | ${size.gzipBytes <= size.targetBytes ? 'yes' : 'no'} |`,
-    ),
-  ].join('\n');
 }
 
 async function connect(browserContext: BrowserContext, extensionBase: string): Promise<void> {
@@ -472,7 +495,7 @@ function statusWordShown(page: Page): Promise<void> {
   return page.getByText(STATUS_WORD).first().waitFor();
 }
 
-async function lookupCalls(): Promise<number> {
+async function lookupCalls(sim: SimulatorControl): Promise<number> {
   return (await sim.log()).filter((entry) => entry.path.endsWith('branded_content_ad_permissions')).length;
 }
 
@@ -575,21 +598,9 @@ async function timed(page: Page, url: string, ready: () => Promise<unknown>): Pr
   return performance.now() - start;
 }
 
-interface Stats {
-  median: number;
-  p90: number;
-  min: number;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!);
-  return { median: at(0.5), p90: at(0.9), min: Math.round(sorted[0]!) };
-}
-
-/** The ratio of two pages' medians in the page, as printed. */
-function ratioTo(page: Timings, reference: Timings): string {
-  return (stats(page.inPage).median / stats(reference.inPage).median).toFixed(2);
+/** Medians and p90s of a page's timings, in the page and as the driver saw them. */
+function pageTimes(timings: Timings): PageTimes {
+  return { inPage: stats(timings.inPage), driver: stats(timings.driver) };
 }
 
 function chromiumVersion(): string {
@@ -603,11 +614,5 @@ function chromiumVersion(): string {
 /** Replaces the part of docs/benchmarks.md between this section's markers. */
 function writeSection(name: string, body: string): void {
   const file = resolve(root, 'docs/benchmarks.md');
-  const text = readFileSync(file, 'utf8');
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < 0) throw new Error(`docs/benchmarks.md lacks the ${name} markers`);
-  writeFileSync(file, `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`);
+  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), name, body));
 }

@@ -35,7 +35,7 @@ export function measureBundles(dir: string): BundleSize[] {
   ];
 }
 
-function gzipped(file: string): number {
+export function gzipped(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 

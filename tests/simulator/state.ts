@@ -1,6 +1,6 @@
 import { createDemoWorld, seededRandom, type AgencyWorld, type DemoWorld, type SimCreator } from './demo-data';
 
-/** Knobs a test (or the demo) can turn over HTTP; see README "Graph API simulator". */
+/** Knobs a test (or the demo) can turn over HTTP; see docs/simulator.md. */
 export interface SimulatorControls {
   /** App IDs the login dialog accepts. */
   appIds: string[];
