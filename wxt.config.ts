@@ -29,7 +29,7 @@ const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu8Plc87aN8O3C7xhORiLfUQvfo547Y3+PS4xlpLO8W59QMQYx7NNOFhFS2IA6xWJZAbeGmJeqgU4+hmndu4a1Xv5WudMy+N1JticY87fLBIrR3bufXaXlje1bhtX0uKVBIrlHlcVKZDczrkWgQPP62VKh69nIo4BZzzl19WeXNkgl3wa2fvw3LzVs4E+W+g3YcZKkvPDVmPoEaPNw4bLgNo3Iw+COstvNGkyMGQKafNdxOPgdIeMC2uqIsKoE8buPhjaxPv4qfNU7TfkAAuxVP6jJ6J/p4k8RcAIlQByGHv/bODtmikB4CBAAz/QT3xaGlfOg12HKxYgKHjt210CgQIDAQAB';
 
 export default defineConfig({
-  // No webextension-polyfill: both browsers' extension APIs return promises natively (Chrome 113+, Firefox 140+).
+  // webextension-polyfill comes through WXT's module: `browser` (from utils/browser.ts) is the polyfill's promise API in Chrome and Firefox.
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module names its imports: auto-imports had a page helper injected into background code by name alone.
   imports: false,

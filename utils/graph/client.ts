@@ -2,36 +2,18 @@ import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { said, saidCount } from '../i18n/said';
 import { parseGraphJson } from './graph-json';
+import { createGraphHttp, type GraphAnswer, type GraphCall, type GraphHttpOptions, type Params } from './http';
 import { lenient } from './schemas';
-import { rateLimitedError, toAppError, type MetaErrorBody } from './meta-errors';
+import { metaErrorIn, rateLimitedError, statusErrorBody, toAppError } from './meta-errors';
 import { createRateLimitGate, type RateLimitGate } from './rate-limit-gate';
 import { readUsageHeaders, type GraphUsage } from './usage';
 
-type Params = Record<string, string | number | boolean>;
-
-export interface GraphClientOptions {
-  graphOrigin: string;
-  apiVersion: string;
-  getAccessToken(): Promise<string>;
+export interface GraphClientOptions extends GraphHttpOptions {
   /** Called when Meta rejects the token (code 190). Resolves true when a new token was obtained. */
   onSessionRejected?(error: AppError): Promise<boolean>;
-  onUsage?(usage: GraphUsage): void;
   /** Holds every call while Meta's rate limit lasts; one per client unless given. */
   rateLimitGate?: RateLimitGate;
-  fetch?: typeof fetch;
-  /** Whether the browser believes it is online (navigator.onLine); false keeps every request home. */
-  isOnline?: () => boolean;
   now?: () => number;
-  timeoutMs?: number;
-}
-
-interface RequestOptions {
-  searchParams?: Params;
-  form?: Params;
-  /** Use this token instead of asking getAccessToken (used while signing in). */
-  token?: string;
-  /** Send the token as the access_token form field (the batch API's documented way). */
-  tokenInForm?: boolean;
 }
 
 export interface BatchRequest {
@@ -75,72 +57,23 @@ export type GraphClient = ReturnType<typeof createGraphClient>;
 export function createGraphClient(options: GraphClientOptions) {
   const now = options.now ?? Date.now;
   const gate = options.rateLimitGate ?? createRateLimitGate({ now });
-  const base = `${options.graphOrigin}/${options.apiVersion}/`;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  /** The platform's fetch with a time limit; every answer, error or not, comes back to be read (retries are ours to decide). */
-  function http(path: string, init: { method: string; searchParams?: Params; body?: URLSearchParams; headers: Record<string, string> }) {
-    const url = new URL(path, base);
-    for (const [name, value] of Object.entries(init.searchParams ?? {})) url.searchParams.set(name, String(value));
-    const { method, body, headers } = init;
-    return (options.fetch ?? fetch)(url, { method: method.toUpperCase(), body, headers, signal: AbortSignal.timeout(timeoutMs) });
-  }
+  const http = createGraphHttp({ ...options, gate, now });
 
-  /** One HTTP exchange with Meta: the token attached, Meta's errors typed, one renewal on a rejected token. */
-  async function exchange(
-    method: 'get' | 'post' | 'delete',
-    path: string,
-    requestOptions: RequestOptions,
-    renewed = false,
-  ): Promise<{ body: unknown; usage: GraphUsage }> {
-    const blockedUntil = await gate.blockedUntil();
-    if (blockedUntil !== undefined) throw rateLimitedError(blockedUntil);
-    // The browser knows it is offline: nothing leaves, so nothing can have reached Meta.
-    if ((options.isOnline ?? browserOnline)() === false) throw new AppError('network', said('errorOffline'), { neverSent: true });
-    const token = requestOptions.token ?? (await options.getAccessToken());
-    const form =
-      requestOptions.form && (requestOptions.tokenInForm ? { ...requestOptions.form, access_token: token } : requestOptions.form);
-    let response: Response;
-    let body: unknown;
+  /** One call through the Graph HTTP client, with one renewal when Meta rejects the token (Meta acted on nothing). */
+  async function exchange(method: 'get' | 'post' | 'delete', path: string, requestOptions: GraphCall): Promise<GraphAnswer> {
     try {
-      response = await http(path, {
-        method,
-        searchParams: requestOptions.searchParams,
-        body: form ? new URLSearchParams(stringValues(form)) : undefined,
-        headers: requestOptions.tokenInForm ? {} : { authorization: `Bearer ${token}` },
-      });
-      // An answer cut off on its way (the connection lost mid-body) is a lost answer, like no answer at all.
-      body = await readJson(response);
+      return await http.send(method, path, requestOptions);
     } catch (error) {
-      throw error instanceof DOMException && error.name === 'TimeoutError'
-        ? new AppError('network', said('errorNetworkTimeout'))
-        : new AppError('network', said('errorNetwork'));
+      if (!rejectedByMeta(error) || requestOptions.token || !(await options.onSessionRejected?.(error))) throw error;
+      return http.send(method, path, requestOptions);
     }
-    const usage = readUsageHeaders(response.headers);
-    options.onUsage?.(usage);
-    const metaError = errorOf(body);
-    if (metaError || !response.ok) {
-      const appError = gated(
-        toAppError(metaError ?? { message: `HTTP ${response.status}`, code: response.status >= 500 ? 2 : undefined }, usage, now()),
-        usage,
-      );
-      if (appError.kind === 'session-expired' && !requestOptions.token && !renewed && (await options.onSessionRejected?.(appError))) {
-        return exchange(method, path, requestOptions, true);
-      }
-      throw appError;
-    }
-    return { body, usage };
-  }
-
-  /** A throttle closes the gate; the error then says when it opens. */
-  function gated(error: AppError, usage: GraphUsage): AppError {
-    return error.kind === 'rate-limited' ? rateLimitedError(gate.throttled(usage), error.details) : error;
   }
 
   async function request<T extends z.ZodMiniType>(
     method: 'get' | 'post' | 'delete',
     path: string,
     schema: T,
-    requestOptions: RequestOptions = {},
+    requestOptions: GraphCall = {},
   ): Promise<z.infer<T>> {
     const { body } = await exchange(method, path, requestOptions);
     gate.succeeded();
@@ -152,12 +85,10 @@ export function createGraphClient(options: GraphClientOptions) {
   }
 
   return {
-    /** A read: asked again after a passing failure, as every page of a list is (repeating a read changes nothing). */
-    get: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
-      withRetries(() => request('get', path, schema, requestOptions)),
-    post: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
-      request('post', path, schema, requestOptions),
-    delete: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: RequestOptions) =>
+    /** A read: asked again after Meta's passing failure, as every page of a list is (repeating a read changes nothing; see http.ts). */
+    get: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: GraphCall) => request('get', path, schema, requestOptions),
+    post: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: GraphCall) => request('post', path, schema, requestOptions),
+    delete: <T extends z.ZodMiniType>(path: string, schema: T, requestOptions?: GraphCall) =>
       request('delete', path, schema, requestOptions),
 
     /**
@@ -185,11 +116,8 @@ export function createGraphClient(options: GraphClientOptions) {
           new Headers((item.headers ?? []).map((header): [string, string] => [header.name, header.value])),
         );
         const itemBody = typeof item.body === 'string' ? parseGraphJson(item.body) : (item.body ?? undefined);
-        const metaError = errorOf(itemBody);
-        const error =
-          metaError || item.code >= 400
-            ? toAppError(metaError ?? { message: `HTTP ${item.code}`, code: item.code >= 500 ? 2 : undefined }, itemUsage, now())
-            : undefined;
+        const metaError = metaErrorIn(itemBody);
+        const error = metaError || item.code >= 400 ? toAppError(metaError ?? statusErrorBody(item.code), itemUsage, now()) : undefined;
         return { status: item.code, body: itemBody, error, usage: itemUsage };
       });
       // One throttle for the whole batch: the gate closes once, and every throttled item says until when.
@@ -212,7 +140,7 @@ export function createGraphClient(options: GraphClientOptions) {
     async getAll<T extends z.ZodMiniType>(
       path: string,
       item: T,
-      requestOptions: RequestOptions = {},
+      requestOptions: GraphCall = {},
       maxItems = 50_000,
     ): Promise<Array<z.infer<T>>> {
       const items: Array<z.infer<T>> = [];
@@ -220,7 +148,7 @@ export function createGraphClient(options: GraphClientOptions) {
       let next: Params | undefined = requestOptions.searchParams ?? {};
       while (next && items.length < maxItems) {
         const searchParams: Params = next;
-        const page = await withRetries(() => request('get', path, listPageSchema, { ...requestOptions, searchParams }));
+        const page = await request('get', path, listPageSchema, { ...requestOptions, searchParams });
         // An item that cannot be read at all (a Page without an ID) is left out; the rest of the list stands.
         for (const entry of page.data) {
           const read = item.safeParse(entry);
@@ -238,28 +166,9 @@ export function createGraphClient(options: GraphClientOptions) {
   };
 }
 
-function browserOnline(): boolean {
-  return typeof navigator === 'undefined' || navigator.onLine !== false;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  return parseGraphJson(await response.text());
-}
-
-/** Delays before asking a page of a list again after Meta's temporary errors (codes 1 and 2). */
-const PAGE_RETRY_DELAYS_MS = [300, 1000];
-
-/** A read (a node, a page of a list) that failed for a passing reason is asked again a couple of times before it fails. */
-async function withRetries<T>(read: () => Promise<T>): Promise<T> {
-  for (const delay of PAGE_RETRY_DELAYS_MS) {
-    try {
-      return await read();
-    } catch (error) {
-      if (!(error instanceof AppError) || error.kind !== 'temporary') throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return read();
+/** Meta refused the token (its code 190 or 102 in the details), not a session already known here to be gone. */
+function rejectedByMeta(error: unknown): error is AppError {
+  return error instanceof AppError && error.kind === 'session-expired' && error.details.code !== undefined;
 }
 
 /**
@@ -276,15 +185,4 @@ function nextPageParams(first: Params, paging: { cursors?: { after?: string }; n
   } catch {
     return undefined;
   }
-}
-
-function errorOf(body: unknown): MetaErrorBody | undefined {
-  if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object' && body.error !== null) {
-    return body.error as MetaErrorBody;
-  }
-  return undefined;
-}
-
-function stringValues(params: Params): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
 }

@@ -52,6 +52,19 @@ export function rateLimitedError(retryAt: number, details: AppError['details'] =
   return new AppError('rate-limited', said('errorRateLimited', { until: { clock: retryAt } }), { ...details, retryAt });
 }
 
+/** Meta's error body inside an answer ({"error":{...}}), if the answer is one. */
+export function metaErrorIn(body: unknown): MetaErrorBody | undefined {
+  if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object' && body.error !== null) {
+    return body.error as MetaErrorBody;
+  }
+  return undefined;
+}
+
+/** A failed HTTP status that came without Meta's error body: a 5xx is Meta's passing failure (code 2). */
+export function statusErrorBody(status: number): MetaErrorBody {
+  return { message: `HTTP ${status}`, code: status >= 500 ? 2 : undefined };
+}
+
 /** Meta's user-facing text when it gives one, else its developer message without the "(#100)" prefix. */
 function metaWords(error: MetaErrorBody): string {
   const userText = [error.error_user_title, error.error_user_msg].filter(Boolean).join(': ');
