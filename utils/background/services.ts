@@ -7,7 +7,7 @@ import { createJobRunner } from '../bulk/runner';
 import { badgeFor } from './badge';
 import { readCacheKey } from '../cache/cache-keys';
 import { buildSettings } from '../build-settings';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from './database';
 import { createCachedReader } from '../cache/cached-reader';
 import { createGraphCache } from '../cache/graph-cache';
 import { AppError, describeError } from '../errors';
