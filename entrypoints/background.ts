@@ -1,5 +1,7 @@
 import { createHandlers } from '@/utils/background/handlers';
-import { createServices, JOB_ALARM, TERMS_ALARM } from '@/utils/background/services';
+import { createServices } from '@/utils/background/services';
+import { JOB_ALARM } from '@/utils/background/job-alarm';
+import { TERMS_ALARM } from '@/utils/background/ended-terms';
 import { WATCH_ALARM } from '@/utils/watch/watch-service';
 import { watchSettings } from '@/utils/storage';
 import { serveProtocol } from '@/utils/messaging/serve';

@@ -1,8 +1,8 @@
 /**
- * `npm test`: type check, unit tests, product builds for Chrome and Firefox, Mozilla's
- * store linter on the Firefox build, the
- * end-to-end suite on the built Chrome extension, and a smoke test of the Firefox build in
- * Firefox ESR. Ends with one "N passed, N failed" line.
+ * `npm test`: type check, lint, format check, import-cycle check, unit tests, product builds
+ * for Chrome and Firefox, Mozilla's store linter on the Firefox build, the end-to-end suite
+ * on the built Chrome extension, and a smoke test of the Firefox build in Firefox ESR. Ends
+ * with one "N passed, N failed" line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +38,8 @@ const steps: Step[] = [
   { title: 'Type check', command: bin('tsc'), args: ['--noEmit'] },
   { title: 'Lint (ESLint with typescript-eslint)', command: bin('eslint'), args: ['.'] },
   { title: 'Format check (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
+  // The same check as npm run lint:cycles, whose script names the files and options.
+  { title: 'No import cycles (dpdm, type imports included)', command: 'npm', args: ['run', '--silent', 'lint:cycles'] },
   {
     title: 'Unit tests',
     command: bin('vitest'),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openCollabDeskDb } from '@/utils/db/database';
+import { openCollabDeskDb } from '@/utils/background/database';
 import { createCachedReader } from '@/utils/cache/cached-reader';
 import { createGraphCache } from '@/utils/cache/graph-cache';
 import { createGraphClient } from '@/utils/graph/client';

@@ -4,7 +4,7 @@ import { createJobStore } from '@/utils/bulk/job-store';
 import { BULK_LANES } from '@/utils/bulk/governor';
 import { countItems } from '@/utils/bulk/job';
 import { createJobRunner, type JobProgress, type NewJob } from '@/utils/bulk/runner';
-import { openCollabDeskDb } from '@/utils/db/database';
+import { openCollabDeskDb } from '@/utils/background/database';
 import { createGraphClient } from '@/utils/graph/client';
 import { parsePermissionItems } from '@/utils/partnerships/permission-record';
 import * as z from 'zod/mini';

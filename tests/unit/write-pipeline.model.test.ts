@@ -12,7 +12,7 @@ import { createJobStore, type JobStore } from '@/utils/bulk/job-store';
 import { createWritePipeline } from '@/utils/bulk/pipeline';
 import { createJobRunner, type JobRunner } from '@/utils/bulk/runner';
 import type { Job, JobItem } from '@/utils/bulk/job';
-import { openCollabDeskDb } from '@/utils/db/database';
+import { openCollabDeskDb } from '@/utils/background/database';
 import { AppError } from '@/utils/errors';
 import type { BatchAnswer, BatchRequest, GraphClient } from '@/utils/graph/client';
 import type { PartnershipPermission } from '@/utils/partnerships/permission-record';

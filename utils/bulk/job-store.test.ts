@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../audit/audit-log';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import type { Job, JobItem } from './job';
 import { createJobStore } from './job-store';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCachedReader, type BackgroundRefreshOutcome } from './cached-reader';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import { createGraphCache } from './graph-cache';
 
 let now = 1_000_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import type { AuthState } from '../auth/auth-state';
 import type { CacheEntry } from './cache-entry';
 import { cacheKeyText } from './cache-keys';

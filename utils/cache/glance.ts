@@ -1,6 +1,6 @@
 import type { AuthState } from '../auth/auth-state';
 import { newestCachedAnswer } from '../partnerships/cached-answer';
-import type { CreatorLookup } from '../partnerships/partnerships-service';
+import type { CreatorLookup } from '../partnerships/creator-lookups';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { buildAccessOverview, chosenBrand } from '../permissions/access-overview';
 import type { AccessRecords, AccessSnapshot } from '../permissions/access-service';

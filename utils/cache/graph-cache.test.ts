@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import { createGraphCache } from './graph-cache';
 
 let now = 1_000_000;

@@ -1,85 +1,17 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AuditEntry } from '../audit/audit-entry';
-import type { Job, JobItem } from '../bulk/job';
-import type { ClaimKey, CreatorClaim } from '../bulk/claims';
-import type { CacheEntry } from '../cache/cache-entry';
-import type { BrandWatch, WatchNews } from '../watch/watch-cycle';
-import type { CreatorNote } from '../notes/note';
-import { jobFromLegacyAction, type LegacyAction } from './legacy-actions';
-import { DB_NAME, DB_VERSION } from './version';
+import type { DBSchema, IDBPDatabase } from 'idb';
 
 /**
- * Everything Collab Desk keeps in IndexedDB, in one schema. Each store has one module that
- * reads and writes it (graph-cache: utils/cache/graph-cache.ts; jobs and job-items:
- * utils/bulk/job-store.ts, which also keeps claims; audit: utils/audit/audit-log.ts; watch and watch-news: utils/watch/watch-store.ts; notes: utils/notes/notes-store.ts); nothing else writes a store (the
- * popup's first paint only reads graph-cache, see utils/cache/cache-peek.ts).
- * To change the schema, bump DB_VERSION (utils/db/version.ts) and add a step to `upgrade`.
+ * Everything Collab Desk keeps in IndexedDB, in one schema. This module knows no store: the
+ * background declares them all in one place, utils/background/database.ts, which also opens
+ * the database and upgrades it (name and version: ./version.ts). Each store has one module
+ * that reads and writes it, typed by this schema (graph-cache: utils/cache/graph-cache.ts;
+ * jobs, job-items and claims: utils/bulk/job-store.ts; audit: utils/audit/audit-log.ts; watch
+ * and watch-news: utils/watch/watch-store.ts; notes: utils/notes/notes-store.ts); nothing
+ * else writes a store (the popup's first paint only reads graph-cache, see
+ * utils/cache/cache-peek.ts). The stores come in by declaration merging, so no store module
+ * imports the module that opens the database, and this one imports none of them.
  */
-export interface CollabDeskSchema extends DBSchema {
-  /** Graph answers with when they were fetched. */
-  'graph-cache': { key: string; value: CacheEntry; indexes: { byFetched: number } };
-  /** Every send and revoke, one creator or thousands: written before each call, updated with each answer. */
-  jobs: { key: string; value: Job; indexes: { byCreated: number } };
-  'job-items': { key: [string, number]; value: JobItem; indexes: { byJobState: [string, string] } };
-  /** Which job holds each creator, per brand and kind of action: no creator is asked by two jobs at once. */
-  claims: { key: ClaimKey; value: CreatorClaim; indexes: { byJob: string } };
-  /** Every send and revoke taken, for the person's records. */
-  audit: { key: number; value: AuditEntry };
-  /** What the approvals watch saw last of each brand: its pending creators. */
-  watch: { key: string; value: BrandWatch };
-  /** Creators who stopped being pending since the person last looked (deleted by Mark as seen). */
-  'watch-news': { key: number; value: WatchNews & { id?: number } };
-  /** The person's own notes on creators (end date, campaign): kept through Disconnect. */
-  notes: { key: [string, string]; value: CreatorNote };
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by utils/background/database.ts
+export interface CollabDeskSchema extends DBSchema {}
 
 export type CollabDeskDb = IDBPDatabase<CollabDeskSchema>;
-
-export { DB_VERSION };
-
-export function openCollabDeskDb(name = DB_NAME): Promise<CollabDeskDb> {
-  return openDB<CollabDeskSchema>(name, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, transaction) {
-      if (oldVersion < 1) db.createObjectStore('graph-cache', { keyPath: 'key' });
-      if (oldVersion < 3) {
-        db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
-        const items = db.createObjectStore('job-items', { keyPath: ['jobId', 'index'] });
-        items.createIndex('byJobState', ['jobId', 'state']);
-        db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true });
-      }
-      if (oldVersion >= 2 && oldVersion < 4) await moveActionsIntoJobs(db, transaction);
-      // Version 4 writes cache keys another way (utils/cache/cache-keys.ts): older entries would never be read again.
-      if (oldVersion >= 1 && oldVersion < 4) await transaction.objectStore('graph-cache').clear();
-      if (oldVersion < 5) transaction.objectStore('graph-cache').createIndex('byFetched', 'fetchedAt');
-      if (oldVersion < 6) {
-        db.createObjectStore('watch', { keyPath: 'brandIgId' });
-        db.createObjectStore('watch-news', { keyPath: 'id', autoIncrement: true });
-      }
-      if (oldVersion < 7) db.createObjectStore('notes', { keyPath: ['brandIgId', 'username'] });
-      // A job's items are a range of the primary key [jobId, index]: an index by job only cost a write on every change.
-      if (oldVersion >= 3 && oldVersion < 8) transaction.objectStore('job-items').deleteIndex('byJob');
-      if (oldVersion < 9) db.createObjectStore('claims', { keyPath: ['brandIgId', 'kind', 'creator'] }).createIndex('byJob', 'jobId');
-    },
-  });
-}
-
-/**
- * Version 4: jobs written before it were all bulk jobs; every kept or interrupted single
- * action becomes a job of one, waiting for the person as before.
- */
-async function moveActionsIntoJobs(
-  db: CollabDeskDb,
-  transaction: IDBPTransaction<CollabDeskSchema, StoreNames<CollabDeskSchema>[], 'versionchange'>,
-): Promise<void> {
-  for (const job of await transaction.objectStore('jobs').getAll()) {
-    if (!job.origin) await transaction.objectStore('jobs').put({ ...job, origin: 'bulk' });
-  }
-  const legacyName = 'actions' as StoreNames<CollabDeskSchema>;
-  const legacy = (await transaction.objectStore(legacyName).getAll()) as unknown as LegacyAction[];
-  for (const action of legacy) {
-    const { job, item } = jobFromLegacyAction(action);
-    await transaction.objectStore('jobs').put(job);
-    await transaction.objectStore('job-items').put(item);
-  }
-  db.deleteObjectStore(legacyName);
-}

@@ -7,7 +7,7 @@ import type { ItemState, Job, JobItem } from '../bulk/job';
 import type { KeptAction, PlanSummary } from '../bulk/pipeline';
 import type { JobProgress } from '../bulk/runner';
 import type { CachedRead } from '../cache/cached-reader';
-import type { BrandStanding, CreatorLookup } from '../partnerships/partnerships-service';
+import type { BrandStanding, CreatorLookup } from '../partnerships/creator-lookups';
 import type { Readiness } from '../permissions/readiness';
 import type { DescribedError } from '../errors';
 import type { WatchCycleSummary, WatchSettings } from '../watch/watch-settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import { createNotesStore } from './notes-store';
 
 describe('notes store', () => {

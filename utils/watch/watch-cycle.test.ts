@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnershipPermission } from '../partnerships/permission-record';
-import type { CreatorAnswer } from '../partnerships/partnerships-service';
+import type { CreatorAnswer } from '../partnerships/meta-permissions';
 import { runWatchCycle, type BrandWatch, type WatchCycleDeps } from './watch-cycle';
 
 const BRANDS = [

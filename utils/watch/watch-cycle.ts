@@ -1,6 +1,6 @@
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { statusGroup } from '../partnerships/status';
-import type { CreatorAnswer } from '../partnerships/partnerships-service';
+import type { CreatorAnswer } from '../partnerships/meta-permissions';
 
 /** One creator the watch saw pending, and when it last asked Meta about them. */
 export interface WatchedCreator {

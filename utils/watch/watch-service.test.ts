@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createGraphCache } from '../cache/graph-cache';
-import { openCollabDeskDb } from '../db/database';
+import { openCollabDeskDb } from '../background/database';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import { createWatchService } from './watch-service';
 import { createWatchStore } from './watch-store';

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { createCachedReader } from '@/utils/cache/cached-reader';
 import { createGraphCache } from '@/utils/cache/graph-cache';
-import { openCollabDeskDb } from '@/utils/db/database';
+import { openCollabDeskDb } from '@/utils/background/database';
 import { createGraphClient } from '@/utils/graph/client';
 import { createPartnershipsService } from '@/utils/partnerships/partnerships-service';
 import type { RunningSimulator } from '../../simulator/server';

@@ -1,4 +1,6 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Job, JobItem } from '../bulk/job';
+import type { CollabDeskDb, CollabDeskSchema } from '../db/database';
 
 /** A single send or revoke as versions 2 and 3 of the database kept it (store `actions`). */
 export interface LegacyAction {
@@ -46,4 +48,25 @@ export function jobFromLegacyAction(action: LegacyAction): { job: Job; item: Job
       updatedAt: action.updatedAt,
     },
   };
+}
+
+/**
+ * Version 4: jobs written before it were all bulk jobs; every kept or interrupted single
+ * action becomes a job of one, waiting for the person as before.
+ */
+export async function moveActionsIntoJobs(
+  db: CollabDeskDb,
+  transaction: IDBPTransaction<CollabDeskSchema, StoreNames<CollabDeskSchema>[], 'versionchange'>,
+): Promise<void> {
+  for (const job of await transaction.objectStore('jobs').getAll()) {
+    if (!job.origin) await transaction.objectStore('jobs').put({ ...job, origin: 'bulk' });
+  }
+  const legacyName = 'actions' as StoreNames<CollabDeskSchema>;
+  const legacy = (await transaction.objectStore(legacyName).getAll()) as unknown as LegacyAction[];
+  for (const action of legacy) {
+    const { job, item } = jobFromLegacyAction(action);
+    await transaction.objectStore('jobs').put(job);
+    await transaction.objectStore('job-items').put(item);
+  }
+  db.deleteObjectStore(legacyName);
 }
