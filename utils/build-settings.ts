@@ -1,6 +1,6 @@
 import { FIRST_BACKOFF_STEP_MS } from './graph/rate-limit-gate';
 
-/** Where the extension talks to Meta, fixed at build time (see README, "Build settings"). */
+/** Where the extension talks to Meta, fixed at build time (see docs/development.md, "Build settings"). */
 export interface BuildSettings {
   graphOrigin: string;
   facebookOrigin: string;

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { said } from '../i18n/said';
 
-/** Permissions Collab Desk asks for, and why (README lists the same). */
+/** Permissions Collab Desk asks for, and why (docs/meta-app-setup.md lists the same). */
 export const LOGIN_SCOPES = [
   'pages_show_list', // list the Pages you can act on, with your tasks
   'business_management', // needed by the partnership-ad permissions edge
