@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { noDynamicCode } from './scripts/no-dynamic-code';
 import { noEmptyPluginScript } from './scripts/no-empty-plugin-script';
 import { privacyPageHtml } from './scripts/privacy-page';
+import { testOnlyEntrypoints } from './tests/extension-pages/entrypoints';
 
 /**
  * Build-time settings (see README and ../shared/reference/ui-contract.md):
@@ -19,9 +20,6 @@ const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebo
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
 const isStoreBuild = process.env.COLLAB_DESK_STORE_BUILD === '1';
 const homepageUrl = httpsUrl(process.env.COLLAB_DESK_HOMEPAGE_URL);
-// test-probe: proves the background refuses content scripts. blank: the benchmark's floor (an empty extension page);
-// bench-word: the benchmark's page that already holds a status word in its HTML (the best any popup could do).
-const testOnlyEntrypoints = ['test-probe', 'blank', 'bench-word'];
 
 // Public half of the key that pins the unpacked Chrome extension ID to
 // nmdeebcjjdbnfnmldhcchnncidicmlcg, so the login redirect URI never changes.
@@ -51,11 +49,9 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'privacy.html', contents: privacyPageHtml(resolve('.')) });
     },
-    'entrypoints:resolved': (_wxt, entrypoints) => {
-      if (isTestBuild) return;
-      for (let i = entrypoints.length - 1; i >= 0; i--) {
-        if (testOnlyEntrypoints.includes(entrypoints[i]!.name)) entrypoints.splice(i, 1);
-      }
+    // The test-only pages and probe live in tests/extension-pages/: only test builds add them.
+    'entrypoints:found': (wxt, found) => {
+      if (isTestBuild) found.push(...testOnlyEntrypoints(wxt.config.root));
     },
   },
   manifest: ({ browser }) => ({

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import '@/components/theme.css';
+import '@/components/shared/theme.css';
 import './popup/popup.css';
 import { applyPageLanguage } from '@/utils/i18n';
 import { App } from './popup/App';

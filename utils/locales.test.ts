@@ -113,7 +113,7 @@ describe('pages', () => {
   });
 
   it('the check finds literal words (it is not a test that cannot fail)', () => {
-    const file = resolve(root, 'components/ConfirmDialog.tsx');
+    const file = resolve(root, 'components/shared/ConfirmDialog.tsx');
     const planted = readFileSync(file, 'utf8')
       .replace('<dialog', '<dialog title="Are you sure"')
       .replace('{request.title}', "{request.title} Really?{busy ? 'Sending now' : `Send ${count} requests`}");

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ConnectionPanel } from '@/components/ConnectionPanel';
-import { lazyView } from '@/components/lazy-component';
-import { PermissionsView } from '@/components/PermissionsView';
-import { SettingsView } from '@/components/SettingsView';
-import { SetupGuide } from '@/components/SetupGuide';
-import { useSettings } from '@/components/use-settings';
-import { useAuthState } from '@/components/use-auth-state';
+import { ConnectionPanel } from '@/components/shared/ConnectionPanel';
+import { lazyView } from '@/components/shared/lazy-component';
+import { PermissionsView } from '@/components/permissions/PermissionsView';
+import { SettingsView } from '@/components/settings/SettingsView';
+import { SetupGuide } from '@/components/shared/SetupGuide';
+import { useSettings } from '@/components/shared/hooks/use-settings';
+import { useAuthState } from '@/components/shared/hooks/use-auth-state';
 import { t } from '@/utils/i18n';
-import { WelcomeBanner } from './WelcomeBanner';
+import { WelcomeBanner } from '@/components/settings/WelcomeBanner';
 
 // Views other than the first one a person sees load on demand, each with its libraries.
-const PartnershipsView = lazyView(() => import('@/components/PartnershipsView').then((module) => module.PartnershipsView));
-const BulkView = lazyView(() => import('@/components/BulkView').then((module) => module.BulkView));
-const ActivityView = lazyView(() => import('@/components/ActivityView').then((module) => module.ActivityView));
+const PartnershipsView = lazyView(() => import('@/components/partnerships/PartnershipsView').then((module) => module.PartnershipsView));
+const BulkView = lazyView(() => import('@/components/bulk/BulkView').then((module) => module.BulkView));
+const ActivityView = lazyView(() => import('@/components/activity/ActivityView').then((module) => module.ActivityView));
 
 const VIEWS = [
   { id: 'permissions', label: 'dashboardViewPermissions', render: () => <PermissionsView /> },

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '@/components/theme.css';
+import '@/components/shared/theme.css';
 import './dashboard.css';
 import { App } from './App';
 import { applyPageLanguage } from '@/utils/i18n';

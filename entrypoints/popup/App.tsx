@@ -1,18 +1,18 @@
-import { BrandPicker } from '@/components/BrandPicker';
-import { BrandReadinessLine } from '@/components/BrandReadinessLine';
-import { ConnectionPanel } from '@/components/ConnectionPanel';
-import { CreatorLookup } from '@/components/CreatorLookup';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { AboutLinks } from '@/components/AboutLinks';
-import { lazyComponent } from '@/components/lazy-component';
-import { useAuthState } from '@/components/use-auth-state';
-import { useBrandChoice } from '@/components/use-brand-choice';
-import { useKeptActions } from '@/components/use-kept-actions';
+import { BrandPicker } from '@/components/shared/BrandPicker';
+import { BrandReadinessLine } from '@/components/popup/BrandReadinessLine';
+import { ConnectionPanel } from '@/components/shared/ConnectionPanel';
+import { CreatorLookup } from '@/components/popup/CreatorLookup';
+import { ErrorNotice } from '@/components/shared/ErrorNotice';
+import { AboutLinks } from '@/components/shared/AboutLinks';
+import { lazyComponent } from '@/components/shared/lazy-component';
+import { useAuthState } from '@/components/shared/hooks/use-auth-state';
+import { useBrandChoice } from '@/components/shared/hooks/use-brand-choice';
+import { useKeptActions } from '@/components/shared/hooks/use-kept-actions';
 import { say, t } from '@/utils/i18n';
 import type { FirstPaint } from './first-paint';
 
 // Shown only when an action waits for the person: loaded then.
-const KeptActions = lazyComponent(() => import('@/components/KeptActions').then((module) => module.KeptActions));
+const KeptActions = lazyComponent(() => import('@/components/shared/KeptActions').then((module) => module.KeptActions));
 
 /** The popup, painted first from `start` (the open profile and the cache's glance), then kept current by the background. */
 export function App({ start }: { start: FirstPaint }) {

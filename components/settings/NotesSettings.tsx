@@ -3,10 +3,10 @@ import { plural, t } from '@/utils/i18n';
 import { downloadFile } from '@/utils/export/download';
 import { sendMessage, type ImportOutcome } from '@/utils/messaging/protocol';
 import { MAX_FILE_BYTES } from '@/utils/bulk/limits';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { ErrorNotice } from './ErrorNotice';
-import { useAction } from './use-action';
-import { useNotes } from './use-notes';
+import { ConfirmDialog, type ConfirmRequest } from '../shared/ConfirmDialog';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/hooks/use-action';
+import { useNotes } from '../shared/hooks/use-notes';
 
 /**
  * Settings: the person's notes (end dates and campaigns). They are theirs, not Meta's: they

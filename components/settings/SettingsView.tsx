@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { sendMessage, type SettingsView as Settings } from '@/utils/messaging/protocol';
-import { AboutLinks } from './AboutLinks';
-import { CopyButton } from './CopyButton';
-import { ErrorNotice } from './ErrorNotice';
-import { rich } from './rich';
-import { useAction } from './use-action';
+import { AboutLinks } from '../shared/AboutLinks';
+import { CopyButton } from '../shared/CopyButton';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { rich } from '../shared/rich';
+import { useAction } from '../shared/hooks/use-action';
 import { WatchSettings } from './WatchSettings';
 import { NotesSettings } from './NotesSettings';
 

@@ -6,8 +6,8 @@ import { ErrorNotice } from './ErrorNotice';
 import { describeExpiry } from './format';
 import { rich } from './rich';
 import { lazyComponent } from './lazy-component';
-import { useAction } from './use-action';
-import { useSettings } from './use-settings';
+import { useAction } from './hooks/use-action';
+import { useSettings } from './hooks/use-settings';
 
 // Shown only until an app ID is set: the popup loads it then.
 const SetupGuide = lazyComponent(() => import('./SetupGuide').then((module) => module.SetupGuide));

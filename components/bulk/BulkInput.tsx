@@ -11,10 +11,10 @@ import {
 } from '@/utils/bulk/creator-file';
 import type { CheckedList, ListEntry } from '@/utils/bulk/username-list';
 import { i18n, plural, say, t, type Words } from '@/utils/i18n';
-import { pluralWithCountSlot, rich } from './rich';
+import { pluralWithCountSlot, rich } from '../shared/rich';
 import { fileNotes } from '@/utils/notes/file-notes';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { toActionError } from './use-action';
+import { toActionError } from '../shared/hooks/use-action';
 
 /** The Usernames box and the CSV/TSV import that fills it, with what the check found. */
 export function BulkInput(props: {

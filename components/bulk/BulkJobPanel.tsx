@@ -2,9 +2,9 @@ import { outcomeWord, type ItemState, type Job, type JobItem } from '@/utils/bul
 import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { i18n, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { ErrorNotice } from './ErrorNotice';
-import { useAction } from './use-action';
-import { VirtualTable } from './VirtualTable';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/hooks/use-action';
+import { VirtualTable } from '../shared/VirtualTable';
 
 function describeState(job: Job, left: number): string {
   switch (job.state) {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { CreatorNote } from '@/utils/notes/note';
 import { readDay } from '@/utils/notes/note';
-import { keepFocusNear } from './announce';
+import { keepFocusNear } from '../shared/announce';
 
 export interface NoteEdit {
   brandIgId: string;

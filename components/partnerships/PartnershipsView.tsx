@@ -1,37 +1,33 @@
 import { useMemo, useState } from 'preact/hooks';
-import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
-import { i18n, plural, say, t } from '@/utils/i18n';
-import { checkUsername } from '@/utils/instagram/username';
+import { csvFileName, downloadCsv } from '@/utils/export/csv';
+import { plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { creatorLabel, listedRecordOf, type PartnershipPermission } from '@/utils/partnerships/permission-record';
-import { sendRefusal, statusKeyWord, statusWord } from '@/utils/partnerships/status';
+import { creatorLabel, type PartnershipPermission } from '@/utils/partnerships/permission-record';
+import { statusWord } from '@/utils/partnerships/status';
 import { countByStatus, createRowFilter, sortRows, type SortColumn, type TableQuery } from '@/utils/partnerships/table-view';
-import { ALL_BRANDS, BrandPicker } from './BrandPicker';
-import { BrandCounts } from './BrandCounts';
-import { WhatChanged } from './WhatChanged';
-import { NoteDialog, type NoteEdit } from './NoteDialog';
-import { useNotes } from './use-notes';
-import { formatDay } from './format';
-import { CampaignSelect } from './CampaignSelect';
 import { isEndedTerm, matchesNoteFilters, noteKey, today, waitingFor, type TermsFilter } from '@/utils/notes/note';
 import { approvalMessage } from '@/utils/notes/follow-up';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { ErrorNotice } from './ErrorNotice';
-import { KeptActions } from './KeptActions';
+import { ALL_BRANDS, BrandPicker } from '../shared/BrandPicker';
+import { ConfirmDialog, type ConfirmRequest } from '../shared/ConfirmDialog';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { KeptActions } from '../shared/KeptActions';
+import { RefreshBar } from '../shared/RefreshBar';
+import { announce } from '../shared/announce';
+import { formatDay } from '../shared/format';
+import { useAction } from '../shared/hooks/use-action';
+import { useBrandChoice } from '../shared/hooks/use-brand-choice';
+import { useKeptActions } from '../shared/hooks/use-kept-actions';
+import { useNotes } from '../shared/hooks/use-notes';
+import { BrandCounts } from './BrandCounts';
+import { FollowUpBar } from './FollowUpBar';
+import { NoteDialog, type NoteEdit } from './NoteDialog';
+import { partnershipsCsv } from './partnerships-csv';
+import { PartnershipsFilters } from './PartnershipsFilters';
 import { PartnershipsTable } from './PartnershipsTable';
-import { RefreshBar } from './RefreshBar';
-import { rich } from './rich';
-import { useAction } from './use-action';
-import { useBrandChoice } from './use-brand-choice';
-import { useKeptActions } from './use-kept-actions';
+import { SendRequestForm, useSendRequest } from './SendRequestForm';
 import { usePartnershipList } from './use-partnership-list';
-import { announce } from './announce';
-
-/** Where the dashboard keeps the person's "waiting after N days" choice (a display preference, not Meta's data). */
-const WAITING_AFTER_KEY = 'collab-desk-waiting-after-days';
-function readWaitingAfterDays(): number {
-  return Math.min(365, Math.max(1, Number(localStorage.getItem(WAITING_AFTER_KEY)) || 7));
-}
+import { useWaitingAfterDays } from './use-waiting-after-days';
+import { WhatChanged } from './WhatChanged';
 
 /** Dashboard view: all of a brand's creator permissions, and one creator to ask. */
 export function PartnershipsView() {
@@ -50,8 +46,6 @@ export function PartnershipsView() {
   const action = useAction();
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const [query, setQuery] = useState<TableQuery>({ search: '', status: '', sort: 'creator', descending: false });
-  const [creatorInput, setCreatorInput] = useState('');
-  const [sentNotice, setSentNotice] = useState<string>();
 
   const permissions = list?.value ?? [];
   const counts = useMemo(() => countByStatus(permissions), [permissions]);
@@ -61,7 +55,7 @@ export function PartnershipsView() {
   const [terms, setTerms] = useState<TermsFilter>('');
   const [campaign, setCampaign] = useState('');
   const [note, setNote] = useState<NoteEdit>();
-  const [waitingAfterDays, setWaitingAfterDays] = useState(readWaitingAfterDays);
+  const [waitingAfterDays, chooseWaitingAfterDays] = useWaitingAfterDays();
   const noteOf = (permission: PartnershipPermission) =>
     permission.creatorUsername
       ? byCreator.get(noteKey({ brandIgId: brandIdOf(permission), username: permission.creatorUsername }))
@@ -86,9 +80,9 @@ export function PartnershipsView() {
     () => permissions.filter((permission) => permission.creatorUsername && waitingFor(permission, waitingAfterDays) !== undefined),
     [permissions, waitingAfterDays],
   );
-  const creatorCheck = creatorInput.trim() ? checkUsername(creatorInput) : undefined;
   const blocked = !showAll && brand !== undefined && !brand.readiness.ready;
   const brandOf = (permission: PartnershipPermission) => brandUsernames.get(permission.brandIgId ?? '') ?? permission.brandIgId ?? '';
+  const send = useSendRequest(brand, permissions, action, setConfirm);
 
   if (!brand) {
     return (
@@ -102,41 +96,6 @@ export function PartnershipsView() {
 
   function sort(column: SortColumn) {
     setQuery((previous) => ({ ...previous, sort: column, descending: previous.sort === column ? !previous.descending : false }));
-  }
-
-  function askToSend(event: Event) {
-    event.preventDefault();
-    if (!creatorCheck?.ok || !brand) return;
-    const username = creatorCheck.username;
-    const existing = listedRecordOf(permissions, username).record;
-    // The background refuses a second request too; saying so here spares the round trip.
-    const refusal = sendRefusal(existing?.status, username, brand.username);
-    if (refusal) {
-      setSentNotice(say(refusal));
-      return;
-    }
-    setConfirm({
-      title: t('partnershipsConfirmSendTitle', { creator: username }),
-      action: t('partnershipsConfirmSendAction', { creator: username }),
-      message: (
-        <p>
-          {existing
-            ? t('partnershipsConfirmSendMessageWithStatus', {
-                creator: username,
-                brand: brand.username,
-                status: statusWord(existing.status),
-              })
-            : t('partnershipsConfirmSendMessage', { creator: username, brand: brand.username })}
-        </p>
-      ),
-      onConfirm: () =>
-        void action.run(async () => {
-          setSentNotice(undefined);
-          await sendMessage('sendPartnershipRequest', { brandIgId: brand.igId, username });
-          setSentNotice(t('partnershipsRequestSent', { creator: username }));
-          setCreatorInput('');
-        }),
-    });
   }
 
   function askToRevoke(permission: PartnershipPermission) {
@@ -202,24 +161,7 @@ export function PartnershipsView() {
 
   function exportCsv() {
     if (!brand) return;
-    // Every record, the nameless ones by Instagram ID, with Meta's status exactly as received beside the word, and the person's notes.
-    const columns = ['creator_username', 'status', 'meta_status', 'requested_at', 'creator_id', 'permission_id', 'end_date', 'campaign'];
-    const cells = (row: PartnershipPermission) => [
-      row.creatorUsername,
-      say(statusWord(row.status)),
-      row.status,
-      row.requestedAt,
-      row.creatorId,
-      row.id,
-      noteOf(row)?.endDate,
-      noteOf(row)?.campaign,
-    ];
-    const csv = showAll
-      ? toCsv(
-          ['brand_username', ...columns],
-          rows.map((row) => [brandOf(row), ...cells(row)]),
-        )
-      : toCsv(columns, rows.map(cells));
+    const csv = partnershipsCsv(rows, noteOf, showAll ? brandOf : undefined);
     downloadCsv(csvFileName(showAll ? 'all-brands' : brand.username, 'partnerships'), csv);
   }
 
@@ -250,106 +192,32 @@ export function PartnershipsView() {
       {showAll ? (
         <p class="muted">{t('partnershipsAllBrandsSendHint')}</p>
       ) : (
-        <form class="card" onSubmit={askToSend}>
-          <label for="dashboard-creator">{t('commonCreatorUsername')}</label>
-          <div class="row">
-            <input
-              id="dashboard-creator"
-              autoComplete="off"
-              spellcheck={false}
-              placeholder={t('commonCreatorPlaceholder')}
-              value={creatorInput}
-              onInput={(event) => setCreatorInput(event.currentTarget.value)}
-              aria-invalid={creatorCheck && !creatorCheck.ok ? true : undefined}
-            />
-            <button type="submit" class="primary" disabled={!creatorCheck?.ok || blocked || action.busy}>
-              {t('commonSendRequest')}
-            </button>
-          </div>
-          {creatorCheck && !creatorCheck.ok && <p class="notice error">{say(creatorCheck.reason)}</p>}
-          {sentNotice && (
-            <p class="notice ok" role="status">
-              {sentNotice}
-            </p>
-          )}
-        </form>
+        <SendRequestForm send={send} disabled={blocked || action.busy} />
       )}
       <ErrorNotice error={action.error ?? listError} />
 
-      <ul class="counts" aria-label={t('partnershipsCountsLabel')}>
-        <li>{rich(t('partnershipsCountAll'), { count: <strong>{i18n.number(permissions.length)}</strong> })}</li>
-        {counts.map(([status, count]) => (
-          <li key={status}>
-            {rich(t('partnershipsCountStatus'), { status: say(statusKeyWord(status)), count: <strong>{i18n.number(count)}</strong> })}
-          </li>
-        ))}
-      </ul>
-      <div class="row filters">
-        <input
-          type="search"
-          aria-label={t('partnershipsSearch')}
-          placeholder={t('partnershipsSearch')}
-          value={query.search}
-          onInput={(event) => setQuery({ ...query, search: event.currentTarget.value })}
-        />
-        <select
-          aria-label={t('partnershipsStatusFilter')}
-          value={query.status}
-          onChange={(event) => setQuery({ ...query, status: event.currentTarget.value })}
-        >
-          <option value="">{t('partnershipsAllStatuses')}</option>
-          {counts.map(([status, count]) => (
-            <option key={status} value={status}>
-              {t('partnershipsStatusOption', { status: statusKeyWord(status), count })}
-            </option>
-          ))}
-        </select>
-        <span class="muted" role="status">
-          {rows.length === permissions.length
-            ? plural('partnershipsCreatorCount', rows.length)
-            : plural('partnershipsCreatorsShown', permissions.length, { shown: rows.length, count: permissions.length })}
-        </span>
-        <select aria-label={t('notesTermsFilter')} value={terms} onChange={(event) => setTerms(event.currentTarget.value as typeof terms)}>
-          <option value="">{t('notesAllTerms')}</option>
-          <option value="ending">{t('notesEndingSoon')}</option>
-          <option value="ended">{t('notesEndedFilter')}</option>
-        </select>
-        <CampaignSelect
-          aria-label={t('notesCampaignFilter')}
-          campaigns={campaigns}
-          value={campaign}
-          onChange={setCampaign}
-          none="notesAllCampaigns"
-        />
-        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
-          {t('commonExportCsv')}
-        </button>
-      </div>
-      <div class="row filters">
-        {endedTerms.length > 0 && (
-          <button type="button" class="danger" onClick={askToRevokeEnded} disabled={blocked || action.busy}>
-            {t('termsRevokeEnded')} ({i18n.number(endedTerms.length)})
-          </button>
-        )}
-        <label class="inline" for="waiting-after">
-          {t('followUpWaitingAfter')}
-        </label>
-        <input
-          id="waiting-after"
-          type="number"
-          min={1}
-          max={365}
-          value={waitingAfterDays}
-          onChange={(event) => {
-            const days = Math.min(365, Math.max(1, Number(event.currentTarget.value) || 7));
-            setWaitingAfterDays(days);
-            localStorage.setItem(WAITING_AFTER_KEY, String(days));
-          }}
-        />
-        <button type="button" onClick={() => void copyWaitingLinks()} disabled={waiting.length === 0}>
-          {plural('followUpCopyAll', waiting.length)}
-        </button>
-      </div>
+      <PartnershipsFilters
+        counts={counts}
+        total={permissions.length}
+        shown={rows.length}
+        query={query}
+        onQuery={setQuery}
+        terms={terms}
+        onTerms={setTerms}
+        campaign={campaign}
+        onCampaign={setCampaign}
+        campaigns={campaigns}
+        onExport={exportCsv}
+      />
+      <FollowUpBar
+        endedCount={endedTerms.length}
+        onRevokeEnded={askToRevokeEnded}
+        revokeDisabled={blocked || action.busy}
+        waitingAfterDays={waitingAfterDays}
+        onWaitingAfterDays={chooseWaitingAfterDays}
+        waitingCount={waiting.length}
+        onCopyWaiting={() => void copyWaitingLinks()}
+      />
       {!list && !listError && !blocked && (
         <p class="muted">{showAll ? t('partnershipsLoadingAllBrands') : t('partnershipsLoading', { brand: brand.username })}</p>
       )}

@@ -1,5 +1,5 @@
-import { rich } from '@/components/rich';
-import { useSettings } from '@/components/use-settings';
+import { rich } from '@/components/shared/rich';
+import { useSettings } from '@/components/shared/hooks/use-settings';
 import { t } from '@/utils/i18n';
 
 /** Shown once, when the dashboard opens right after install. */

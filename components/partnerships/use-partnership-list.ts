@@ -4,8 +4,8 @@ import type { PartnershipPermission } from '@/utils/partnerships/permission-reco
 
 /** A list as the Partnerships view shows it: one brand's, or every brand's with each brand's count. */
 export type ShownList = CachedRead<PartnershipPermission[]> & { brands?: AllBrandsList['brands'] };
-import { ALL_BRANDS } from './BrandPicker';
-import { useCachedData } from './use-cached-data';
+import { ALL_BRANDS } from '../shared/BrandPicker';
+import { useCachedData } from '../shared/hooks/use-cached-data';
 
 /** A brand's permissions (or every brand's, with ALL_BRANDS), from the background's cache; nothing is asked without a brand. */
 export function usePartnershipList(brandIgId: string | undefined) {

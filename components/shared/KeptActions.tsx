@@ -4,7 +4,7 @@ import { say, t } from '@/utils/i18n';
 import { creatorRefLabel } from '@/utils/partnerships/permission-request';
 import { ErrorNotice } from './ErrorNotice';
 import { rich } from './rich';
-import { useAction } from './use-action';
+import { useAction } from './hooks/use-action';
 import { keepFocusNear } from './announce';
 
 /** Actions that could not finish (throttled, session expired, offline, interrupted), kept until retried or discarded. */

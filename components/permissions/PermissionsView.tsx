@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../shared/ErrorNotice';
 import { PagePermissionsTable } from './PagePermissionsTable';
 import { ReadinessList } from './ReadinessList';
-import { RefreshBar } from './RefreshBar';
+import { RefreshBar } from '../shared/RefreshBar';
 import { TokenPermissionsTable } from './TokenPermissionsTable';
-import { useAccessOverview } from './use-access-overview';
+import { useAccessOverview } from '../shared/hooks/use-access-overview';
 
 /** Dashboard view: what the person's Page access lets them grant, and whether partnership ads will work. */
 export function PermissionsView() {

@@ -3,19 +3,19 @@ import type { ActionKind } from '@/utils/partnerships/status';
 import { checkList, firstRow, headerOf, listLimitProblem, rowKey, splitPastedList, withoutHeader } from '@/utils/bulk/username-list';
 import { plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { BrandPicker } from './BrandPicker';
+import { BrandPicker } from '../shared/BrandPicker';
 import { BulkInput } from './BulkInput';
 import { BulkJobPanel } from './BulkJobPanel';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { ConfirmDialog, type ConfirmRequest } from '../shared/ConfirmDialog';
 import { DryRun } from './DryRun';
-import { ErrorNotice } from './ErrorNotice';
-import { useAction } from './use-action';
-import { useBrandChoice } from './use-brand-choice';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/hooks/use-action';
+import { useBrandChoice } from '../shared/hooks/use-brand-choice';
 import { useBulkJob } from './use-bulk-job';
 import { useSettledValue } from './use-settled-value';
 import { said } from '@/utils/i18n/said';
-import { useNotes } from './use-notes';
-import { CampaignSelect } from './CampaignSelect';
+import { useNotes } from '../shared/hooks/use-notes';
+import { CampaignSelect } from '../shared/CampaignSelect';
 import { useHeaderChoice } from './use-header-choice';
 
 /** Lists longer than this are checked once typing pauses, not on every keystroke. */

@@ -2,8 +2,8 @@ import type { AccessOverview } from '@/utils/permissions/access-overview';
 import type { ReadinessProblem } from '@/utils/permissions/readiness';
 import { say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { ErrorNotice } from './ErrorNotice';
-import { useAction } from './use-action';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/hooks/use-action';
 
 /** Per brand account: ready to manage partnership ads, or exactly what is missing and how to fix it. */
 export function ReadinessList({ brands }: { brands: AccessOverview['brands'] }) {

@@ -3,7 +3,7 @@ import type { PageAccess } from '@/utils/permissions/access-overview';
 import { INSTAGRAM_PERMISSIONS, type InstagramPermission } from '@/utils/permissions/task-table';
 import { plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../shared/TableScroll';
 
 type PageFilter = 'all' | 'instagram' | 'ready' | 'not-ready';
 

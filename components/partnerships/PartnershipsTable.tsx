@@ -6,9 +6,9 @@ import { hasEnded, today, waitingFor, type CreatorNote } from '@/utils/notes/not
 import type { SortColumn, TableQuery } from '@/utils/partnerships/table-view';
 import { plural, say, t } from '@/utils/i18n';
 import type { MessageKey } from '@/utils/i18n/said';
-import { StatusWord } from './StatusWord';
-import { formatDay, shortDate } from './format';
-import { VirtualTable } from './VirtualTable';
+import { StatusWord } from '../shared/StatusWord';
+import { formatDay, shortDate } from '../shared/format';
+import { VirtualTable } from '../shared/VirtualTable';
 
 const COLUMNS: Array<[SortColumn, MessageKey]> = [
   ['creator', 'commonColumnCreator'],

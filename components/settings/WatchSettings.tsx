@@ -3,9 +3,9 @@ import { i18n, plural, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { WATCH_EVERY_HOURS, type WatchEveryHours } from '@/utils/watch/watch-settings';
 import type { MessageKey } from '@/utils/i18n/said';
-import { ErrorNotice } from './ErrorNotice';
-import { useAction } from './use-action';
-import { useWatch } from './use-watch';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/hooks/use-action';
+import { useWatch } from '../shared/hooks/use-watch';
 
 /**
  * Settings: the approvals watch, off until the person turns it on. Turning it on asks for

@@ -5,11 +5,11 @@ import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
 import { noActionReason, statusWord } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
-import type { ConfirmRequest } from './ConfirmDialog';
-import { lazyComponent } from './lazy-component';
-import { ErrorNotice } from './ErrorNotice';
-import { toActionError, type ActionError } from './use-action';
-import { announce } from './announce';
+import type { ConfirmRequest } from '../shared/ConfirmDialog';
+import { lazyComponent } from '../shared/lazy-component';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { toActionError, type ActionError } from '../shared/hooks/use-action';
+import { announce } from '../shared/announce';
 import { AllBrandsTable } from './AllBrandsTable';
 
 type Lookup = Reply<'lookupCreator'>;
@@ -17,7 +17,7 @@ type Standings = Reply<'lookupCreatorAcrossBrands'>;
 type BrandRow = Standings['brands'][number];
 
 // Loaded when a send or revoke is first asked to confirm.
-const ConfirmDialog = lazyComponent(() => import('./ConfirmDialog').then((module) => module.ConfirmDialog));
+const ConfirmDialog = lazyComponent(() => import('../shared/ConfirmDialog').then((module) => module.ConfirmDialog));
 
 const TYPING_PAUSE_MS = 300;
 

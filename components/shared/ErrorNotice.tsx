@@ -1,5 +1,5 @@
 import { say } from '@/utils/i18n';
-import type { ActionError } from './use-action';
+import type { ActionError } from './hooks/use-action';
 
 /** States that are expected, not failures: said calmly, with the next step, never as a red error. */
 const EXPECTED = new Set(['not-connected', 'missing-app-id']);

@@ -5,8 +5,8 @@ import { csvFileName, downloadCsv, toCsv } from '@/utils/export/csv';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { i18n, plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { VirtualTable } from './VirtualTable';
+import { ConfirmDialog, type ConfirmRequest } from '../shared/ConfirmDialog';
+import { VirtualTable } from '../shared/VirtualTable';
 
 /** The item states the log records, and each one's state by the log's word. */
 const LOGGED_STATES = new Set<string>(Object.keys(AUDIT_OUTCOMES));

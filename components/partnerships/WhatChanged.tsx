@@ -1,11 +1,11 @@
 import { i18n, plural, say, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { statusWord } from '@/utils/partnerships/status';
-import { ErrorNotice } from './ErrorNotice';
-import { StatusWord } from './StatusWord';
-import { announce, keepFocusNear } from './announce';
-import { useAction } from './use-action';
-import { useWatch } from './use-watch';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { StatusWord } from '../shared/StatusWord';
+import { announce, keepFocusNear } from '../shared/announce';
+import { useAction } from '../shared/hooks/use-action';
+import { useWatch } from '../shared/hooks/use-watch';
 
 /**
  * What the approvals watch found since the person last looked: one row per creator who is

@@ -1,7 +1,7 @@
 import { say, t } from '@/utils/i18n';
 import type { Reply } from '@/utils/messaging/protocol';
 import { canRevoke, canSend } from '@/utils/partnerships/status';
-import { StatusWord } from './StatusWord';
+import { StatusWord } from '../shared/StatusWord';
 
 type BrandRow = Reply<'lookupCreatorAcrossBrands'>['brands'][number];
 
