@@ -145,7 +145,10 @@ export function createBatchSender(ctx: RunnerContext, writes: JobWrites, memory:
       if (refused) throw refused;
     }
     // Meta failing for a passing reason: the job backs off (the items are checked with Meta first, then sent again).
-    const transientAttempts = settled.filter(({ answer }) => isPassingFailure(answer)).map(({ attempts }) => Math.max(1, attempts));
+    const everyItemUnanswered = settled.every(({ answer }) => answer === null);
+    const transientAttempts = settled
+      .filter(({ item, answer }) => isPassingFailure(answer, item, everyItemUnanswered))
+      .map(({ answer, attempts, unsureAttempts }) => Math.max(1, answer === null ? (unsureAttempts ?? 1) : attempts));
     const backoff =
       transientAttempts.length > 0 ? transientBackoff(transientAttempts.reduce((most, attempts) => Math.max(most, attempts))) : 0;
     if (backoff > 0) return { ms: backoff, reason: said('waitTemporary', { at: { clock: now() + backoff } }), cause: 'temporary' };

@@ -25,7 +25,13 @@ const answer = (kind?: AppErrorKind): BatchAnswer => ({
 describe('outcomeOfAnswer', () => {
   it.each([
     ['a success', answer(), item(), { state: 'sent', attempts: 1 }],
-    ['a lost answer', null, item(), { state: 'unknown', mayHaveReached: true, attempts: 0 }],
+    ['a lost answer', null, item(), { state: 'unknown', mayHaveReached: true, attempts: 0, refusal: undefined }],
+    [
+      'an answer lost for the last time',
+      null,
+      item({ unsureAttempts: 3 }),
+      { state: 'unknown', attempts: 0, unsureAttempts: 4, refusal: 'Facebook gave no answer for this creator 4 times in a row.' },
+    ],
     ['a throttle', answer('rate-limited'), item(), { state: 'queued', attempts: 0 }],
     ['a refused token', answer('session-expired'), item(), { state: 'queued', attempts: 0 }],
     ['a missing permission', answer('permission-missing'), item(), { state: 'failed', reason: 'Meta: permission-missing', attempts: 1 }],
@@ -65,14 +71,16 @@ describe('outcomeOfAnswer', () => {
 
 describe('isPassingFailure', () => {
   it.each([
-    ['a 5xx', answer('temporary'), true],
-    ['an unreadable answer', answer('unexpected-response'), true],
-    // Meta left the item unanswered: nothing failed on its side that waiting would mend, so it is checked at once.
-    ['an item Meta left unanswered', null, false],
-    ['a success', answer(), false],
-    ['a refusal', answer('invalid-request'), false],
-  ] as const)('%s: %s', (_name, given, expected) => {
-    expect(isPassingFailure(given)).toBe(expected);
+    ['a 5xx', answer('temporary'), item(), false, true],
+    ['an unreadable answer', answer('unexpected-response'), item(), false, true],
+    // Meta left one item unanswered among answered ones: nothing waiting would mend, so it is checked at once.
+    ['an item Meta left unanswered once', null, item(), false, false],
+    ['an item Meta left unanswered again', null, item({ unsureAttempts: 1 }), false, true],
+    ['a batch Meta left wholly unanswered', null, item(), true, true],
+    ['a success', answer(), item(), false, false],
+    ['a refusal', answer('invalid-request'), item(), false, false],
+  ] as const)('%s', (_name, given, before, everyItemUnanswered, expected) => {
+    expect(isPassingFailure(given, before, everyItemUnanswered)).toBe(expected);
   });
 });
 

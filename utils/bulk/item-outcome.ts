@@ -33,7 +33,11 @@ export const MAY_HAVE_REACHED: ReadonlySet<AppErrorKind> = new Set(['temporary',
 export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, kind: Job['kind']): ItemOutcome {
   const unchanged = { reason: undefined, refusal: undefined, mayHaveReached: item.mayHaveReached };
   const uncertain = { state: 'unknown' as const, mayHaveReached: true, unsureAttempts: (item.unsureAttempts ?? 0) + 1 };
-  if (answer === null) return { ...unchanged, ...uncertain, attempts: item.attempts };
+  if (answer === null) {
+    // Meta left this item unanswered: checked with Meta each time, and given up on after as many times as a 5xx.
+    const refusal = uncertain.unsureAttempts < MAX_ATTEMPTS ? undefined : said('reasonNeverAnswered', { times: MAX_ATTEMPTS });
+    return { ...unchanged, ...uncertain, attempts: item.attempts, refusal };
+  }
   if (!answer.error) return { ...unchanged, state: kind === 'send' ? 'sent' : 'revoked', attempts: item.attempts + 1 };
   const { kind: errorKind } = answer.error;
   // Meta's own words when it gave some; ours otherwise.
@@ -51,12 +55,14 @@ export function outcomeOfAnswer(item: JobItem, answer: BatchAnswer, kind: Job['k
 }
 
 /**
- * Whether an answer was a passing failure of the item (a 5xx, an unreadable answer): the job
- * backs off before sending again. An item Meta left unanswered (its batch timed out on Meta's
- * side) is only checked, at once.
+ * Whether an answer was a passing failure of the item, after which the job backs off before
+ * sending again: a 5xx, an unreadable answer, or an item Meta left unanswered (its batch timed
+ * out on Meta's side) when every item of the batch was, or when it was unanswered before. An
+ * item unanswered once among answered ones is only checked, at once.
  */
-export function isPassingFailure(answer: BatchAnswer): boolean {
-  return answer !== null && answer.error !== undefined && MAY_HAVE_REACHED.has(answer.error.kind);
+export function isPassingFailure(answer: BatchAnswer, before: JobItem, everyItemUnanswered: boolean): boolean {
+  if (answer === null) return everyItemUnanswered || (before.unsureAttempts ?? 0) > 0;
+  return answer.error !== undefined && MAY_HAVE_REACHED.has(answer.error.kind);
 }
 
 /** An attempt whose answer never came (a lost answer, a worker stopped with it on its way): checked with Meta before anything else. */
