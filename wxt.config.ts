@@ -6,12 +6,13 @@ import { privacyPageHtml } from './scripts/privacy-page';
 import { testOnlyEntrypoints } from './tests/extension-pages/entrypoints';
 
 /**
- * Build-time settings (see README and ../shared/reference/ui-contract.md):
+ * Build-time settings (see docs/development.md and ../shared/reference/ui-contract.md):
  * WXT_GRAPH_ORIGIN, WXT_FACEBOOK_ORIGIN, WXT_GRAPH_API_VERSION, WXT_META_APP_ID are read
- * by the code through import.meta.env. Two more shape the build itself:
+ * by the code through import.meta.env. More shape the build itself:
  * - COLLAB_DESK_TEST_BUILD=1 adds what only the end-to-end tests need (a probe content
  *   script, read access to instagram.com tabs); product builds never have them.
  * - COLLAB_DESK_OUT_DIR puts the build somewhere other than .output/.
+ * - COLLAB_DESK_SOURCE_MAPS=1 writes source maps no file names (npm run bench's byte breakdown).
  * - COLLAB_DESK_STORE_BUILD=1 (npm run zip) leaves out the manifest key: the stores assign the ID.
  * - COLLAB_DESK_HOMEPAGE_URL sets the manifest's homepage_url (the store listings' support site).
  *   Collab Desk has no public site of its own yet, so builds leave it out unless it is given.

@@ -122,6 +122,9 @@ export function popupRows(f: PopupFigures): Measurement[] {
 export interface BundleFigures {
   part: string;
   gzipBytes: number;
+  /** The size issue 27 set for the part. */
+  targetBytes: number;
+  /** What `npm test` lets it weigh: the target, or more where the target is not met yet. */
   budgetBytes: number;
 }
 
@@ -129,8 +132,11 @@ export function bundleRows(sizes: BundleFigures[]): Measurement[] {
   return sizes.map((size) => ({
     figure: `${size.part}: gzip bytes of the JavaScript it loads before it can paint`,
     ours: `${count(size.gzipBytes)} B`,
-    ratio: `${Math.round((100 * size.gzipBytes) / size.budgetBytes)} % of budget`,
-    target: `≤ ${count(size.budgetBytes)} B (npm test)`,
+    ratio: `${Math.round((100 * size.gzipBytes) / size.targetBytes)} % of target`,
+    target:
+      size.budgetBytes === size.targetBytes
+        ? `≤ ${count(size.targetBytes)} B (npm test)`
+        : `≤ ${count(size.targetBytes)} B, not asserted yet (npm test allows ${count(size.budgetBytes)} B)`,
   }));
 }
 

@@ -122,13 +122,24 @@ describe('section rows', () => {
     expect(rows[10]).toMatchObject({ ours: '2' });
   });
 
-  it('bundles: each part’s gzip bytes against its budget', () => {
-    expect(bundleRows([{ part: 'background', gzipBytes: 35_623, budgetBytes: 40_000 }])).toEqual([
+  it('bundles: each part’s gzip bytes against its target, and the budget npm test asserts where it differs', () => {
+    expect(
+      bundleRows([
+        { part: 'popup', gzipBytes: 19_546, targetBytes: 20_000, budgetBytes: 20_000 },
+        { part: 'background', gzipBytes: 52_730, targetBytes: 40_000, budgetBytes: 53_000 },
+      ]),
+    ).toEqual([
+      {
+        figure: 'popup: gzip bytes of the JavaScript it loads before it can paint',
+        ours: '19,546 B',
+        ratio: '98 % of target',
+        target: '≤ 20,000 B (npm test)',
+      },
       {
         figure: 'background: gzip bytes of the JavaScript it loads before it can paint',
-        ours: '35,623 B',
-        ratio: '89 % of budget',
-        target: '≤ 40,000 B (npm test)',
+        ours: '52,730 B',
+        ratio: '132 % of target',
+        target: '≤ 40,000 B, not asserted yet (npm test allows 53,000 B)',
       },
     ]);
   });

@@ -24,7 +24,7 @@ export interface NewJob {
 /**
  * Starting a job: a new one (a dry run waiting for Confirm, or one that runs at once), or the
  * failed items of one sent again. The store claims each creator in the same transaction
- * (utils/bulk/claims.ts): one another job holds is skipped, with why, never asked twice.
+ * (claim-transactions.ts): one another job holds is skipped, with why, never asked twice.
  */
 export function createJobStart(ctx: RunnerContext, writes: JobWrites, kick: () => Promise<void>) {
   const { deps, now } = ctx;
