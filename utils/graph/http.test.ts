@@ -195,7 +195,9 @@ describe('Graph HTTP client (ky): hooks', () => {
           },
         }),
       );
-    const { graph } = scripted([stalled], { timeoutMs: 50 });
+    const { graph, requests } = scripted([stalled], { timeoutMs: 50 });
     expect(await caught(graph.get('me', z.unknown()))).toMatchObject({ kind: 'network', said: { key: 'errorNetworkTimeout' } });
+    // The connection of the stalled body is ended, not left open.
+    expect(requests[0]!.signal.aborted).toBe(true);
   });
 });

@@ -39,6 +39,10 @@ type CallContext = {
   answer: Partial<GraphAnswer>;
   token?: string;
   tokenInForm?: boolean;
+  /** When this attempt left: its headers and its body share one time limit. */
+  attemptStartedAt: number;
+  /** Ends the connection of a call that failed while its body was still coming. */
+  abort: AbortController;
 };
 
 /** Delays before a read is asked again after Meta's temporary errors (codes 1 and 2), when Meta sends no Retry-After. */
@@ -77,10 +81,11 @@ export function createGraphHttp(options: GraphHttpOptions & { gate: RateLimitGat
   async function readAnswer({ request, options: callOptions, response }: AfterResponseState) {
     const usage = readUsageHeaders(response.headers);
     options.onUsage?.(usage);
-    const body = await readBody(response, timeoutMs);
+    const context = callOptions.context as CallContext;
+    const body = await readBody(response, timeoutMs - (Date.now() - context.attemptStartedAt));
     const metaError = metaErrorIn(body);
     if (!metaError && response.ok) {
-      Object.assign((callOptions.context as CallContext).answer, { body, usage });
+      Object.assign(context.answer, { body, usage });
       return undefined;
     }
     let error = toAppError(metaError ?? statusErrorBody(response.status), usage, options.now());
@@ -108,10 +113,16 @@ export function createGraphHttp(options: GraphHttpOptions & { gate: RateLimitGat
       beforeRequest: [
         async ({ request, options: callOptions }) => {
           await mayLeave();
+          (callOptions.context as CallContext).attemptStartedAt = Date.now();
           return withToken(request, callOptions.context as CallContext);
         },
       ],
-      beforeRetry: [() => mayLeave()],
+      beforeRetry: [
+        async ({ options: callOptions }) => {
+          await mayLeave();
+          (callOptions.context as CallContext).attemptStartedAt = Date.now();
+        },
+      ],
       afterResponse: [readAnswer],
       beforeError: [({ error }) => asAppError(error)],
     },
@@ -120,12 +131,23 @@ export function createGraphHttp(options: GraphHttpOptions & { gate: RateLimitGat
   return {
     /** One call to Meta; its answer, or the AppError it ended with. */
     async send(method: 'get' | 'post' | 'delete', path: string, call: GraphCall = {}): Promise<GraphAnswer> {
-      const context: CallContext = { answer: {}, token: call.token, tokenInForm: call.tokenInForm };
+      const context: CallContext = {
+        answer: {},
+        token: call.token,
+        tokenInForm: call.tokenInForm,
+        attemptStartedAt: Date.now(),
+        abort: new AbortController(),
+      };
       const response = await api(path, {
         method,
+        signal: context.abort.signal,
         searchParams: call.searchParams,
         body: call.form && new URLSearchParams(stringValues(call.form)),
         context,
+      }).catch((error: unknown) => {
+        // A call that failed leaves no connection open (a body still coming at the time limit).
+        context.abort.abort();
+        throw error;
       });
       // readAnswer read the hook's copy of the body; this one is not needed.
       void response.body?.cancel().catch(() => undefined);
@@ -134,11 +156,19 @@ export function createGraphHttp(options: GraphHttpOptions & { gate: RateLimitGat
   };
 }
 
-/** The body, parsed keeping every digit; a body cut off or still arriving at the time limit is a lost answer. */
+/**
+ * The body, parsed keeping every digit, within what is left of the attempt's time (ky's timeout
+ * ends with the headers); a body cut off, or still arriving at the limit, is a lost answer.
+ */
 async function readBody(response: Response, timeoutMs: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new AppError('network', said('errorNetworkTimeout'))), timeoutMs);
+    timer = setTimeout(
+      () => {
+        reject(new AppError('network', said('errorNetworkTimeout')));
+      },
+      Math.max(0, timeoutMs),
+    );
   });
   try {
     return parseGraphJson(await Promise.race([response.text(), late]));
