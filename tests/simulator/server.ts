@@ -101,7 +101,12 @@ function deliver(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const lost = state.controls.loseAnswers || (state.controls.lostAnswerRate > 0 && state.random() < state.controls.lostAnswerRate);
+  state.answersGiven += 1;
+  const { loseAnswers, lostAnswerRate, loseEveryNthAnswer } = state.controls;
+  const lost =
+    loseAnswers ||
+    (lostAnswerRate > 0 && state.random() < lostAnswerRate) ||
+    (loseEveryNthAnswer > 0 && state.answersGiven % loseEveryNthAnswer === 0);
   if (!lost) {
     sendJson(response, status, body, headers);
     return;

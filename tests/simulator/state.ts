@@ -60,6 +60,8 @@ export interface SimulatorControls {
   loseAnswers: boolean;
   /** Share of Graph answers lost after Meta acted, at random (as loseAnswers, for some of them). */
   lostAnswerRate: number;
+  /** Every Nth Graph answer is lost after Meta acted (0: none): a share of losses that chance cannot skip. */
+  loseEveryNthAnswer: number;
   /** A fault: the network is gone; no Graph request reaches Meta (the connection drops at once). */
   networkDown: boolean;
 }
@@ -127,6 +129,7 @@ export function defaultControls(): SimulatorControls {
     repeatSends: 'accept',
     loseAnswers: false,
     lostAnswerRate: 0,
+    loseEveryNthAnswer: 0,
     networkDown: false,
   };
 }
@@ -161,6 +164,8 @@ export class SimulatorState {
   /** Every send Meta applied, per brand and creator: each one reached the creator's inbox (`GET /__sim/asks`). */
   asks = new Map<string, { brandIgId: string; creatorId: string; username: string; count: number }>();
   random: () => number;
+  /** Graph answers given so far (loseEveryNthAnswer counts them). */
+  answersGiven = 0;
   /** Bumped by reset(): requests that began before it are dropped, so tests cannot leak into each other. */
   generation = 0;
   private serial = 0;
@@ -181,6 +186,7 @@ export class SimulatorState {
     this.tokens.clear();
     this.codes.clear();
     this.log = [];
+    this.answersGiven = 0;
     this.asks.clear();
     this.callTimes = [];
   }

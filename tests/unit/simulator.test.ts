@@ -196,6 +196,26 @@ describe('Graph endpoints', () => {
     expect([...simulator().state.asks.values()].map((ask) => [ask.username, ask.count])).toEqual([['lost.answer', 1]]);
   });
 
+  it('loses every Nth answer after acting when told to', async () => {
+    const token = await login();
+    const send = (username: string) =>
+      graph('17841400000000001/branded_content_ad_permissions', token, {
+        method: 'POST',
+        body: new URLSearchParams({ creator_instagram_username: username }),
+      })
+        .then((response) => response.text())
+        .then(
+          () => 'answered',
+          () => 'lost',
+        );
+    simulator().state.answersGiven = 0;
+    simulator().state.controls.loseEveryNthAnswer = 3;
+    const outcomes = [];
+    for (let index = 0; index < 6; index++) outcomes.push(await send(`nth.${index}`));
+    expect(outcomes).toEqual(['answered', 'answered', 'lost', 'answered', 'answered', 'lost']);
+    expect(simulator().state.asks.size).toBe(6);
+  });
+
   it('with repeatSends refuse, sends, refuses a duplicate, and revokes', async () => {
     simulator().state.controls.repeatSends = 'refuse';
     const token = await login();
