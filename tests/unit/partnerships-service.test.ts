@@ -95,6 +95,12 @@ describe('partnerships service', () => {
     expect((await service.lookup(NORTHWIND, 'variant.reference')).permission?.status).toBe('APPROVED');
   });
 
+  it('reads records one creator at a time: a creator Meta failed to look up for a passing reason is left to be asked again, not the whole read failed', async () => {
+    const { service } = setup();
+    simulator().state.controls.failureRate = 1;
+    expect(await service.readRecords(NORTHWIND, [{ username: 'first.one' }, { username: 'second.one' }])).toEqual([null, null]);
+  });
+
   it('answers lookups from the cached brand list, "not requested" included', async () => {
     const { service, calls } = setup();
     await service.list(NORTHWIND);

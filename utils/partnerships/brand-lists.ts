@@ -70,8 +70,9 @@ export function createBrandLists({ deps, meta, listKey }: PartnershipsContext) {
       const answers = await lookupMany(creators.map((creator) => ({ brandIgId, username: creator.username! })));
       const records: Array<PartnershipPermission | undefined | null> = [];
       for (const answer of answers) {
-        // No answer for this creator (the batch timed out on Meta's side): they are asked about again.
-        if (!answer) records.push(null);
+        // No answer for this creator (the batch timed out on Meta's side, or a passing failure of this one lookup):
+        // they are asked about again, while the others' answers stand.
+        if (!answer || ('error' in answer && answer.error instanceof AppError && answer.error.kind === 'temporary')) records.push(null);
         else if ('record' in answer) records.push(answer.record ?? undefined);
         else if (answer.error instanceof AppError && answer.error.kind === 'invalid-request') records.push(undefined);
         else if (answer.error instanceof AppError && answer.error.kind === 'unexpected-response') return fromList();
