@@ -4,9 +4,9 @@ import { said } from '../i18n/said';
 /** Permissions Collab Desk asks for, and why (docs/meta-app-setup.md lists the same). */
 export const LOGIN_SCOPES = [
   'pages_show_list', // list the Pages you can act on, with your tasks
-  'business_management', // needed by the partnership-ad permissions edge
+  'business_management', // needed by the partnership-ad permissions edge, and the business the partnership content is read under
   'instagram_basic', // the Instagram accounts linked to those Pages
-  'instagram_branded_content_ads_brand', // send, list and revoke partnership-ad permissions
+  'instagram_branded_content_ads_brand', // send, list and revoke partnership-ad permissions; read the brand's partnership content
 ] as const;
 
 export interface LoginUrlInput {

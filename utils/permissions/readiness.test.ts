@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { partnershipReadiness } from './readiness';
-import { summarizeTokenPermissions } from './token-permissions';
+import { LOGIN_SCOPES } from '../auth/login-flow';
+import { PARTNERSHIP_PERMISSIONS, partnershipReadiness } from './readiness';
+import { FEATURE_NEEDS, summarizeTokenPermissions } from './token-permissions';
 import { inEnglish } from '../i18n/in-english';
 
 const ALL_GRANTED = summarizeTokenPermissions(
@@ -74,9 +75,35 @@ describe('summarizeTokenPermissions', () => {
     ]);
     expect(summary.map((entry) => ({ ...entry, neededFor: entry.neededFor.map(inEnglish.say) }))).toEqual([
       { permission: 'pages_show_list', status: 'not-asked', neededFor: ['List your Pages and roles'] },
-      { permission: 'instagram_basic', status: 'granted', neededFor: ['Show linked Instagram accounts', 'Partnership-ad permissions'] },
-      { permission: 'instagram_branded_content_ads_brand', status: 'not-asked', neededFor: ['Partnership-ad permissions'] },
-      { permission: 'business_management', status: 'declined', neededFor: ['Partnership-ad permissions'] },
+      {
+        permission: 'instagram_basic',
+        status: 'granted',
+        neededFor: ['Show linked Instagram accounts', 'Partnership-ad permissions', 'Partnership content'],
+      },
+      {
+        permission: 'instagram_branded_content_ads_brand',
+        status: 'not-asked',
+        neededFor: ['Partnership-ad permissions', 'Partnership content'],
+      },
+      { permission: 'business_management', status: 'declined', neededFor: ['Partnership-ad permissions', 'Partnership content'] },
+    ]);
+  });
+});
+
+describe('partnership content permissions', () => {
+  it("are asked for at login and checked by a brand's readiness, so a missing one shows with its fix", () => {
+    for (const permission of FEATURE_NEEDS.featurePartnershipContent) {
+      expect(LOGIN_SCOPES).toContain(permission);
+      expect(PARTNERSHIP_PERMISSIONS).toContain(permission);
+    }
+    const withoutBusiness = summarizeTokenPermissions(
+      ['pages_show_list', 'instagram_basic', 'instagram_branded_content_ads_brand'].map((permission) => ({
+        permission,
+        status: 'granted',
+      })),
+    );
+    expect(partnershipReadiness({ tasks: ['ADVERTISE'], newPageExperience: true }, withoutBusiness).problems).toEqual([
+      expect.objectContaining({ permission: 'business_management', fix: 'reconnect' }),
     ]);
   });
 });

@@ -15,6 +15,8 @@ export const FEATURE_NEEDS = {
   featurePages: ['pages_show_list'],
   featureLinkedAccounts: ['instagram_basic'],
   featurePartnershipAds: ['instagram_branded_content_ads_brand', 'instagram_basic', 'business_management'],
+  // The Content view's edge hangs under the brand's business (business_management) and reads Instagram content (the brand permission, with instagram_basic).
+  featurePartnershipContent: ['business_management', 'instagram_branded_content_ads_brand', 'instagram_basic'],
 } as const satisfies Partial<Record<MessageKey, readonly string[]>>;
 
 export function summarizeTokenPermissions(reported: ReadonlyArray<{ permission: string; status: string }>): TokenPermission[] {
