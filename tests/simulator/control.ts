@@ -1,3 +1,4 @@
+import type { SimContentWorld } from './content-data';
 import type { DemoWorld } from './demo-data';
 import type { LogEntry, SimulatorControls, ThrottleRule, WorldOptions } from './state';
 
@@ -36,6 +37,11 @@ export class SimulatorControl {
   /** Every send Meta applied, per brand and creator: a count over 1 is a creator asked twice. */
   asks(): Promise<Array<{ brandIgId: string; creatorId: string; username: string; count: number }>> {
     return this.call('GET', 'asks') as Promise<Array<{ brandIgId: string; creatorId: string; username: string; count: number }>>;
+  }
+
+  /** The brands' partnership content and businesses, as the content edge answers from them. */
+  content(): Promise<SimContentWorld> {
+    return this.call('GET', 'content') as Promise<SimContentWorld>;
   }
 
   world(): Promise<DemoWorld> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SimPage, SimPermission } from './demo-data';
 import { simStatusKind, type IssuedToken, type SimulatorState } from './state';
+import { routeContent } from './content-routes';
 
 /** One Graph API call, whether it came as its own HTTP request or as an item of a batch. */
 export interface GraphCall {
@@ -40,7 +41,7 @@ const PERMISSION_FIELDS = {
 } as const;
 const PAGE_FIELDS = ['id', 'name', 'tasks', 'instagram_business_account', 'has_transitioned_to_new_page_experience', 'category'];
 
-class MetaError extends Error {
+export class MetaError extends Error {
   constructor(
     readonly status: number,
     readonly code: number,
@@ -152,6 +153,8 @@ function authenticate(state: SimulatorState, token: string | undefined): IssuedT
 }
 
 function route(state: SimulatorState, call: GraphCall, token: IssuedToken, igId: string | undefined): unknown {
+  const content = routeContent(state, call, token);
+  if (content !== undefined) return content;
   const key = `${call.method} ${igId ? '{ig-id}/branded_content_ad_permissions' : call.path}`;
   switch (key) {
     case 'GET me': {
@@ -463,7 +466,7 @@ export function sha256Base64Url(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }
 
-function requireScopes(token: IssuedToken, needed: string[]): void {
+export function requireScopes(token: IssuedToken, needed: string[]): void {
   const missing = needed.filter((scope) => !token.scopes.includes(scope));
   if (missing.length > 0) {
     throw new MetaError(
@@ -481,7 +484,7 @@ function nonexistingField(field: string, node: string): MetaError {
   return new MetaError(400, 100, `(#100) Tried accessing nonexisting field (${field}) on node type (${node})`);
 }
 
-interface FieldSelection {
+export interface FieldSelection {
   name: string;
   children: FieldSelection[];
 }

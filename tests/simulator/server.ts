@@ -218,6 +218,9 @@ function handleControl(state: SimulatorState, method: string, action: string, bo
     case 'GET asks':
       sendJson(response, 200, [...state.asks.values()]);
       return;
+    case 'GET content':
+      sendJson(response, 200, state.content);
+      return;
     case 'GET world':
       sendJson(response, 200, state.world);
       return;

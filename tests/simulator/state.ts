@@ -1,3 +1,4 @@
+import { createContentWorld, type SimContentWorld } from './content-data';
 import { createDemoWorld, seededRandom, type AgencyWorld, type DemoWorld, type SimCreator } from './demo-data';
 
 /** Knobs a test (or the demo) can turn over HTTP; see docs/simulator.md. */
@@ -64,6 +65,8 @@ export interface SimulatorControls {
   loseEveryNthAnswer: number;
   /** A fault: the network is gone; no Graph request reaches Meta (the connection drops at once). */
   networkDown: boolean;
+  /** The content edge refuses upper-case filter values with code 100 (as one of Meta's sources says it does). */
+  refuseUpperCaseFilters: boolean;
 }
 
 export interface ThrottleRule {
@@ -131,6 +134,7 @@ export function defaultControls(): SimulatorControls {
     lostAnswerRate: 0,
     loseEveryNthAnswer: 0,
     networkDown: false,
+    refuseUpperCaseFilters: false,
   };
 }
 
@@ -156,6 +160,8 @@ export interface WorldOptions {
 
 export class SimulatorState {
   world: DemoWorld;
+  /** The brands' partnership content and businesses (content-data.ts). */
+  content: SimContentWorld;
   controls: SimulatorControls = defaultControls();
   throttle: ThrottleRule | undefined;
   tokens = new Map<string, IssuedToken>();
@@ -173,6 +179,7 @@ export class SimulatorState {
 
   constructor(private worldOptions: WorldOptions = {}) {
     this.world = createDemoWorld(worldOptions);
+    this.content = createContentWorld(this.world);
     this.random = seededRandom(worldOptions.seed ?? 7);
   }
 
@@ -180,6 +187,7 @@ export class SimulatorState {
     this.worldOptions = worldOptions;
     this.generation += 1;
     this.world = createDemoWorld(worldOptions);
+    this.content = createContentWorld(this.world);
     this.random = seededRandom(worldOptions.seed ?? 7);
     this.controls = defaultControls();
     this.throttle = undefined;
