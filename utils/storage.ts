@@ -3,6 +3,7 @@ import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
 import { STORAGE_KEYS } from './storage-keys';
 import type { WatchCycleSummary, WatchSettings } from './watch/watch-settings';
+import type { Business } from './content/business-choice';
 
 /**
  * Every value Collab Desk keeps in extension storage, as WXT storage items ('local:' and
@@ -36,3 +37,6 @@ export const watchSettings = storage.defineItem<WatchSettings>('local:watchSetti
 
 /** What the last watch cycle did, for Settings to say. */
 export const watchLastCycle = storage.defineItem<WatchCycleSummary | null>('local:watchLastCycle', { fallback: null });
+
+/** The business each brand's partnership content is read under, as the person chose it (by brand Instagram ID). */
+export const contentBusinessChoice = storage.defineItem<Record<string, Business>>('local:contentBusinessChoice', { fallback: {} });

@@ -35,6 +35,7 @@ export function createHandlers({
   checkEndedTerms,
   getAppId,
   getLoginConfigId,
+  content,
 }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
@@ -223,5 +224,14 @@ export function createHandlers({
     retryFailedBulkJob: ({ jobId }) => runner.retryFailed(jobId),
     getAuditLog: () => audit.list(),
     clearAuditLog: () => audit.clear(),
+    listContent: ({ brandIgId, filters, after }) => content.listPage(brandIgId, filters, after),
+    refreshContent: ({ brandIgId, filters, after }) => content.refreshPage(brandIgId, filters, after),
+    lookupContent: ({ brandIgId, lines }) => content.lookup(brandIgId, lines),
+    listContentBusinesses: ({ brandIgId }) => content.businesses(brandIgId),
+    chooseContentBusiness: async ({ brandIgId, businessId }) => {
+      const business = await content.chooseBusiness(brandIgId, businessId);
+      events.broadcast({ type: 'data-changed', area: 'content', brandIgId });
+      return business;
+    },
   };
 }

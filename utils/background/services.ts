@@ -26,6 +26,8 @@ import { createEndedTerms } from './ended-terms';
 import { wakeBy } from './job-alarm';
 import { createToolbarBadge } from './toolbar-badge';
 import { createWatchWiring } from './watch-wiring';
+import { createContentService } from '../content/content-service';
+import { contentBusinessChoice } from '../storage';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -102,7 +104,7 @@ export function createServices() {
   const reader = createCachedReader(cache, (outcome) => {
     const key = readCacheKey(outcome.key);
     if (!key) return;
-    const area = key.area === 'access' ? 'access' : 'partnerships';
+    const area = key.area === 'access' ? 'access' : key.area === 'content' || key.area === 'content-business' ? 'content' : 'partnerships';
     const brandIgId = key.area === 'access' ? undefined : key.brandIgId;
     if (outcome.ok) events.broadcast({ type: 'data-changed', area, brandIgId });
     else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
@@ -114,6 +116,18 @@ export function createServices() {
     reader,
     currentUserId,
     onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
+  });
+
+  const content = createContentService({
+    graph,
+    reader,
+    currentUserId,
+    brandPageId: async (brandIgId) => (await access.get()).overview.brands.find((brand) => brand.igId === brandIgId)?.pageId,
+    keptBusiness: {
+      get: async (brandIgId) => (await contentBusinessChoice.getValue())[brandIgId],
+      set: async (brandIgId, business) =>
+        contentBusinessChoice.setValue({ ...(await contentBusinessChoice.getValue()), [brandIgId]: business }),
+    },
   });
 
   const fetchBrandList = (brandIgId: string, usernames: readonly string[]) => partnerships.freshListFor(brandIgId, usernames);
@@ -176,5 +190,6 @@ export function createServices() {
     currentUserId,
     notes,
     checkEndedTerms: endedTerms.check,
+    content,
   };
 }

@@ -7,6 +7,8 @@ describe('cache keys', () => {
     { area: 'partnerships', userId: '10158', brandIgId: '17841400000000001' },
     { area: 'creator', userId: '10158', brandIgId: '17841400000000001', username: 'maya.trails' },
     { area: 'creator', userId: 'a:b', brandIgId: '1', username: 'x"y' },
+    { area: 'content', userId: '10158', brandIgId: '17841400000000001', query: '[["sort","DATE"]]|' },
+    { area: 'content-business', userId: '10158', brandIgId: '17841400000000001' },
   ])('reads back what it wrote: %j', (key) => {
     expect(readCacheKey(cacheKeyText(key))).toEqual(key);
   });

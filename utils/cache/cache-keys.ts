@@ -5,7 +5,11 @@
 export type CacheKey =
   | { area: 'access'; userId: string }
   | { area: 'partnerships'; userId: string; brandIgId: string }
-  | { area: 'creator'; userId: string; brandIgId: string; username: string };
+  | { area: 'creator'; userId: string; brandIgId: string; username: string }
+  /** One page of a brand's partnership content: `query` is the filters and cursor (utils/content/content-service.ts). */
+  | { area: 'content'; userId: string; brandIgId: string; query: string }
+  /** Which business a brand's content is read under, as found from Meta. */
+  | { area: 'content-business'; userId: string; brandIgId: string };
 
 export function cacheKeyText(key: CacheKey): string {
   switch (key.area) {
@@ -15,6 +19,10 @@ export function cacheKeyText(key: CacheKey): string {
       return JSON.stringify([key.userId, key.area, key.brandIgId]);
     case 'creator':
       return JSON.stringify([key.userId, key.area, key.brandIgId, key.username]);
+    case 'content':
+      return JSON.stringify([key.userId, key.area, key.brandIgId, key.query]);
+    case 'content-business':
+      return JSON.stringify([key.userId, key.area, key.brandIgId]);
   }
 }
 
@@ -36,5 +44,7 @@ export function readCacheKey(text: string): CacheKey | undefined {
   if (area === 'access' && parts.length === 2) return { area, userId: userId! };
   if (area === 'partnerships' && parts.length === 3) return { area, userId: userId!, brandIgId: brandIgId! };
   if (area === 'creator' && parts.length === 4) return { area, userId: userId!, brandIgId: brandIgId!, username: username! };
+  if (area === 'content' && parts.length === 4) return { area, userId: userId!, brandIgId: brandIgId!, query: username! };
+  if (area === 'content-business' && parts.length === 3) return { area, userId: userId!, brandIgId: brandIgId! };
   return undefined;
 }

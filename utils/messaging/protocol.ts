@@ -18,6 +18,8 @@ import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
 import type { requestSchemas } from './request-schemas';
 import type { Said } from '../i18n/said';
+import type { Business } from '../content/business-choice';
+import type { ContentListAnswer, ContentLookupAnswer } from '../content/content-service';
 
 /**
  * The whole conversation between the UI (popup, dashboard) and the background, in one place:
@@ -121,6 +123,12 @@ interface Replies {
   retryFailedBulkJob: void;
   getAuditLog: AuditEntry[];
   clearAuditLog: void;
+  // Partnership content (utils/content/): GET-only reads of Meta's Content Discovery edge.
+  listContent: ContentListAnswer;
+  refreshContent: ContentListAnswer;
+  lookupContent: ContentLookupAnswer;
+  listContentBusinesses: { current?: Business; businesses: Business[] };
+  chooseContentBusiness: Business;
 }
 
 /** What a page sends (before the background's schema normalises it). */
@@ -164,6 +172,9 @@ const READS_ONLY = new Set<RequestType>([
   'listKeptActions',
   'getBulkJob',
   'getAuditLog',
+  'listContent',
+  'lookupContent',
+  'listContentBusinesses',
 ]);
 const WORKER_GONE = /message channel closed|receiving end does not exist|message port closed|no answer/i;
 
@@ -189,10 +200,10 @@ export async function sendMessage<K extends RequestType>(type: K, ...data: Param
 }
 
 /** Events the background pushes to open pages over a port (no polling). */
-export type DataArea = 'access' | 'partnerships' | 'watch' | 'notes';
+export type DataArea = 'access' | 'partnerships' | 'watch' | 'notes' | 'content';
 export type BackgroundEvent =
   | { type: 'auth-changed'; state: AuthState }
-  /** brandIgId is set for partnerships: that brand's list, lookups or kept actions changed. */
+  /** brandIgId is set for partnerships (that brand's list, lookups or kept actions changed) and content (a page of that brand's content). */
   | { type: 'data-changed'; area: DataArea; brandIgId?: string }
   /** A job moved on: the job as it is now, the items whose state changed, and the counts. */
   | { type: 'job-progress'; progress: JobProgress }

@@ -4,6 +4,7 @@ import { checkUsername } from '../instagram/username';
 import { said, type MessageKey } from '../i18n/said';
 import { WATCH_EVERY_HOURS } from '../watch/watch-settings';
 import { readDay } from '../notes/note';
+import { contentRequestSchemas } from '../content/content-requests';
 
 /** zod's messages here are message keys (serve.ts says them); a custom issue may carry a whole Said in params. */
 const key = (messageKey: MessageKey) => messageKey;
@@ -112,4 +113,5 @@ export const requestSchemas = {
     metaAppId: digits('settingsAppIdDigits'),
     loginConfigId: z.optional(digits('settingsConfigIdDigits')),
   }),
+  ...contentRequestSchemas,
 } as const;
