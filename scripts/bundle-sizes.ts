@@ -23,9 +23,11 @@ export const TARGETS = { background: 40_000, popup: 20_000, dashboard: 30_000 } 
  * What `npm test` lets each part weigh: the target, except the background's. With ky as the Graph
  * client (ky 2.2 alone is 10.9 KB gzip) and WXT's storage items (2.9 KB) the background weighs
  * about 52.7 KB, and no package may go; 53 KB holds it until the target is decided again
- * (issue 27). The bench shows the target as not met.
+ * (issue 27). The bench shows the target as not met. Issue 29 adds about 3.9 KB for partnership
+ * content (utils/content/: the row parser, request and lookup builders, the business choice and
+ * the service reading Meta's Content Discovery edge): 57 KB.
  */
-export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 53_000 };
+export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 57_000 };
 
 export function measureBundles(dir: string): BundleSize[] {
   const entry = (part: keyof typeof TARGETS, files: string[]): BundleSize => {
