@@ -69,15 +69,18 @@ const TOPICS = ['Sunrise on the ridge', 'Packing list for three days', 'Rain tes
 
 export function createContentWorld(world: DemoWorld): SimContentWorld {
   const random = seededRandom(20261207);
+  // The first eight creators who approved the brand post with it (a Set: the benchmark's worlds hold many thousands).
   const approvedOf = (brandIgId: string) => {
-    const ids = world.permissions
-      .filter((permission) => permission.brandIgId === brandIgId && permission.status.toUpperCase() === 'APPROVED')
-      .map((permission) => permission.creatorId);
-    return world.creators.filter((creator) => ids.includes(creator.id));
+    const ids = new Set(
+      world.permissions
+        .filter((permission) => permission.brandIgId === brandIgId && permission.status.toUpperCase() === 'APPROVED')
+        .map((permission) => permission.creatorId),
+    );
+    return world.creators.filter((creator) => ids.has(creator.id)).slice(0, 8);
   };
   const posts: SimContentPost[] = [];
   const addPosts = (brandIgId: string, count: number, serial: number) => {
-    const creators = approvedOf(brandIgId).slice(0, 8);
+    const creators = approvedOf(brandIgId);
     if (creators.length === 0) return;
     for (let index = 0; index < count; index++) {
       const creator = creators[index % creators.length]!;
