@@ -135,6 +135,17 @@ describe('content service', () => {
     ).toEqual([['ad_codes'], ['permalinks']]);
   });
 
+  it('takes the one post Meta answers for one ad code as that code’s, even when Meta leaves the code out', async () => {
+    const { content } = setup();
+    const post = simulator().state.content.posts.find((candidate) => candidate.brandIgId === DEMO_BRANDS.northwind.id && candidate.adCode)!;
+    // The simulator answers only the fields asked; without partnership_info the code is not in the answer.
+    const realFields = post.eligibility;
+    delete post.eligibility;
+    const answer = await content.lookup(DEMO_BRANDS.northwind.id, [post.adCode!]);
+    post.eligibility = realFields;
+    expect(answer).toMatchObject({ state: 'ready', notFound: [], rows: [{ contentId: post.contentId, adCode: post.adCode }] });
+  });
+
   it('asks the person to choose when several businesses could apply, then keeps the choice', async () => {
     const { content, kept } = setup();
     expect(await content.listPage(DEMO_BRANDS.lumen.id, {})).toEqual({

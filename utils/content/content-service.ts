@@ -144,7 +144,17 @@ export function createContentService(deps: ContentServiceDeps) {
         const page = await readEdge(found.business.id, (inCase) =>
           inCaseParams(lookupParams(brandIgId, request.kind, request.values), inCase),
         );
-        rows.push(...page.rows);
+        // One value asked, one post answered: that post is the one, even when Meta left out its code or link.
+        const [only] = page.rows;
+        if (request.values.length === 1 && page.rows.length === 1 && only) {
+          rows.push(
+            request.kind === 'adCodes'
+              ? { ...only, adCode: only.adCode ?? request.values[0] }
+              : { ...only, permalink: only.permalink ?? request.values[0] },
+          );
+        } else {
+          rows.push(...page.rows);
+        }
       }
       return { state: 'ready', business: found.business, ...matchLookup(plan, rows) };
     },
