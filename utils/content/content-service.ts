@@ -52,6 +52,10 @@ type ValueCase = 'upper' | 'lower';
 export function createContentService(deps: ContentServiceDeps) {
   let valueCase: ValueCase = 'upper';
 
+  /** The businesses the person manages, as Meta lists them now. */
+  const listBusinesses = async () =>
+    readBusinessList(await deps.graph.getAll('me/businesses', z.unknown(), { searchParams: { fields: 'id,name', limit: 100 } }));
+
   async function businessFacts(brandIgId: string): Promise<BusinessFacts> {
     const pageId = await deps.brandPageId(brandIgId);
     let pageBusiness: Business | undefined;
@@ -64,8 +68,7 @@ export function createContentService(deps: ContentServiceDeps) {
       }
     }
     if (pageBusiness) return { pageBusiness };
-    const items = await deps.graph.getAll('me/businesses', z.unknown(), { searchParams: { fields: 'id,name', limit: 100 } });
-    return { businesses: readBusinessList(items) };
+    return { businesses: await listBusinesses() };
   }
 
   async function resolution(brandIgId: string): Promise<BusinessResolution> {
@@ -76,10 +79,8 @@ export function createContentService(deps: ContentServiceDeps) {
     return resolveBusiness(facts);
   }
 
-  function needed(found: BusinessResolution): BusinessNeeded | undefined {
-    if (found.state === 'choose') return { state: 'choose-business', businesses: found.businesses };
-    if (found.state === 'none') return { state: 'no-business' };
-    return undefined;
+  function needed(found: Exclude<BusinessResolution, { state: 'chosen' }>): BusinessNeeded {
+    return found.state === 'choose' ? { state: 'choose-business', businesses: found.businesses } : { state: 'no-business' };
   }
 
   /** One GET of the edge; a request Meta refuses as invalid is asked once more in the other case, which is kept when it works. */
@@ -118,8 +119,7 @@ export function createContentService(deps: ContentServiceDeps) {
     fresh: boolean,
   ): Promise<ContentListAnswer> {
     const found = await resolution(brandIgId);
-    const missing = needed(found);
-    if (missing || found.state !== 'chosen') return missing!;
+    if (found.state !== 'chosen') return needed(found);
     const load = () =>
       readEdge(found.business.id, (inCase) => inCaseParams(contentListParams(brandIgId, filters, { after }), inCase), after);
     const key = await pageKey(brandIgId, filters, after);
@@ -136,8 +136,7 @@ export function createContentService(deps: ContentServiceDeps) {
     /** Posts by ad code or post link, up to 50 lines: one request per kind, nothing cached (the person asked now). */
     async lookup(brandIgId: string, text: string | readonly string[]): Promise<ContentLookupAnswer> {
       const found = await resolution(brandIgId);
-      const missing = needed(found);
-      if (missing || found.state !== 'chosen') return missing!;
+      if (found.state !== 'chosen') return needed(found);
       const plan = planLookup(typeof text === 'string' ? splitLookupText(text) : text);
       const rows = [];
       for (const request of plan.requests) {
@@ -162,14 +161,12 @@ export function createContentService(deps: ContentServiceDeps) {
     /** The businesses the person may choose from for a brand, and the one used now (if any). */
     async businesses(brandIgId: string): Promise<{ current?: Business; businesses: Business[] }> {
       const found = await resolution(brandIgId);
-      const items = await deps.graph.getAll('me/businesses', z.unknown(), { searchParams: { fields: 'id,name', limit: 100 } });
-      return { current: found.state === 'chosen' ? found.business : undefined, businesses: readBusinessList(items) };
+      return { current: found.state === 'chosen' ? found.business : undefined, businesses: await listBusinesses() };
     },
 
     /** Keeps the person's choice for the brand: it must be one of theirs, as Meta lists them now. */
     async chooseBusiness(brandIgId: string, businessId: string): Promise<Business> {
-      const items = await deps.graph.getAll('me/businesses', z.unknown(), { searchParams: { fields: 'id,name', limit: 100 } });
-      const business = readBusinessList(items).find((candidate) => candidate.id === businessId);
+      const business = (await listBusinesses()).find((candidate) => candidate.id === businessId);
       if (!business) throw new AppError('invalid-request', said('contentBusinessUnknown', { id: businessId }));
       await deps.keptBusiness.set(brandIgId, business);
       return business;
