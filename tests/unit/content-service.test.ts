@@ -98,6 +98,21 @@ describe('content service', () => {
     await vi.waitFor(() => expect(calls('partnership-ads-advertisable-content')).toHaveLength(3));
   });
 
+  it("filters by creator at Meta (Posts ready for ads): only that creator's posts, by Instagram ID", async () => {
+    const { content, calls } = setup();
+    const posts = simulator().state.content.posts.filter((post) => post.brandIgId === DEMO_BRANDS.northwind.id);
+    const creatorId = posts[1]!.creatorId;
+    const answer = ready(await content.listPage(DEMO_BRANDS.northwind.id, { creatorIgIds: [creatorId] }));
+    expect(answer.page.rows.map((row) => row.contentId).sort()).toEqual(
+      posts
+        .filter((post) => post.creatorId === creatorId)
+        .map((post) => post.contentId)
+        .sort(),
+    );
+    expect(answer.page.rows.every((row) => row.creator.igUserId === creatorId)).toBe(true);
+    expect(calls('partnership-ads-advertisable-content')[0]?.query.ad_partner_ig_user_ids).toBe(JSON.stringify([creatorId]));
+  });
+
   it('asks again in lower case when Meta refuses upper-case values, and keeps asking that way', async () => {
     simulator().state.controls.refuseUpperCaseFilters = true;
     const { content, calls } = setup();

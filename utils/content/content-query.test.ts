@@ -97,6 +97,34 @@ describe('readContentPage', () => {
     expect(readContentPage({ data: [row], paging: { cursors: { after: 'C' } } }, 'C')?.nextCursor).toBeUndefined();
   });
 
+  it('never throws on any paging, and gives a next cursor only as a non-empty string other than the one just used', () => {
+    const paging = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          cursors: fc.oneof(fc.jsonValue(), fc.record({ after: fc.oneof(fc.string(), fc.jsonValue()) })),
+          next: fc.oneof(fc.webUrl(), fc.jsonValue()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 3 }),
+        paging,
+        fc.option(fc.string(), { nil: undefined }),
+        (data, pagingValue, used) => {
+          const page = readContentPage({ data, paging: pagingValue }, used);
+          expect(page?.rows.length).toBeLessThanOrEqual(data.length);
+          if (page?.nextCursor !== undefined) {
+            expect(typeof page.nextCursor === 'string' && page.nextCursor.length > 0 && page.nextCursor !== used).toBe(true);
+            expect(data.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+
   it('says an answer without a data list is no page', () => {
     for (const body of [undefined, null, true, {}, { data: 'x' }, parseGraphJson('<html>')]) expect(readContentPage(body)).toBeUndefined();
   });
