@@ -9,6 +9,7 @@ import type { MessageKey } from '@/utils/i18n/said';
 import { StatusWord } from '../shared/StatusWord';
 import { formatDay, shortDate } from '../shared/format';
 import { VirtualTable } from '../shared/VirtualTable';
+import { PostsReadyLink } from '../content/PostsReadyLink';
 
 const COLUMNS: Array<[SortColumn, MessageKey]> = [
   ['creator', 'commonColumnCreator'],
@@ -181,6 +182,7 @@ const PartnershipRow = memo(function PartnershipRow({
             <span class="visually-hidden"> @{permission.creatorUsername}</span>
           </button>
         )}
+        {brand === undefined && <PostsReadyLink permission={permission} />}
         {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
           <button type="button" class="danger" disabled={actionsDisabled} onClick={() => actions.revoke(permission)}>
             {t('commonRevoke')}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConnectionPanel } from '@/components/shared/ConnectionPanel';
-import { lazyView } from '@/components/shared/lazy-component';
+import { lazyComponent, lazyView } from '@/components/shared/lazy-component';
 import { PermissionsView } from '@/components/permissions/PermissionsView';
 import { SettingsView } from '@/components/settings/SettingsView';
 import { SetupGuide } from '@/components/shared/SetupGuide';
@@ -12,15 +12,18 @@ import { WelcomeBanner } from '@/components/settings/WelcomeBanner';
 // Views other than the first one a person sees load on demand, each with its libraries.
 const PartnershipsView = lazyView(() => import('@/components/partnerships/PartnershipsView').then((module) => module.PartnershipsView));
 const BulkView = lazyView(() => import('@/components/bulk/BulkView').then((module) => module.BulkView));
+const ContentView = lazyComponent(() => import('@/components/content/ContentView').then((module) => module.ContentView), 'loading');
 const ActivityView = lazyView(() => import('@/components/activity/ActivityView').then((module) => module.ActivityView));
 
 const VIEWS = [
   { id: 'permissions', label: 'dashboardViewPermissions', render: () => <PermissionsView /> },
   { id: 'partnerships', label: 'dashboardViewPartnerships', render: () => <PartnershipsView /> },
   { id: 'bulk', label: 'dashboardViewBulk', render: () => <BulkView /> },
+  // #content?creator=<Instagram ID> opens one creator's posts ("Posts ready for ads").
+  { id: 'content', label: 'dashboardViewContent', render: (query: string) => <ContentView route={query} /> },
   { id: 'activity', label: 'dashboardViewActivity', render: () => <ActivityView /> },
   { id: 'settings', label: 'dashboardViewSettings', render: () => <SettingsView /> },
-] as const;
+] as const satisfies ReadonlyArray<{ id: string; label: string; render: (query: string) => unknown }>;
 
 /** The setup guide on its own (the Help link), whether or not an app is set up. */
 function HelpView() {
@@ -32,6 +35,12 @@ function currentHash(): string {
   return location.hash.replace(/^#/, '');
 }
 
+/** A hash is the view's ID, then optionally `?` and what the view is asked to show. */
+function splitHash(hash: string): { viewId: string; query: string } {
+  const mark = hash.indexOf('?');
+  return mark < 0 ? { viewId: hash, query: '' } : { viewId: hash.slice(0, mark), query: hash.slice(mark + 1) };
+}
+
 export function App() {
   const auth = useAuthState();
   const [hash, setHash] = useState(currentHash());
@@ -40,7 +49,8 @@ export function App() {
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
-  const view = VIEWS.find((candidate) => candidate.id === hash) ?? (auth?.status === 'signed-out' ? VIEWS[VIEWS.length - 1]! : VIEWS[0]);
+  const { viewId, query } = splitHash(hash);
+  const view = VIEWS.find((candidate) => candidate.id === viewId) ?? (auth?.status === 'signed-out' ? VIEWS[VIEWS.length - 1]! : VIEWS[0]);
 
   return (
     <div class="dashboard">
@@ -57,7 +67,7 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main>{hash === 'help' ? <HelpView /> : view.render()}</main>
+      <main>{hash === 'help' ? <HelpView /> : view.render(query)}</main>
     </div>
   );
 }

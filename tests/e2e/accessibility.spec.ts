@@ -11,7 +11,7 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-const VIEWS = ['permissions', 'partnerships', 'bulk', 'activity', 'settings', 'help'];
+const VIEWS = ['permissions', 'partnerships', 'bulk', 'content', 'activity', 'settings', 'help'];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility (${scheme})`, () => {
@@ -42,6 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto(`chrome-extension://${extensionId}/options.html#${view}`);
         await page.waitForLoadState('networkidle');
         if (view === 'partnerships') await expect(page.getByRole('table', { name: 'Partnership permissions' })).toBeVisible();
+        if (view === 'content') await expect(page.getByRole('table', { name: 'Partnership content' })).toBeVisible();
         expect(await violations(page), view).toEqual([]);
       }
       await page.goto(`chrome-extension://${extensionId}/options.html#partnerships`);

@@ -108,8 +108,14 @@ export function createContentService(deps: ContentServiceDeps) {
     }
   }
 
-  async function pageKey(brandIgId: string, filters: ContentFilters, after: string | undefined) {
-    return cacheKeyText({ area: 'content', userId: await deps.currentUserId(), brandIgId, query: `${filtersKey(filters)}|${after ?? ''}` });
+  /** Per business too: the same brand read under another business (the person changed it) is another list. */
+  async function pageKey(brandIgId: string, businessId: string, filters: ContentFilters, after: string | undefined) {
+    return cacheKeyText({
+      area: 'content',
+      userId: await deps.currentUserId(),
+      brandIgId,
+      query: `${businessId}|${filtersKey(filters)}|${after ?? ''}`,
+    });
   }
 
   async function listPage(
@@ -122,7 +128,7 @@ export function createContentService(deps: ContentServiceDeps) {
     if (found.state !== 'chosen') return needed(found);
     const load = () =>
       readEdge(found.business.id, (inCase) => inCaseParams(contentListParams(brandIgId, filters, { after }), inCase), after);
-    const key = await pageKey(brandIgId, filters, after);
+    const key = await pageKey(brandIgId, found.business.id, filters, after);
     const read = fresh ? await deps.reader.refresh(key, CONTENT_TTL_MS, load) : await deps.reader.get(key, CONTENT_TTL_MS, load);
     return { state: 'ready', business: found.business, page: read.value, fetchedAt: read.fetchedAt, refreshing: read.refreshing };
   }
