@@ -78,6 +78,26 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
     expect(sim.state.log.filter((entry) => entry.path === 'me/accounts' && entry.status === 200).length).toBeGreaterThan(0);
   });
 
+  it('lists the partnership content of @northwind.outdoor, 60 posts over three pages with Load more', async () => {
+    const page = await dashboard();
+    await page.evaluate(() => (document.querySelector('a[href="#content"]') as HTMLAnchorElement | null)?.click());
+    await waitForText(page, 'Partnership content');
+    await waitForText(page, '25 posts shown');
+    const loadMore = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .find((button) => button.textContent?.trim() === 'Load more')
+          ?.dispatchEvent(new MouseEvent('click', { bubbles: true })),
+      );
+    await loadMore();
+    await waitForText(page, '50 posts shown');
+    await loadMore();
+    await waitForText(page, '60 posts shown');
+    expect(await page.evaluate(() => document.querySelectorAll('table tbody tr').length)).toBe(60);
+    const pages = sim.state.log.filter((entry) => entry.path.endsWith('partnership-ads-advertisable-content') && entry.status === 200);
+    expect(pages.map((entry) => entry.query.after === undefined)).toEqual([true, false, false]);
+  });
+
   it('asks each creator once through 5xx after Meta applied them, lost answers and a network gone for a while', async () => {
     const page = await dashboard();
     await page.evaluate(() => (document.querySelector('a[href="#bulk"]') as HTMLAnchorElement | null)?.click());
