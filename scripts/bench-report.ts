@@ -5,7 +5,7 @@
  */
 
 /** The sections `npm run bench` can run, in the order it runs them; `npm run bench -- bundles checks` runs two. */
-export const BENCH_SECTIONS = ['popup', 'bundles', 'bulk', 'checks', 'budget', 'big'] as const;
+export const BENCH_SECTIONS = ['popup', 'bundles', 'bulk', 'checks', 'budget', 'big', 'content'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /** The sections named on the command line (all of them when none is), refusing a name that is none. */
@@ -300,5 +300,46 @@ export function bigRows(f: BigFigures): Measurement[] {
       ours: `${f.heapMb.toFixed(0)} MB`,
       target: '< 150 MB',
     },
+  ];
+}
+
+/** One listing of a brand's 60 posts in the Content view: the first page shown, then all 60 after Load more twice. */
+export interface ContentRun {
+  firstMs: number;
+  allMs: number;
+  /** Graph HTTP requests during the listing, and those of the content edge. */
+  requests: number;
+  edgeRequests: number;
+}
+
+export interface ContentFigures {
+  latencyMs: number;
+  posts: number;
+  cold: ContentRun;
+  runs: number;
+  cached: { first: Stats; all: Stats; mostRequests: number };
+  /** The same pages read straight from the edge with the Graph client, one after another. */
+  floorMs: number;
+  floorRequests: number;
+}
+
+export function contentRows(f: ContentFigures): Measurement[] {
+  return [
+    {
+      figure: `Content, ${f.posts} posts, nothing cached: Graph requests`,
+      floor: `${count(f.floorRequests)} (one per page)`,
+      ours: `${count(f.cold.requests)} (${count(f.cold.edgeRequests)} of the content edge)`,
+      ratio: times(f.cold.requests, f.floorRequests),
+    },
+    { figure: 'Content, nothing cached: open to the first 25 shown, as the driver sees it', ours: `${Math.round(f.cold.firstMs)} ms` },
+    {
+      figure: `Content, nothing cached: open to all ${f.posts} shown after Load more twice, as the driver sees it`,
+      floor: `${Math.round(f.floorMs)} ms (${f.floorRequests} pages read one after another)`,
+      ours: `${Math.round(f.cold.allMs)} ms`,
+      ratio: times(f.cold.allMs, f.floorMs),
+    },
+    { figure: `Content, cached (${f.runs} runs): Graph requests, most in one run`, ours: count(f.cached.mostRequests), target: '0' },
+    { figure: 'Content, cached: open to the first 25 shown', ours: timing(f.cached.first) },
+    { figure: `Content, cached: open to all ${f.posts} shown after Load more twice`, ours: timing(f.cached.all) },
   ];
 }

@@ -7,7 +7,8 @@
  * - bulk: a send to 1,000 creators with added latency, next to one request per creator;
  * - checks: the same with answers lost, each such creator read from Meta before any resend;
  * - budget: the same while Meta's allowance binds;
- * - big: an agency's 110,000 records: the popup, a search keystroke, the dashboard's memory.
+ * - big: an agency's 110,000 records: the popup, a search keystroke, the dashboard's memory;
+ * - content: the Content view listing @northwind.outdoor's 60 posts (three pages), nothing cached and cached.
  * `npm run bench -- bundles checks` runs only the sections named. Each writes one table into
  * docs/benchmarks.md between its markers (scripts/bench-report.ts lays the rows out).
  */
@@ -17,8 +18,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import * as z from 'zod/mini';
+import { contentEdge, contentListParams, readContentPage } from '../utils/content/content-query';
 import { createGraphClient } from '../utils/graph/client';
+import { DEMO_BUSINESSES } from '../tests/simulator/content-data';
 import { SimulatorControl } from '../tests/simulator/control';
+import { DEMO_BRANDS } from '../tests/simulator/demo-data';
 import { startSimulator } from '../tests/simulator/server';
 import { DEFAULT_APP_ID } from '../tests/simulator/state';
 import { buildExtension } from '../tests/support/build-extension';
@@ -30,6 +34,7 @@ import {
   bundleRows,
   checksRows,
   chosenSections,
+  contentRows,
   machineOf,
   measurementTable,
   popupRows,
@@ -39,6 +44,8 @@ import {
   type BigFigures,
   type BulkFigures,
   type CheckRun,
+  type ContentFigures,
+  type ContentRun,
   type Measurement,
   type PageTimes,
   type RunInfo,
@@ -71,7 +78,9 @@ if (sections.has('bundles')) {
   writeSection('bytes', breakdown);
 }
 
-const browserSections: BenchSection[] = ['popup', 'bulk', 'checks', 'budget', 'big'];
+const CONTENT_RUNS = 10;
+const CONTENT_LATENCY_MS = 50;
+const browserSections: BenchSection[] = ['popup', 'bulk', 'checks', 'budget', 'big', 'content'];
 if (browserSections.some((section) => sections.has(section))) await benchInBrowser();
 
 async function benchInBrowser(): Promise<void> {
@@ -100,6 +109,14 @@ async function benchInBrowser(): Promise<void> {
         'popup',
         `${RUNS} runs of each page, alternating. In the page: navigation to the first frame after its load event (the floor) or after the status word is in the document. As the driver sees it: Playwright's goto to its wait returning.`,
         popupRows(await benchPopup(bench)),
+        run,
+      );
+    }
+    if (sections.has('content')) {
+      report(
+        'content',
+        `The Content view listing @northwind.outdoor's posts (three pages of 25, 25 and 10), the simulator answering every HTTP request after ${CONTENT_LATENCY_MS} ms; the floor reads the same pages with the same Graph client. Nothing cached: the first time the view opens in the profile; cached: ${CONTENT_RUNS} openings after it, within the cache's 5 minutes.`,
+        contentRows(await benchContent(bench)),
         run,
       );
     }
@@ -193,6 +210,62 @@ async function benchPopup({ sim, context, base }: Bench) {
     cold: pageTimes(times.cold),
     firstLookupCalls,
     repeatedCalls,
+  };
+}
+
+/** The Content view opened, its first page shown, then Load more twice to all 60 posts: nothing cached, then cached. */
+async function benchContent({ sim, simulator, context, base }: Bench): Promise<ContentFigures> {
+  const edge = 'partnership-ads-advertisable-content';
+  const posts = (await sim.content()).posts.filter((post) => post.brandIgId === DEMO_BRANDS.northwind.id).length;
+  await sim.setControls({ latencyMs: CONTENT_LATENCY_MS });
+  const listing = async (): Promise<ContentRun> => {
+    const page = await context.newPage();
+    await sim.clearLog();
+    const started = performance.now();
+    await page.goto(`${base}/options.html#content`);
+    const rows = page.getByRole('table', { name: 'Partnership content' }).locator('tbody tr');
+    await rows.nth(24).waitFor();
+    const firstMs = performance.now() - started;
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    await loadMore.click();
+    await rows.nth(49).waitFor();
+    await loadMore.click();
+    await rows.nth(posts - 1).waitFor();
+    const allMs = performance.now() - started;
+    await page.close();
+    const log = (await sim.log()).filter((entry) => entry.batchIndex === undefined);
+    return { firstMs, allMs, requests: log.length, edgeRequests: log.filter((entry) => entry.path.endsWith(edge)).length };
+  };
+  const cold = await listing();
+  const cachedRuns: ContentRun[] = [];
+  for (let run = 0; run < CONTENT_RUNS; run++) cachedRuns.push(await listing());
+
+  await sim.clearLog();
+  const { token } = simulator.state.issueToken(['business_management', 'instagram_basic', 'instagram_branded_content_ads_brand']);
+  const graph = createGraphClient({ graphOrigin: simulator.url, apiVersion: 'v25.0', getAccessToken: async () => token });
+  const floorStart = performance.now();
+  let after: string | undefined;
+  do {
+    const body = await graph.get(contentEdge(DEMO_BUSINESSES.northwind.id), z.unknown(), {
+      searchParams: contentListParams(DEMO_BRANDS.northwind.id, {}, { after }),
+    });
+    after = readContentPage(body, after)?.nextCursor;
+  } while (after);
+  const floorMs = performance.now() - floorStart;
+  const floorRequests = (await sim.log()).length;
+  await sim.setControls({ latencyMs: 0 });
+  return {
+    latencyMs: CONTENT_LATENCY_MS,
+    posts,
+    cold,
+    runs: CONTENT_RUNS,
+    cached: {
+      first: stats(cachedRuns.map((run) => run.firstMs)),
+      all: stats(cachedRuns.map((run) => run.allMs)),
+      mostRequests: Math.max(...cachedRuns.map((run) => run.requests)),
+    },
+    floorMs,
+    floorRequests,
   };
 }
 

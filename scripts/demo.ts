@@ -55,10 +55,11 @@ if (headless) {
   const shots = resolve(demoDir, 'screenshots');
   mkdirSync(shots, { recursive: true });
   await dashboard.screenshot({ path: resolve(shots, 'dashboard.png'), fullPage: true });
-  for (const view of ['partnerships', 'bulk']) {
+  for (const view of ['partnerships', 'content', 'bulk']) {
     await dashboard.goto(`chrome-extension://${extensionId}/options.html#${view}`);
     await dashboard.getByRole('combobox', { name: 'Brand account' }).waitFor();
     if (view === 'partnerships') await dashboard.getByRole('table', { name: 'Partnership permissions' }).waitFor();
+    if (view === 'content') await dashboard.getByRole('table', { name: 'Partnership content' }).waitFor();
     await dashboard.screenshot({ path: resolve(shots, `${view}.png`) });
   }
   const popup = await context.newPage();
@@ -66,7 +67,7 @@ if (headless) {
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByText('Connected as').waitFor();
   await popup.screenshot({ path: resolve(shots, 'popup.png') });
-  console.log(`Screenshots saved in ${shots}: dashboard.png, partnerships.png, bulk.png, popup.png`);
+  console.log(`Screenshots saved in ${shots}: dashboard.png, partnerships.png, content.png, bulk.png, popup.png`);
   if (wantsStoreImages) await saveStoreImages(dashboard, popup);
   await context.close();
   await simulator.close();

@@ -33,7 +33,7 @@ export function ContentLookup({
         <label for="content-lookup">{t('contentLookupLabel')}</label>
         <textarea
           id="content-lookup"
-          rows={3}
+          rows={2}
           value={text}
           aria-describedby="content-lookup-hint"
           onInput={(event) => setText(event.currentTarget.value)}

@@ -80,7 +80,7 @@ const ContentTableRow = memo(function ContentTableRow({ shown, ariaRowIndex }: {
           {row.insights[name] === undefined ? '' : i18n.number(row.insights[name])}
         </td>
       ))}
-      <td class="row-actions">
+      <td class="row-actions content-actions">
         {row.contentId && <CopyButton text={row.contentId} label={t('contentCopyId')} />}
         {row.adCode && <CopyButton text={row.adCode} label={t('contentCopyAdCode')} />}
         {row.permalink && (

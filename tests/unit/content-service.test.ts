@@ -179,6 +179,19 @@ describe('content service', () => {
     });
   });
 
+  it('reads the brand under the newly chosen business at once, not from the pages cached under the old one', async () => {
+    const { content, calls } = setup();
+    await content.chooseBusiness(DEMO_BRANDS.lumen.id, DEMO_BUSINESSES.lumen.id);
+    ready(await content.listPage(DEMO_BRANDS.lumen.id, {}));
+    await content.chooseBusiness(DEMO_BRANDS.lumen.id, DEMO_BUSINESSES.northwind.id);
+    const answer = ready(await content.listPage(DEMO_BRANDS.lumen.id, {}));
+    expect(answer.business).toEqual(DEMO_BUSINESSES.northwind);
+    expect(calls('partnership-ads-advertisable-content').map((call) => call.path.split('/').at(-2))).toEqual([
+      DEMO_BUSINESSES.lumen.id,
+      DEMO_BUSINESSES.northwind.id,
+    ]);
+  });
+
   it('turns a missing business_management into the typed permission error', async () => {
     const { content } = setup(ALL_SCOPES.filter((scope) => scope !== 'business_management'));
     const failure = await content.listPage(DEMO_BRANDS.northwind.id, {}).catch((error: unknown) => error);
