@@ -7,6 +7,7 @@ import {
   bundleRows,
   checksRows,
   chosenSections,
+  contentRows,
   machineOf,
   measurementTable,
   popupRows,
@@ -30,7 +31,7 @@ describe('chosenSections', () => {
 
   it('refuses a name that is no section, saying which are', () => {
     expect(() => chosenSections(['bundle'])).toThrow(
-      'Unknown bench section bundle: choose from popup, bundles, bulk, checks, budget, big.',
+      'Unknown bench section bundle: choose from popup, bundles, bulk, checks, budget, big, content.',
     );
   });
 });
@@ -85,6 +86,28 @@ describe('measurementTable', () => {
 });
 
 describe('section rows', () => {
+  it('content: requests against one per page, and the listing nothing cached and cached', () => {
+    const rows = contentRows({
+      latencyMs: 50,
+      posts: 60,
+      cold: { firstMs: 586.4, allMs: 1016, requests: 7, edgeRequests: 3 },
+      runs: 10,
+      cached: { first: { median: 378, p90: 451 }, all: { median: 613, p90: 695 }, mostRequests: 0 },
+      floorMs: 176,
+      floorRequests: 3,
+    });
+    expect(rows[0]).toEqual({
+      figure: 'Content, 60 posts, nothing cached: Graph requests',
+      floor: '3 (one per page)',
+      ours: '7 (3 of the content edge)',
+      ratio: '2.33×',
+    });
+    expect(rows[1]!.ours).toBe('586 ms');
+    expect(rows[2]).toMatchObject({ floor: '176 ms (3 pages read one after another)', ours: '1016 ms', ratio: '5.77×' });
+    expect(rows[3]).toMatchObject({ ours: '0', target: '0' });
+    expect(rows[5]!.ours).toBe('613 ms (p90 695)');
+  });
+
   it('popup: every page against the floor in the page and as the driver sees it, the popup against the script page, and the lookups', () => {
     const rows = popupRows({
       runs: 25,
