@@ -181,6 +181,16 @@ test.describe('Content: partnership content of a brand', () => {
       ['ad_codes'],
       ['permalinks'],
     ]);
+    // Export CSV writes the rows shown: the two found.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^\uFEFF?content_id,creator_username,/);
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain(byCode.adCode!);
+    expect(csv).toContain(byLink.permalink);
+
     await page.getByRole('button', { name: 'Show all posts' }).click();
     await expect(contentTable(page).locator('tbody tr')).toHaveCount(25);
   });
