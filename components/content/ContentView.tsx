@@ -19,7 +19,7 @@ import { BusinessChoice } from './BusinessChoice';
 import { ContentFiltersForm, NO_FILTERS, type ContentFilterChoice } from './ContentFiltersForm';
 import { ContentLookup } from './ContentLookup';
 import { ContentTable } from './ContentTable';
-import { creatorOfRoute } from './content-route';
+import { contentRoute } from './content-route';
 import { hubUrl } from './partnership-ads-hub';
 import { useContentPages, type ContentFilters } from './use-content-pages';
 
@@ -40,7 +40,11 @@ function filtersOf(choice: ContentFilterChoice): ContentFilters {
 /** Dashboard view Content: the chosen brand's creator posts that may run as partnership ads, filtered at Meta. */
 export function ContentView({ route }: { route: string }) {
   const { brands, brand, selectBrand, error: accessError } = useBrandChoice();
-  const routeCreator = creatorOfRoute(route);
+  const { creatorIgId: routeCreator, brandIgId: routeBrand } = contentRoute(route);
+  // A link for one brand's creator ("Posts ready for ads" from All brands or the popup) chooses that brand.
+  useEffect(() => {
+    if (routeBrand && routeBrand !== brand?.igId && brands.some((candidate) => candidate.igId === routeBrand)) void selectBrand(routeBrand);
+  }, [routeBrand, brands.length]);
   const [choice, setChoice] = useState<ContentFilterChoice>({ ...NO_FILTERS, creator: routeCreator ?? '' });
   // "Posts ready for ads" opens this view with a creator: a new one replaces the creator filter.
   useEffect(() => setChoice((previous) => ({ ...previous, creator: routeCreator ?? '' })), [routeCreator]);

@@ -182,7 +182,7 @@ const PartnershipRow = memo(function PartnershipRow({
             <span class="visually-hidden"> @{permission.creatorUsername}</span>
           </button>
         )}
-        {brand === undefined && <PostsReadyLink permission={permission} />}
+        <PostsReadyLink permission={permission} />
         {canRevoke(permission.status) && (permission.creatorUsername || permission.creatorId) && (
           <button type="button" class="danger" disabled={actionsDisabled} onClick={() => actions.revoke(permission)}>
             {t('commonRevoke')}

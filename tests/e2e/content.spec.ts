@@ -211,7 +211,7 @@ test.describe('Content: partnership content of a brand', () => {
     await expect(row).toContainText('Approved');
     await sim.clearLog();
     await row.getByRole('link', { name: 'Posts ready for ads' }).click();
-    await expect(page).toHaveURL(new RegExp(`#content\\?creator=${creator.id}$`));
+    await expect(page).toHaveURL(new RegExp(`#content\\?(brand=${NORTHWIND}&)?creator=${creator.id}$`));
     await expect(contentTable(page).locator('tbody tr')).toHaveCount(theirs.length);
     await expect(page.getByRole('combobox', { name: 'Creator', exact: true })).toHaveValue(creator.id);
     const requests = await contentRequests(sim);
@@ -225,6 +225,27 @@ test.describe('Content: partnership content of a brand', () => {
     const pendingRow = permissionRow(page, pendingName);
     await expect(pendingRow).toContainText('Pending');
     await expect(pendingRow.getByRole('link', { name: 'Posts ready for ads' })).toHaveCount(0);
+  });
+
+  test('Posts ready for ads in All brands opens Content for the row’s brand, whichever brand was chosen', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
+    const posts = await postsOf(sim);
+    const creator = { id: posts[3]!.creatorId, username: posts[3]!.creatorUsername };
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    await page.getByRole('link', { name: 'Partnerships' }).click();
+    const picker = page.getByRole('combobox', { name: 'Brand account' });
+    await picker.selectOption({ label: '@lumen.skincare' });
+    await picker.selectOption({ label: 'All brands' });
+    await page.getByRole('searchbox', { name: 'Search creators' }).fill(creator.username);
+    const row = permissionRow(page, creator.username).filter({ hasText: '@northwind.outdoor' });
+    await row.getByRole('link', { name: 'Posts ready for ads' }).click();
+    await expect(page).toHaveURL(new RegExp(`#content\\?brand=${NORTHWIND}&creator=${creator.id}$`));
+    await expect(page.getByRole('combobox', { name: 'Brand account' })).toHaveValue(NORTHWIND);
+    await expect(contentTable(page).locator('tbody tr')).toHaveCount(posts.filter((post) => post.creatorId === creator.id).length);
   });
 
   test('@lumen.skincare asks which business once, keeps the choice, and the choice can be changed', async ({
