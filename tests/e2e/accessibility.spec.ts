@@ -36,6 +36,8 @@ for (const scheme of ['light', 'dark'] as const) {
       sim,
     }) => {
       void sim;
+      // Seven views, each scanned whole by axe (Content's wide table among them), then a dialog and the popup.
+      test.setTimeout(90_000);
       const page = await openDashboard(context, extensionId);
       await connect(page);
       for (const view of VIEWS) {
