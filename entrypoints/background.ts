@@ -14,7 +14,7 @@ z.config({ jitless: true });
 
 export default defineBackground(() => {
   const services = createServices();
-  serveProtocol(createHandlers(services));
+  serveProtocol(createHandlers(services), services.profileStatus.tabHandlers);
   // The worker may have been stopped mid-job: settle what was on its way, run what is due, schedule the rest.
   void services.runner.recover();
   void services.showBadge();
@@ -34,6 +34,15 @@ export default defineBackground(() => {
   browser.notifications?.onClicked.addListener(() => {
     void browser.tabs.create({ url: browser.runtime.getURL('/options.html#partnerships') });
   });
+  // "Show status on instagram.com": the chip's registration matches the setting on every start; listeners at the top
+  // level so these events wake the worker. changeInfo.url is only given for tabs Collab Desk may read (instagram.com).
+  void services.profileStatus.start();
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.url) void services.profileStatus.tabMoved(tabId, changeInfo.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => services.profileStatus.tabClosed(tabId));
+  browser.permissions.onRemoved.addListener(({ origins }) => void services.profileStatus.accessRemoved(origins));
+  browser.permissions.onAdded.addListener(() => void services.profileStatus.start());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   });

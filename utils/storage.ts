@@ -36,3 +36,11 @@ export const watchSettings = storage.defineItem<WatchSettings>('local:watchSetti
 
 /** What the last watch cycle did, for Settings to say. */
 export const watchLastCycle = storage.defineItem<WatchCycleSummary | null>('local:watchLastCycle', { fallback: null });
+
+/**
+ * "Show status on instagram.com": off until the person turns it on. removedByBrowser says the
+ * person took instagram.com access away in the browser's own settings, which turned it off.
+ */
+export const profileStatusSetting = storage.defineItem<{ enabled: boolean; removedByBrowser?: boolean }>('local:profileStatus', {
+  fallback: { enabled: false },
+});

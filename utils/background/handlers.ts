@@ -35,6 +35,7 @@ export function createHandlers({
   checkEndedTerms,
   getAppId,
   getLoginConfigId,
+  profileStatus,
 }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
@@ -105,6 +106,8 @@ export function createHandlers({
     disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
     refreshProfile: async () => auth.updateUser(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })),
     getSettings: settingsView,
+    getProfileStatusSetting: () => profileStatus.settingView(),
+    saveProfileStatusSetting: ({ enabled }) => profileStatus.save(enabled),
     saveSettings: async ({ metaAppId, loginConfigId }) => {
       await metaAppIdSetting.setValue(metaAppId);
       if (loginConfigId !== undefined) await loginConfigIdSetting.setValue(loginConfigId);
@@ -115,6 +118,7 @@ export function createHandlers({
     refreshAccessOverview: async () => ({ ...(await access.refresh()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
     selectBrand: async ({ igId }) => {
       await selectedBrandSetting.setValue(igId);
+      profileStatus.dataChanged();
       return { selectedBrandIgId: igId };
     },
     listPartnerships: ({ brandIgId }) => partnerships.list(brandIgId),

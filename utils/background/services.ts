@@ -26,6 +26,7 @@ import { createEndedTerms } from './ended-terms';
 import { wakeBy } from './job-alarm';
 import { createToolbarBadge } from './toolbar-badge';
 import { createWatchWiring } from './watch-wiring';
+import { createProfileStatusWiring } from '../profile-status/profile-status-wiring';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -113,8 +114,12 @@ export function createServices() {
     cache,
     reader,
     currentUserId,
-    onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
+    onChange: (brandIgId) => {
+      events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId });
+      profileStatus.dataChanged();
+    },
   });
+  const profileStatus = createProfileStatusWiring({ auth, access, partnerships });
 
   const fetchBrandList = (brandIgId: string, usernames: readonly string[]) => partnerships.freshListFor(brandIgId, usernames);
   const runner = createJobRunner({
@@ -176,5 +181,6 @@ export function createServices() {
     currentUserId,
     notes,
     checkEndedTerms: endedTerms.check,
+    profileStatus,
   };
 }
