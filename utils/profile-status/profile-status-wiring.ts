@@ -19,6 +19,16 @@ interface TabActionApi {
   setBadgeText(details: { tabId: number; text: string | null }): Promise<void>;
   setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
   setTitle(details: { tabId: number; title: string | null }): Promise<void>;
+  getTitle(details: object): Promise<string>;
+}
+
+/** A toolbar call that may fail (the tab closed meanwhile), also when the browser throws before giving a promise. */
+async function quietly(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // The tab is gone, or this browser refuses the value: nothing to show there.
+  }
 }
 
 export interface ProfileStatusWiringDeps {
@@ -55,14 +65,23 @@ export function createProfileStatusWiring({ auth, access, partnerships }: Profil
     say: (words) => i18n.say(words),
     toolbar: {
       async show(tabId, badge) {
-        await action.setBadgeText({ tabId, text: badge.text });
-        if (badge.text) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-        await action.setTitle({ tabId, title: badge.title });
+        await quietly(async () => {
+          await action.setBadgeText({ tabId, text: badge.text });
+          if (badge.text) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+          await action.setTitle({ tabId, title: badge.title });
+        });
       },
       async reset(tabId) {
-        // null takes the tab's own values away, so it shows the global badge and title again.
-        await action.setBadgeText({ tabId, text: null }).catch(() => undefined);
-        await action.setTitle({ tabId, title: null }).catch(() => undefined);
+        // null takes the tab's own badge away, so the tab shows the global one again (Chrome and Firefox).
+        await quietly(() => action.setBadgeText({ tabId, text: null }));
+        // Firefox takes null for the title too; Chrome requires a string, so the tab gets the global title's words.
+        await quietly(async () => {
+          try {
+            await action.setTitle({ tabId, title: null });
+          } catch {
+            await action.setTitle({ tabId, title: await action.getTitle({}) });
+          }
+        });
       },
     },
     tellTab: async (tabId, state) => {
