@@ -80,6 +80,8 @@ export function createServices() {
       if (state.status === 'signed-out') void forgetEverything();
       if (state.status === 'signed-in') void runner.resumeAfterLogin();
       events.broadcast({ type: 'auth-changed', state });
+      // Profile tabs say "connect to see the status", or the status again.
+      profileStatus.dataChanged();
     },
   });
 
