@@ -3,6 +3,8 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimulatorControl } from '../simulator/control';
+import { translatorFor } from '@/utils/i18n/translate';
+import { DEFAULT_APP_ID } from '../simulator/state';
 import { buildExtension } from '../support/build-extension';
 import { connect, expect, openDashboard, test } from './fixtures';
 
@@ -190,3 +192,35 @@ test.describe('Show status on instagram.com', () => {
     expect(manifest.permissions).toContain('scripting');
   });
 });
+
+/** The chip and the tab's title speak the browser's language, as the rest of Collab Desk does. */
+for (const { locale, tag } of [
+  { locale: 'es', tag: 'es' },
+  { locale: 'pt_BR', tag: 'pt-BR' },
+]) {
+  test.describe(`Show status on instagram.com in ${tag}`, () => {
+    test.use({ language: tag });
+    const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8'));
+    const words = translatorFor(messages, tag);
+
+    test('the chip and the title say the status in the browser language', async ({ context, extensionId, sim }) => {
+      const approved = await creatorWithStatus(sim, 'APPROVED');
+      const dashboard = await openDashboard(context, extensionId);
+      await dashboard.getByRole('link', { name: words.t('dashboardViewSettings') }).click();
+      await dashboard.getByRole('textbox', { name: words.t('settingsMetaAppId') }).fill(DEFAULT_APP_ID);
+      await dashboard.getByRole('button', { name: words.t('settingsSave'), exact: true }).click();
+      await dashboard.getByRole('button', { name: words.t('connectionConnect') }).click();
+      await expect(dashboard.getByText(words.t('connectionConnectedAs').replace(/\s*\{name\}.*/, ''))).toBeVisible();
+      await dashboard.getByRole('checkbox', { name: words.t('settingsInstagramEnabled') }).check();
+
+      await serveInstagram(context, approved);
+      const page = await context.newPage();
+      await page.goto(`https://www.instagram.com/${approved}/`);
+      const expected = words.t('profileStatusTitle', { username: approved, status: words.t('statusApproved'), brand: 'northwind.outdoor' });
+      expect(expected).toMatch(/^Collab Desk: /);
+      expect(expected).not.toContain('Approved');
+      await expect(chip(page)).toHaveAccessibleName(expected);
+      await expect.poll(async () => (await toolbar(context)).title).toBe(expected);
+    });
+  });
+}
