@@ -44,6 +44,7 @@ export function createServices() {
     counts: (jobId) => runner.counts(jobId),
     newsCount: () => watchStore.newsCount(),
     endedTermsCount: async () => (await endedTerms.approvedEnded()).length,
+    onShown: () => profileStatus.globalTitleChanged(),
   });
   const scheduleBadge = badge.schedule;
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;

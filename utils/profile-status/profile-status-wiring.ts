@@ -13,23 +13,7 @@ import { createChipRegistration, type ScriptingApi } from './chip-registration';
 import { buildHoldsInstagramNow, INSTAGRAM_ORIGIN, instagramAccessHeld } from './instagram-access';
 import type { ProfileAnswer } from './profile-badge';
 import { createProfileTabs } from './profile-tabs';
-
-/** browser.action as Chrome and Firefox document it: null gives a tab the global value back (the polyfill's types omit it). */
-interface TabActionApi {
-  setBadgeText(details: { tabId: number; text: string | null }): Promise<void>;
-  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
-  setTitle(details: { tabId: number; title: string | null }): Promise<void>;
-  getTitle(details: object): Promise<string>;
-}
-
-/** A toolbar call that may fail (the tab closed meanwhile), also when the browser throws before giving a promise. */
-async function quietly(call: () => Promise<unknown>): Promise<void> {
-  try {
-    await call();
-  } catch {
-    // The tab is gone, or this browser refuses the value: nothing to show there.
-  }
-}
+import { createTabToolbar, type TabActionApi } from './tab-toolbar';
 
 export interface ProfileStatusWiringDeps {
   auth: Pick<AuthService, 'getState'>;
@@ -42,7 +26,7 @@ const OPEN_EVERY_MS = 1500;
 
 /** "Show status on instagram.com" in the background: the setting, the chip's registration, and the status on profile tabs. */
 export function createProfileStatusWiring({ auth, access, partnerships }: ProfileStatusWiringDeps) {
-  const action = (browser.action ?? browser.browserAction) as unknown as TabActionApi;
+  const toolbar = createTabToolbar((browser.action ?? browser.browserAction) as unknown as TabActionApi);
   const registration = createChipRegistration(browser.scripting as unknown as ScriptingApi);
   const lastOpened = new Map<number, number>();
 
@@ -63,27 +47,7 @@ export function createProfileStatusWiring({ auth, access, partnerships }: Profil
     isOn,
     answerFor,
     say: (words) => i18n.say(words),
-    toolbar: {
-      async show(tabId, badge) {
-        await quietly(async () => {
-          await action.setBadgeText({ tabId, text: badge.text });
-          if (badge.text) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-          await action.setTitle({ tabId, title: badge.title });
-        });
-      },
-      async reset(tabId) {
-        // null takes the tab's own badge away, so the tab shows the global one again (Chrome and Firefox).
-        await quietly(() => action.setBadgeText({ tabId, text: null }));
-        // Firefox takes null for the title too; Chrome requires a string, so the tab gets the global title's words.
-        await quietly(async () => {
-          try {
-            await action.setTitle({ tabId, title: null });
-          } catch {
-            await action.setTitle({ tabId, title: await action.getTitle({}) });
-          }
-        });
-      },
-    },
+    toolbar,
     tellTab: async (tabId, state) => {
       const message: ChipMessage = { collabDeskChip: 1, state };
       // A tab without the chip (feature just turned on, page not reloaded) has nobody to hear it.
@@ -142,6 +106,8 @@ export function createProfileStatusWiring({ auth, access, partnerships }: Profil
       tabs.forget(tabId);
       lastOpened.delete(tabId);
     },
+    /** The global title changed (toolbar-badge.ts): Chrome's copies of it on tabs that left a profile follow. */
+    globalTitleChanged: () => void toolbar.globalTitleChanged(),
     /** The chosen brand or a brand's data changed: profile tabs show it again (from the cache). */
     dataChanged: () => void tabs.refreshAll().catch(() => undefined),
   };

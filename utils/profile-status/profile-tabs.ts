@@ -14,6 +14,8 @@ export interface TabToolbar {
   show(tabId: number, badge: { text: string | null; color: string; title: string }): Promise<void>;
   /** Gives the tab the global badge and title back (the approvals watch's count). */
   reset(tabId: number): Promise<void>;
+  /** The tab is closed: nothing more to keep for it. */
+  forget?(tabId: number): void;
 }
 
 export interface ProfileTabsDeps {
@@ -74,6 +76,7 @@ export function createProfileTabs(deps: ProfileTabsDeps) {
 
     forget(tabId: number): void {
       addresses.delete(tabId);
+      deps.toolbar.forget?.(tabId);
     },
 
     /** The chosen brand or its data changed, or the feature was turned on or off: every followed tab shows it again. */
