@@ -25,9 +25,9 @@ export const TARGETS = { background: 40_000, popup: 20_000, dashboard: 30_000 } 
  * about 52.7 KB, and no package may go; 53 KB holds it until the target is decided again
  * (issue 27). The bench shows the target as not met.
  */
-// +1.8 KB (54.8 KB): "Show status on instagram.com" (issue 28) runs in the background: the per-tab badge and title,
-// the chip script's run-time registration and its sender-checked requests (52,874 B before it, 54,683 B with it).
-export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 54_800 };
+// +1.9 KB (54.9 KB): "Show status on instagram.com" (issue 28) runs in the background: the per-tab badge and title,
+// the chip script's run-time registration and its sender-checked requests (52,874 B before it, 54,772 B with it).
+export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 54_900 };
 
 export function measureBundles(dir: string): BundleSize[] {
   const entry = (part: keyof typeof TARGETS, files: string[]): BundleSize => {
