@@ -28,6 +28,9 @@ export const selectedBrandSetting = storage.defineItem<string>(`local:${STORAGE_
 /** The connection as every page may know it (no token), kept for the popup's first paint. */
 export const authGlance = storage.defineItem<AuthState | null>(`session:${STORAGE_KEYS.authGlance}`, { fallback: null });
 
+/** The creators the popup looked up last, newest first; forgotten with the cache on Disconnect. */
+export const recentCreators = storage.defineItem<string[]>(`local:${STORAGE_KEYS.recentCreators}`, { fallback: [] });
+
 /** Who was connected, so an expired session can still say whose it was. */
 export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });
 

@@ -2,6 +2,8 @@ import { BrandPicker } from '@/components/shared/BrandPicker';
 import { BrandReadinessLine } from '@/components/popup/BrandReadinessLine';
 import { ConnectionPanel } from '@/components/shared/ConnectionPanel';
 import { CreatorLookup } from '@/components/popup/CreatorLookup';
+import { SessionLine } from '@/components/popup/SessionLine';
+import { SetupPointer } from '@/components/popup/SetupPointer';
 import { ErrorNotice } from '@/components/shared/ErrorNotice';
 import { AboutLinks } from '@/components/shared/AboutLinks';
 import { lazyComponent } from '@/components/shared/lazy-component';
@@ -14,7 +16,7 @@ import type { FirstPaint } from './first-paint';
 // Shown only when an action waits for the person: loaded then.
 const KeptActions = lazyComponent(() => import('@/components/shared/KeptActions').then((module) => module.KeptActions));
 
-/** The popup, painted first from `start` (the open profile and the cache's glance), then kept current by the background. */
+/** The popup, laid out for a glance (the status for the chosen brand first, the session at the foot), painted first from `start` (the open profile and the cache's glance), then kept current by the background. */
 export function App({ start }: { start: FirstPaint }) {
   const auth = useAuthState(start.glance?.auth);
   const { snapshot, error, brands, brand, page, brandUsernames, selectBrand } = useBrandChoice(start.glance?.access);
@@ -25,9 +27,12 @@ export function App({ start }: { start: FirstPaint }) {
     <div class="popup">
       <header>
         <h1>{t('extName')}</h1>
+        <a href="/options.html#partnerships" target="_blank" rel="noopener">
+          {t('popupOpenDashboard')}
+        </a>
       </header>
       <main>
-        <ConnectionPanel state={auth} compact />
+        {auth?.status !== 'signed-in' && <ConnectionPanel state={auth} guide={() => <SetupPointer />} compact />}
         {auth?.status === 'signed-in' && (
           <>
             {snapshot && brands.length === 0 && <p class="muted">{t('popupNoBrandAccounts')}</p>}
@@ -41,6 +46,7 @@ export function App({ start }: { start: FirstPaint }) {
                 readiness={brand.readiness}
                 initialUsername={start.username}
                 initialLookup={glanceLookup?.brandIgId === brand.igId ? glanceLookup : undefined}
+                recent={start.recent}
               />
             )}
             {!snapshot && !error && <p class="muted">{t('commonLoading')}</p>}
@@ -50,9 +56,7 @@ export function App({ start }: { start: FirstPaint }) {
         {kept.length > 0 && <KeptActions actions={kept} brandUsernames={brandUsernames} />}
       </main>
       <footer>
-        <a href="/options.html#partnerships" target="_blank" rel="noopener">
-          {t('popupOpenDashboard')}
-        </a>
+        {auth?.status === 'signed-in' && <SessionLine state={auth} />}
         <AboutLinks />
       </footer>
     </div>

@@ -2,6 +2,7 @@ import { browser } from '@/utils/browser';
 import type { AuthState } from '@/utils/auth/auth-state';
 import { openCachePeek } from '@/utils/cache/cache-peek';
 import { readGlance, type Glance } from '@/utils/cache/glance';
+import { recentCreatorsFrom } from '@/utils/partnerships/recent-creators';
 import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 
@@ -9,6 +10,8 @@ export interface FirstPaint {
   /** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
   username?: string;
   glance?: Glance;
+  /** The creators looked up last, newest first, offered again when no profile is open. */
+  recent: string[];
 }
 
 /** Past this, the popup paints without a glance rather than wait (a busy disk, a blocked database). */
@@ -30,10 +33,9 @@ export async function firstPaint(): Promise<FirstPaint> {
     .get(STORAGE_KEYS.authGlance)
     .then((items) => items[STORAGE_KEYS.authGlance] as AuthState | undefined)
     .catch(() => undefined);
-  const brandRead = browser.storage.local
-    .get(STORAGE_KEYS.selectedBrand)
-    .then((items) => items[STORAGE_KEYS.selectedBrand] as string | undefined)
-    .catch(() => undefined);
+  // One read of local storage for both: the chosen brand and the recent creators.
+  const localRead = browser.storage.local.get([STORAGE_KEYS.selectedBrand, STORAGE_KEYS.recentCreators]).catch(() => ({}));
+  const brandRead = localRead.then((items: Record<string, unknown>) => items[STORAGE_KEYS.selectedBrand] as string | undefined);
   const username = await usernameRead;
   const source = {
     auth: () => authRead,
@@ -46,5 +48,6 @@ export async function firstPaint(): Promise<FirstPaint> {
     .catch(() => undefined)
     .finally(() => cache.close());
   const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GLANCE_WAIT_MS));
-  return { username, glance: await Promise.race([glance, late]) };
+  const recent = recentCreatorsFrom(((await localRead) as Record<string, unknown>)[STORAGE_KEYS.recentCreators]);
+  return { username, recent, glance: await Promise.race([glance, late]) };
 }

@@ -3,7 +3,8 @@ import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
-import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting, watchLastCycle, watchSettings } from '../storage';
+import { loginConfigIdSetting, metaAppIdSetting, recentCreators, selectedBrandSetting, watchLastCycle, watchSettings } from '../storage';
+import { withRecentCreator } from '../partnerships/recent-creators';
 import { chosenBrand } from '../permissions/access-overview';
 import { AppError, describeError } from '../errors';
 import { said } from '../i18n/said';
@@ -126,6 +127,8 @@ export function createHandlers({
       const ordered = chosen ? [chosen, ...brands.filter((brand) => brand !== chosen)] : brands;
       const ready = ordered.filter((brand) => brand.readiness.ready).map((brand) => brand.igId);
       const standings = ready.length > 0 ? await partnerships.standings(ready, username) : [];
+      // The popup offers the last creators looked up again; only this answer writes the list.
+      await recentCreators.setValue(withRecentCreator(await recentCreators.getValue(), username));
       return {
         username,
         brands: await Promise.all(

@@ -20,7 +20,7 @@ import { webAuthFlowDetails } from '../auth/login-flow';
 import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { said } from '../i18n/said';
 import { createWatchStore } from '../watch/watch-store';
-import { watchLastCycle } from '../storage';
+import { recentCreators, watchLastCycle } from '../storage';
 import { createNotesStore } from '../notes/notes-store';
 import { createEndedTerms } from './ended-terms';
 import { wakeBy } from './job-alarm';
@@ -88,6 +88,7 @@ export function createServices() {
     for (const job of await jobs.all()) await jobs.remove(job.id);
     await cache.clear();
     await watchStore.clear();
+    await recentCreators.removeValue();
     await watchLastCycle.setValue(null);
     scheduleBadge();
   }
