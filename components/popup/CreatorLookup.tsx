@@ -1,10 +1,10 @@
+import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkUsername } from '@/utils/instagram/username';
 import { say, t } from '@/utils/i18n';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
 import { statusWord } from '@/utils/partnerships/status';
-import { withRecentCreator } from '@/utils/partnerships/recent-creators';
 import type { Readiness } from '@/utils/permissions/readiness';
 import type { ConfirmRequest } from '../shared/ConfirmDialog';
 import { lazyComponent } from '../shared/lazy-component';
@@ -35,7 +35,8 @@ export function CreatorLookup({
   readiness,
   initialUsername,
   initialLookup,
-  recent: initialRecent,
+  recent,
+  picker,
 }: {
   brandIgId: string;
   brandUsername: string;
@@ -45,6 +46,8 @@ export function CreatorLookup({
   initialLookup?: Lookup;
   /** The creators looked up last, newest first (read at first paint). */
   recent: string[];
+  /** The brand chooser and its readiness, shown between the status and the box. */
+  picker: ComponentChild;
 }) {
   const [input, setInput] = useState(initialUsername ?? '');
   const [standings, setStandings] = useState<Standings>();
@@ -53,13 +56,13 @@ export function CreatorLookup({
   const [actionError, setActionError] = useState<ActionError>();
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest>();
-  const [recent, setRecent] = useState(initialRecent);
   const latest = useRef(0);
   const box = useRef<HTMLInputElement>(null);
   /** A name picked from the recent list: looked up at once, not after a typing pause. */
   const picked = useRef<string>();
 
-  const check = input.trim() ? checkUsername(input) : undefined;
+  // A brand that is not ready is not looked up for: the picker says why, and another brand can be chosen.
+  const check = readiness.ready && input.trim() ? checkUsername(input) : undefined;
   const username = check?.ok ? check.username : undefined;
 
   async function runLookup(name: string) {
@@ -70,7 +73,6 @@ export function CreatorLookup({
       if (ticket === latest.current) {
         setStandings(answer);
         setLookupError(undefined);
-        setRecent((previous) => withRecentCreator(previous, name));
       }
     } catch (caught) {
       if (ticket === latest.current) setLookupError(toActionError(caught));
@@ -175,28 +177,32 @@ export function CreatorLookup({
     : undefined;
   return (
     <section aria-label={t('popupLookupLabel')}>
-      <div class="field">
-        <label for="creator-username">{t('commonCreatorUsername')}</label>
-        <input
-          id="creator-username"
-          ref={box}
-          autoComplete="off"
-          spellcheck={false}
-          placeholder={t('commonCreatorPlaceholder')}
-          value={input}
-          onInput={(event) => setInput(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && username) void runLookup(username);
-          }}
-          aria-invalid={check && !check.ok ? true : undefined}
-          aria-describedby="creator-username-hint"
-        />
-        <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted small'}>
-          {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
-        </p>
-      </div>
-      {!username && !check && <RecentCreators names={recent} onPick={pick} />}
+      {/* First: the answer the popup is opened for (where entrypoints/popup-glance.ts painted it before this code loaded). */}
       {actions && chosenRow && <ChosenBrandStatus standing={standingOf(chosenRow, pendingFor)} actions={actions} />}
+      {picker}
+      {readiness.ready && (
+        <div class="field">
+          <label for="creator-username">{t('commonCreatorUsername')}</label>
+          <input
+            id="creator-username"
+            ref={box}
+            autoComplete="off"
+            spellcheck={false}
+            placeholder={t('commonCreatorPlaceholder')}
+            value={input}
+            onInput={(event) => setInput(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && username) void runLookup(username);
+            }}
+            aria-invalid={check && !check.ok ? true : undefined}
+            aria-describedby="creator-username-hint"
+          />
+          <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted small'}>
+            {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
+          </p>
+        </div>
+      )}
+      {readiness.ready && !username && !check && <RecentCreators names={recent} onPick={pick} />}
       {actions && rows.length > 0 && <AllBrandsTable rows={rows} chosenIgId={brandIgId} pendingFor={pendingFor} actions={actions} />}
       {username && rows.length === 0 && !lookupError && <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>}
       <ErrorNotice error={actionError ?? lookupError} />

@@ -22,6 +22,12 @@ export function App({ start }: { start: FirstPaint }) {
   const { snapshot, error, brands, brand, page, brandUsernames, selectBrand } = useBrandChoice(start.glance?.access);
   const kept = useKeptActions();
   const glanceLookup = start.glance?.lookup;
+  const picker = (
+    <>
+      {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
+      {brand && <BrandReadinessLine brand={brand} pageAccess={page && say(page.access.label)} />}
+    </>
+  );
 
   return (
     <div class="popup">
@@ -36,18 +42,18 @@ export function App({ start }: { start: FirstPaint }) {
         {auth?.status === 'signed-in' && (
           <>
             {snapshot && brands.length === 0 && <p class="muted">{t('popupNoBrandAccounts')}</p>}
-            {brands.length > 0 && <BrandPicker brands={brands} selected={brand?.igId} onSelect={selectBrand} />}
-            {brand && <BrandReadinessLine brand={brand} pageAccess={page && say(page.access.label)} />}
-            {brand?.readiness.ready && (
+            {brand ? (
               <CreatorLookup
-                key={brand.igId}
                 brandIgId={brand.igId}
                 brandUsername={brand.username}
                 readiness={brand.readiness}
                 initialUsername={start.username}
                 initialLookup={glanceLookup?.brandIgId === brand.igId ? glanceLookup : undefined}
                 recent={start.recent}
+                picker={picker}
               />
+            ) : (
+              picker
             )}
             {!snapshot && !error && <p class="muted">{t('commonLoading')}</p>}
             <ErrorNotice error={error} />
