@@ -27,7 +27,10 @@ export default defineUnlistedScript({
       document.body.appendChild(script);
     };
     void start
-      .then((found) => {
+      .then(async (found) => {
+        // This script runs from the page's head: the body may still be on its way.
+        if (document.readyState === 'loading')
+          await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));
         const root = document.getElementById('glance');
         const message = (key: string) => api.i18n.getMessage(key);
         if (!root || !paintGlance(root, found, message)) return loadApp();
