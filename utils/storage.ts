@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
+import type { StoredAccess } from './cache/glance';
+import type { RecentCreator } from './partnerships/recent-creators';
 import { STORAGE_KEYS } from './storage-keys';
 import type { WatchCycleSummary, WatchSettings } from './watch/watch-settings';
 
@@ -27,6 +29,12 @@ export const selectedBrandSetting = storage.defineItem<string>(`local:${STORAGE_
 
 /** The connection as every page may know it (no token), kept for the popup's first paint. */
 export const authGlance = storage.defineItem<AuthState | null>(`session:${STORAGE_KEYS.authGlance}`, { fallback: null });
+
+/** The creators the popup looked up last, newest first, with their statuses then; forgotten with the cache on Disconnect. */
+export const recentCreators = storage.defineItem<RecentCreator[]>(`local:${STORAGE_KEYS.recentCreators}`, { fallback: [] });
+
+/** The access overview last answered, for the popup's first paint; forgotten on Disconnect. */
+export const accessGlance = storage.defineItem<StoredAccess | null>(`local:${STORAGE_KEYS.accessGlance}`, { fallback: null });
 
 /** Who was connected, so an expired session can still say whose it was. */
 export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });

@@ -20,7 +20,8 @@ import { webAuthFlowDetails } from '../auth/login-flow';
 import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { said } from '../i18n/said';
 import { createWatchStore } from '../watch/watch-store';
-import { watchLastCycle } from '../storage';
+import { accessGlance, recentCreators, watchLastCycle } from '../storage';
+import { withoutBrandStatuses } from '../partnerships/recent-creators';
 import { createNotesStore } from '../notes/notes-store';
 import { createEndedTerms } from './ended-terms';
 import { wakeBy } from './job-alarm';
@@ -92,6 +93,8 @@ export function createServices() {
     for (const job of await jobs.all()) await jobs.remove(job.id);
     await cache.clear();
     await watchStore.clear();
+    await recentCreators.removeValue();
+    await accessGlance.removeValue();
     await watchLastCycle.setValue(null);
     scheduleBadge();
   }
@@ -103,12 +106,18 @@ export function createServices() {
     return state.user.id;
   }
 
+  /** Open pages hear of it; the statuses the popup paints first from (the recent creators) drop that brand's, which may be old now. */
+  function partnershipsChanged(area: 'access' | 'partnerships', brandIgId: string | undefined): void {
+    events.broadcast({ type: 'data-changed', area, brandIgId });
+    if (brandIgId) void recentCreators.getValue().then((recent) => recentCreators.setValue(withoutBrandStatuses(recent, brandIgId)));
+  }
+
   const reader = createCachedReader(cache, (outcome) => {
     const key = readCacheKey(outcome.key);
     if (!key) return;
     const area = key.area === 'access' ? 'access' : 'partnerships';
     const brandIgId = key.area === 'access' ? undefined : key.brandIgId;
-    if (outcome.ok) events.broadcast({ type: 'data-changed', area, brandIgId });
+    if (outcome.ok) partnershipsChanged(area, brandIgId);
     else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
   });
   const access = createAccessService({ graph, cache, reader, currentUserId });
@@ -118,7 +127,7 @@ export function createServices() {
     reader,
     currentUserId,
     onChange: (brandIgId) => {
-      events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId });
+      partnershipsChanged('partnerships', brandIgId);
       profileStatus.dataChanged();
     },
   });
