@@ -3,14 +3,18 @@ import { defineConfig } from 'wxt';
 import { noDynamicCode } from './scripts/no-dynamic-code';
 import { noEmptyPluginScript } from './scripts/no-empty-plugin-script';
 import { privacyPageHtml } from './scripts/privacy-page';
+import { instagramAccessOf, instagramManifestEntries } from './scripts/instagram-access';
 import { testOnlyEntrypoints } from './tests/extension-pages/entrypoints';
 
 /**
  * Build-time settings (see docs/development.md and ../shared/reference/ui-contract.md):
  * WXT_GRAPH_ORIGIN, WXT_FACEBOOK_ORIGIN, WXT_GRAPH_API_VERSION, WXT_META_APP_ID are read
  * by the code through import.meta.env. More shape the build itself:
+ * - WXT_INSTAGRAM_ACCESS=optional|granted: whether the instagram.com host permission is asked
+ *   when "Show status on instagram.com" is turned on (optional, the default) or held from
+ *   install (granted: managed installs, tests). Any other value stops the build.
  * - COLLAB_DESK_TEST_BUILD=1 adds what only the end-to-end tests need (a probe content
- *   script, read access to instagram.com tabs); product builds never have them.
+ *   script, the benchmark's pages); product builds never have them.
  * - COLLAB_DESK_OUT_DIR puts the build somewhere other than .output/.
  * - COLLAB_DESK_SOURCE_MAPS=1 writes source maps no file names (npm run bench's byte breakdown).
  * - COLLAB_DESK_STORE_BUILD=1 (npm run zip) leaves out the manifest key: the stores assign the ID.
@@ -20,6 +24,7 @@ import { testOnlyEntrypoints } from './tests/extension-pages/entrypoints';
 const graphOrigin = originOf(process.env.WXT_GRAPH_ORIGIN, 'https://graph.facebook.com');
 const isTestBuild = process.env.COLLAB_DESK_TEST_BUILD === '1';
 const isStoreBuild = process.env.COLLAB_DESK_STORE_BUILD === '1';
+const instagramAccess = instagramAccessOf(process.env.WXT_INSTAGRAM_ACCESS);
 const homepageUrl = httpsUrl(process.env.COLLAB_DESK_HOMEPAGE_URL);
 
 // Public half of the key that pins the unpacked Chrome extension ID to
@@ -55,7 +60,12 @@ export default defineConfig({
       if (isTestBuild) found.push(...testOnlyEntrypoints(wxt.config.root));
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser }) => manifestFor(browser),
+});
+
+function manifestFor(browser: string) {
+  const instagram = instagramManifestEntries(instagramAccess, browser);
+  return {
     // Words come from public/_locales (en, es, pt_BR); the product name stays the same in all.
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
@@ -72,9 +82,11 @@ export default defineConfig({
     },
     // notifications is asked for when the person turns on the approvals watch. Test builds hold it from the
     // start, as if the person had allowed it: a browser's permission prompt cannot be answered by a test.
-    permissions: ['identity', 'storage', 'activeTab', 'alarms', ...(isTestBuild ? ['notifications'] : [])],
-    ...(isTestBuild ? {} : { optional_permissions: ['notifications'] }),
-    host_permissions: [`${graphOrigin}/*`, ...(isTestBuild ? ['https://www.instagram.com/*'] : [])],
+    // scripting registers the status chip's script on instagram.com only while the person has it on (no install warning).
+    permissions: ['identity', 'storage', 'activeTab', 'alarms', 'scripting', ...(isTestBuild ? ['notifications'] : [])],
+    ...optionalPermissions([...(isTestBuild ? [] : ['notifications']), ...instagram.optional]),
+    host_permissions: [`${graphOrigin}/*`, ...instagram.host],
+    ...(instagram.optionalHost.length > 0 && { optional_host_permissions: instagram.optionalHost }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -91,8 +103,12 @@ export default defineConfig({
       : isStoreBuild
         ? {}
         : { key: CHROME_PUBLIC_KEY }),
-  }),
-});
+  };
+}
+
+function optionalPermissions(permissions: string[]) {
+  return permissions.length > 0 ? { optional_permissions: permissions } : {};
+}
 
 function originOf(value: string | undefined, fallback: string): string {
   if (!value) return fallback;

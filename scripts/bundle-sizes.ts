@@ -21,13 +21,15 @@ export const TARGETS = { background: 40_000, popup: 20_000, dashboard: 30_000 } 
 
 /**
  * What `npm test` lets each part weigh: the target, except the background's. With ky as the Graph
- * client (ky 2.2 alone is 10.9 KB gzip) and WXT's storage items (2.9 KB) the background weighs
- * about 52.7 KB, and no package may go; 53 KB holds it until the target is decided again
- * (issue 27). The bench shows the target as not met. Issue 29 adds about 3.9 KB for partnership
+ * client (ky 2.2 alone is 10.9 KB gzip) and WXT's storage items (2.9 KB) the background weighed
+ * 52.9 KB, and no package may go (issue 27 left the 40 KB target for the user to decide). Issue 28
+ * adds 2.2 KB: the per-tab badge and title of "Show status on instagram.com", the chip script's
+ * run-time registration and its sender-checked requests (+1.9 KB), and what the background keeps
+ * in storage for the popup's first paint (+0.3 KB). Issue 29 adds about 3.9 KB for partnership
  * content (utils/content/: the row parser, request and lookup builders, the business choice and
- * the service reading Meta's Content Discovery edge): 57 KB.
+ * the service reading Meta's Content Discovery edge). The bench shows the target as not met.
  */
-export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 57_000 };
+export const BUDGETS: Record<keyof typeof TARGETS, number> = { ...TARGETS, background: 59_400 };
 
 export function measureBundles(dir: string): BundleSize[] {
   const entry = (part: keyof typeof TARGETS, files: string[]): BundleSize => {
@@ -46,10 +48,11 @@ export function gzipped(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
-/** The module scripts a page loads, as paths inside the build. */
+/** The scripts a page loads, as paths inside the build: its script tags and the scripts it preloads (the popup's app, run after its glance). */
 function scriptsOf(dir: string, page: string): string[] {
   const html = readFileSync(join(dir, page), 'utf8');
-  return [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/^\//, ''));
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link rel="preload" href="([^"]+)" as="script"/g)];
+  return tags.map((match) => match[1]!.replace(/^\//, ''));
 }
 
 /** A file and every file it imports statically (import ... from, export ... from, bare import); dynamic import() is left out. */

@@ -63,9 +63,10 @@ if (headless) {
     await dashboard.screenshot({ path: resolve(shots, `${view}.png`) });
   }
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 420 });
+  // The popup as Chrome sizes it at most, with a creator looked up across the brands.
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByText('Connected as').waitFor();
+  await showCreatorAcrossBrands(popup);
   await popup.screenshot({ path: resolve(shots, 'popup.png') });
   console.log(`Screenshots saved in ${shots}: dashboard.png, partnerships.png, content.png, bulk.png, popup.png`);
   if (wantsStoreImages) await saveStoreImages(dashboard, popup);
@@ -99,8 +100,7 @@ async function saveStoreImages(page: Page, popup: Page): Promise<void> {
     }
     // The popup over a 1280x800 backdrop, as the store shows it.
     await popup.emulateMedia({ colorScheme: scheme });
-    await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya.trails');
-    await popup.getByText(/@maya\.trails for/).waitFor();
+    await showCreatorAcrossBrands(popup);
     const popupShot = await popup.screenshot();
     await canvas.setContent(
       `<body style="margin:0;width:1280px;height:800px;display:grid;place-items:center;background:${scheme === 'dark' ? '#0d1117' : '#eef2ff'}"><img src="data:image/png;base64,${popupShot.toString('base64')}" style="box-shadow:0 12px 40px rgba(0,0,0,.35);border-radius:8px"></body>`,
@@ -114,6 +114,16 @@ async function saveStoreImages(page: Page, popup: Page): Promise<void> {
   );
   await canvas.screenshot({ path: resolve(images, 'promo-440x280.png') });
   console.log(`Store images saved in ${images}`);
+}
+
+/** maya.trails looked up: the status for the chosen brand first, then every brand's row. */
+async function showCreatorAcrossBrands(popup: Page): Promise<void> {
+  await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya.trails');
+  await popup.getByText('@maya.trails with @northwind.outdoor').waitFor();
+  await popup
+    .getByRole('table', { name: 'All brands' })
+    .getByRole('row', { name: /^@lumen\.skincare/ })
+    .waitFor();
 }
 
 async function openConnectedDashboard(browserContext: BrowserContext, id: string): Promise<Page> {

@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { AuthState, FacebookUser, StoredSession } from './auth/auth-state';
 import type { RateLimitBlock } from './graph/rate-limit-gate';
+import type { StoredAccess } from './cache/glance';
+import type { RecentCreator } from './partnerships/recent-creators';
 import { STORAGE_KEYS } from './storage-keys';
 import type { WatchCycleSummary, WatchSettings } from './watch/watch-settings';
 import type { Business } from './content/business-choice';
@@ -29,6 +31,12 @@ export const selectedBrandSetting = storage.defineItem<string>(`local:${STORAGE_
 /** The connection as every page may know it (no token), kept for the popup's first paint. */
 export const authGlance = storage.defineItem<AuthState | null>(`session:${STORAGE_KEYS.authGlance}`, { fallback: null });
 
+/** The creators the popup looked up last, newest first, with their statuses then; forgotten with the cache on Disconnect. */
+export const recentCreators = storage.defineItem<RecentCreator[]>(`local:${STORAGE_KEYS.recentCreators}`, { fallback: [] });
+
+/** The access overview last answered, for the popup's first paint; forgotten on Disconnect. */
+export const accessGlance = storage.defineItem<StoredAccess | null>(`local:${STORAGE_KEYS.accessGlance}`, { fallback: null });
+
 /** Who was connected, so an expired session can still say whose it was. */
 export const lastConnectedUser = storage.defineItem<FacebookUser | null>('session:lastConnectedUser', { fallback: null });
 
@@ -40,3 +48,10 @@ export const watchLastCycle = storage.defineItem<WatchCycleSummary | null>('loca
 
 /** The business each brand's partnership content is read under, as the person chose it (by brand Instagram ID). */
 export const contentBusinessChoice = storage.defineItem<Record<string, Business>>('local:contentBusinessChoice', { fallback: {} });
+/**
+ * "Show status on instagram.com": off until the person turns it on. removedByBrowser says the
+ * person took instagram.com access away in the browser's own settings, which turned it off.
+ */
+export const profileStatusSetting = storage.defineItem<{ enabled: boolean; removedByBrowser?: boolean }>('local:profileStatus', {
+  fallback: { enabled: false },
+});

@@ -1,9 +1,10 @@
+import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkUsername } from '@/utils/instagram/username';
 import { say, t } from '@/utils/i18n';
 import { subscribeToBackgroundEvents } from '@/utils/messaging/events';
 import { sendMessage, type Reply } from '@/utils/messaging/protocol';
-import { noActionReason, statusWord } from '@/utils/partnerships/status';
+import { statusWord } from '@/utils/partnerships/status';
 import type { Readiness } from '@/utils/permissions/readiness';
 import type { ConfirmRequest } from '../shared/ConfirmDialog';
 import { lazyComponent } from '../shared/lazy-component';
@@ -11,10 +12,12 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { toActionError, type ActionError } from '../shared/hooks/use-action';
 import { announce } from '../shared/announce';
 import { AllBrandsTable } from './AllBrandsTable';
+import { ChosenBrandStatus } from './ChosenBrandStatus';
+import { RecentCreators } from './RecentCreators';
+import { standingOf, type BrandRow, type StandingActions } from './standing-parts';
 
 type Lookup = Reply<'lookupCreator'>;
 type Standings = Reply<'lookupCreatorAcrossBrands'>;
-type BrandRow = Standings['brands'][number];
 
 // Loaded when a send or revoke is first asked to confirm.
 const ConfirmDialog = lazyComponent(() => import('../shared/ConfirmDialog').then((module) => module.ConfirmDialog));
@@ -22,8 +25,9 @@ const ConfirmDialog = lazyComponent(() => import('../shared/ConfirmDialog').then
 const TYPING_PAUSE_MS = 300;
 
 /**
- * The popup's quick lookup: one creator's status for the chosen brand, and the All brands
- * table (every brand account, the chosen one first) with Send request / Revoke in each row.
+ * The popup's quick lookup: one creator's status for the chosen brand first, large, with its
+ * action; then the All brands table (every brand account, the chosen one first) with Send
+ * request / Revoke in each row. With the box empty, the last creators looked up, one click each.
  */
 export function CreatorLookup({
   brandIgId,
@@ -31,6 +35,8 @@ export function CreatorLookup({
   readiness,
   initialUsername,
   initialLookup,
+  recent,
+  picker,
 }: {
   brandIgId: string;
   brandUsername: string;
@@ -38,6 +44,10 @@ export function CreatorLookup({
   initialUsername?: string;
   /** The cached answer for initialUsername, shown until the background's (the popup's glance). */
   initialLookup?: Lookup;
+  /** The creators looked up last, newest first (read at first paint). */
+  recent: string[];
+  /** The brand chooser and its readiness, shown between the status and the box. */
+  picker: ComponentChild;
 }) {
   const [input, setInput] = useState(initialUsername ?? '');
   const [standings, setStandings] = useState<Standings>();
@@ -47,8 +57,12 @@ export function CreatorLookup({
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest>();
   const latest = useRef(0);
+  const box = useRef<HTMLInputElement>(null);
+  /** A name picked from the recent list: looked up at once, not after a typing pause. */
+  const picked = useRef<string>();
 
-  const check = input.trim() ? checkUsername(input) : undefined;
+  // A brand that is not ready is not looked up for: the picker says why, and another brand can be chosen.
+  const check = readiness.ready && input.trim() ? checkUsername(input) : undefined;
   const username = check?.ok ? check.username : undefined;
 
   async function runLookup(name: string) {
@@ -65,11 +79,24 @@ export function CreatorLookup({
     }
   }
 
+  // The popup is for typing a name: the box has focus when it opens (not when a brand is picked later).
+  useEffect(() => {
+    if (document.activeElement === document.body) box.current?.focus();
+  }, []);
+
+  function pick(name: string) {
+    picked.current = name;
+    setInput(name);
+  }
+
   useEffect(() => {
     setStandings((previous) => (previous?.username === username ? previous : undefined));
     setActionError(undefined);
     if (!username) return;
-    const timer = setTimeout(() => void runLookup(username), initialUsername === username ? 0 : TYPING_PAUSE_MS);
+    const timer = setTimeout(
+      () => void runLookup(username),
+      initialUsername === username || picked.current === username ? 0 : TYPING_PAUSE_MS,
+    );
     return () => clearTimeout(timer);
   }, [username, brandIgId]);
 
@@ -133,51 +160,50 @@ export function CreatorLookup({
       : []);
   const pendingFor = (rowBrandIgId: string) =>
     pendingAction && pendingAction.username === username && pendingAction.brandIgId === rowBrandIgId ? pendingAction.status : undefined;
-  // The chosen brand's status, for the note under the table (why no action is offered).
-  const status = rows.find((row) => row.brandIgId === brandIgId)?.standing?.permission?.status;
-  const reason = !pendingFor(brandIgId) && rows.length > 0 ? noActionReason(status) : undefined;
+  const chosenRow = rows.find((row) => row.brandIgId === brandIgId);
+  const actions: StandingActions | undefined = username
+    ? {
+        username,
+        busy,
+        onSend: (row) => void act('send', { brandIgId: row.brandIgId }),
+        onRevoke: (row) =>
+          setConfirm({
+            title: t('confirmRevokeTitle', { creator: `@${username}` }),
+            action: t('confirmRevokeAction', { creator: `@${username}` }),
+            message: t('popupLookupRevokeMessage', { brand: row.brandUsername, creator: username }),
+            onConfirm: () => void act('revoke', { brandIgId: row.brandIgId, creatorId: row.standing?.permission?.creatorId }),
+          }),
+      }
+    : undefined;
   return (
     <section aria-label={t('popupLookupLabel')}>
-      <div class="field">
-        <label for="creator-username">{t('commonCreatorUsername')}</label>
-        <input
-          id="creator-username"
-          autoComplete="off"
-          spellcheck={false}
-          placeholder={t('commonCreatorPlaceholder')}
-          value={input}
-          onInput={(event) => setInput(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && username) void runLookup(username);
-          }}
-          aria-invalid={check && !check.ok ? true : undefined}
-          aria-describedby="creator-username-hint"
-        />
-        <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted'}>
-          {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
-        </p>
-      </div>
-      {username && rows.length > 0 && (
-        <div class="lookup-result">
-          <p class="muted">{t('popupStandingOf', { creator: username })}</p>
-          <AllBrandsTable
-            username={username}
-            rows={rows}
-            busy={busy}
-            pendingFor={pendingFor}
-            onSend={(row) => void act('send', { brandIgId: row.brandIgId })}
-            onRevoke={(row) =>
-              setConfirm({
-                title: t('confirmRevokeTitle', { creator: `@${username}` }),
-                action: t('confirmRevokeAction', { creator: `@${username}` }),
-                message: t('popupLookupRevokeMessage', { brand: row.brandUsername, creator: username }),
-                onConfirm: () => void act('revoke', { brandIgId: row.brandIgId, creatorId: row.standing?.permission?.creatorId }),
-              })
-            }
+      {/* First: the answer the popup is opened for (where entrypoints/popup-glance.ts painted it before this code loaded). */}
+      {actions && chosenRow && <ChosenBrandStatus standing={standingOf(chosenRow, pendingFor)} actions={actions} />}
+      {picker}
+      {readiness.ready && (
+        <div class="field">
+          <label for="creator-username">{t('commonCreatorUsername')}</label>
+          <input
+            id="creator-username"
+            ref={box}
+            autoComplete="off"
+            spellcheck={false}
+            placeholder={t('commonCreatorPlaceholder')}
+            value={input}
+            onInput={(event) => setInput(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && username) void runLookup(username);
+            }}
+            aria-invalid={check && !check.ok ? true : undefined}
+            aria-describedby="creator-username-hint"
           />
-          {reason && <p class="muted">{say(reason)}</p>}
+          <p id="creator-username-hint" class={check && !check.ok ? 'notice error' : 'muted small'}>
+            {check && !check.ok ? say(check.reason) : initialUsername ? t('popupLookupFromOpenProfile') : t('popupLookupHint')}
+          </p>
         </div>
       )}
+      {readiness.ready && !username && !check && <RecentCreators names={recent} onPick={pick} />}
+      {actions && rows.length > 0 && <AllBrandsTable rows={rows} chosenIgId={brandIgId} pendingFor={pendingFor} actions={actions} />}
       {username && rows.length === 0 && !lookupError && <p class="muted">{t('popupLookupLookingUp', { creator: username })}</p>}
       <ErrorNotice error={actionError ?? lookupError} />
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />}

@@ -8,6 +8,7 @@ import { rich } from '../shared/rich';
 import { useAction } from '../shared/hooks/use-action';
 import { WatchSettings } from './WatchSettings';
 import { NotesSettings } from './NotesSettings';
+import { InstagramStatusSettings } from './InstagramStatusSettings';
 
 /** The Meta app to log in with, and the redirect URI to register in it. */
 export function SettingsView() {
@@ -105,6 +106,7 @@ export function SettingsView() {
         <AboutLinks />
       </form>
       <WatchSettings />
+      <InstagramStatusSettings />
       <NotesSettings />
     </section>
   );

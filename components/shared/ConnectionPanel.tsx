@@ -1,26 +1,36 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AuthState } from '@/utils/auth/auth-state';
+import type { SettingsView } from '@/utils/messaging/protocol';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ErrorNotice } from './ErrorNotice';
 import { describeExpiry } from './format';
 import { rich } from './rich';
-import { lazyComponent } from './lazy-component';
 import { useAction } from './hooks/use-action';
 import { useSettings } from './hooks/use-settings';
 
-// Shown only until an app ID is set: the popup loads it then.
-const SetupGuide = lazyComponent(() => import('./SetupGuide').then((module) => module.SetupGuide));
-
-/** Connect / Disconnect, who is connected and until when. */
-export function ConnectionPanel({ state, compact = false }: { state: AuthState | undefined; compact?: boolean }) {
+/**
+ * Connect / Disconnect, who is connected and until when. Until a Meta app ID is set, `guide`
+ * shows instead of Connect: the whole setup guide on the dashboard, a pointer to it in the
+ * popup (which so does not carry the guide's code).
+ */
+export function ConnectionPanel({
+  state,
+  guide,
+  compact = false,
+}: {
+  state: AuthState | undefined;
+  guide: (settings: SettingsView) => ComponentChild;
+  compact?: boolean;
+}) {
   const { busy, error, run } = useAction();
   const [deauthorize, setDeauthorize] = useState(false);
   const settings = useSettings();
 
   if (!state || (!settings && state.status !== 'signed-in')) return <p class="muted">{t('connectionChecking')}</p>;
   // Until there is a Meta app to log in with, Connect could only fail: the guide comes first.
-  if (state.status !== 'signed-in' && settings && !settings.effectiveMetaAppId) return <SetupGuide settings={settings} compact={compact} />;
+  if (state.status !== 'signed-in' && settings && !settings.effectiveMetaAppId) return guide(settings);
 
   if (state.status === 'signed-in') {
     return (

@@ -13,22 +13,9 @@ const PERMISSIONS = ['pages_show_list', 'business_management', 'instagram_basic'
 
 /**
  * What a new person needs to connect, with no README: shown instead of Connect until a Meta
- * app ID is set, in the dashboard and (shorter) in the popup.
+ * app ID is set, in the dashboard (the popup points here: components/popup/SetupPointer.tsx).
  */
-export function SetupGuide({ settings, compact = false }: { settings: SettingsView; compact?: boolean }) {
-  if (compact) {
-    return (
-      <section class="card" aria-labelledby="setup-heading">
-        <h2 id="setup-heading">{t('setupHeading')}</h2>
-        <p>{t('setupCompactIntro')}</p>
-        <p>
-          <a href="/options.html#settings" target="_blank" rel="noopener">
-            {t('setupOpenGuide')}
-          </a>
-        </p>
-      </section>
-    );
-  }
+export function SetupGuide({ settings }: { settings: SettingsView }) {
   return (
     <section class="card" aria-labelledby="setup-heading">
       <h2 id="setup-heading">{t('setupHeading')}</h2>

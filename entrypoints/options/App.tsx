@@ -59,7 +59,7 @@ export function App() {
         <span class="muted">{t('dashboardTagline')}</span>
       </header>
       {hash === 'welcome' && <WelcomeBanner />}
-      <ConnectionPanel state={auth} />
+      <ConnectionPanel state={auth} guide={(settings) => <SetupGuide settings={settings} />} />
       <nav aria-label={t('dashboardViewsLabel')}>
         {VIEWS.map((candidate) => (
           <a key={candidate.id} href={`#${candidate.id}`} aria-current={candidate.id === view.id ? 'page' : undefined}>

@@ -1,50 +1,44 @@
-import { browser } from '@/utils/browser';
 import type { AuthState } from '@/utils/auth/auth-state';
-import { openCachePeek } from '@/utils/cache/cache-peek';
-import { readGlance, type Glance } from '@/utils/cache/glance';
-import { creatorOfActiveTab } from '@/utils/instagram/active-profile';
+import { glanceFrom, type Glance, type GlanceFacts, type StoredAccess } from '@/utils/cache/glance';
+import { creatorOfActiveTab, type TabInfo } from '@/utils/instagram/active-profile';
+import { recentCreatorsFrom } from '@/utils/partnerships/recent-creators';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
+
+/** The few browser calls the first paint needs, promise-style in Chrome (chrome.*) and Firefox (browser.*), without the polyfill. */
+export interface FirstPaintApi {
+  tabs: { query(filter: object): Promise<TabInfo[]> };
+  storage: Record<'local' | 'session', { get(keys: string | string[]): Promise<Record<string, unknown>> }>;
+  i18n: { getMessage(key: string): string };
+}
 
 export interface FirstPaint {
   /** The creator of the instagram.com tab the popup was opened over, if any (activeTab). */
   username?: string;
   glance?: Glance;
+  /** The creators looked up last, newest first, offered again when no profile is open. */
+  recent: string[];
 }
 
-/** Past this, the popup paints without a glance rather than wait (a busy disk, a blocked database). */
-const GLANCE_WAIT_MS = 250;
-
 /**
- * What the popup knows before the service worker answers: the open profile's creator and
- * the glance of the cache (utils/cache/glance.ts), read directly from storage and IndexedDB.
+ * What the popup knows before the service worker answers, read by popup-glance.js in one
+ * round of three calls (the app takes it over): the open profile's creator, the session
+ * summary (never the token), and what the background keeps in storage for this: the chosen
+ * brand, its last access overview and the recent creators' statuses. No IndexedDB.
  */
-export async function firstPaint(): Promise<FirstPaint> {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  // Asked at once: the database connection, the open tab, the session summary and the chosen brand.
-  const cache = openCachePeek();
-  const usernameRead = browser.tabs
-    .query({})
-    .then((tabs) => creatorOfActiveTab(tabs, origin))
-    .catch(() => undefined);
-  const authRead = browser.storage.session
-    .get(STORAGE_KEYS.authGlance)
-    .then((items) => items[STORAGE_KEYS.authGlance] as AuthState | undefined)
-    .catch(() => undefined);
-  const brandRead = browser.storage.local
-    .get(STORAGE_KEYS.selectedBrand)
-    .then((items) => items[STORAGE_KEYS.selectedBrand] as string | undefined)
-    .catch(() => undefined);
-  const username = await usernameRead;
-  const source = {
-    auth: () => authRead,
-    selectedBrand: () => brandRead,
-    peek: (keys: string[]) => cache.peek(keys),
-    keysFetchedAfter: (fetchedAt: number) => cache.keysFetchedAfter(fetchedAt),
-    now: Date.now,
+export async function readFirstPaint(api: FirstPaintApi, now: number): Promise<FirstPaint> {
+  const [tabs, session, local] = await Promise.all([
+    api.tabs.query({}).catch((): TabInfo[] => []),
+    api.storage.session.get(STORAGE_KEYS.authGlance).catch(() => ({})),
+    api.storage.local
+      .get([STORAGE_KEYS.selectedBrand, STORAGE_KEYS.recentCreators, STORAGE_KEYS.accessGlance])
+      .catch((): Record<string, unknown> => ({})),
+  ]);
+  const facts: GlanceFacts = {
+    username: creatorOfActiveTab(tabs, location.origin),
+    auth: (session as Record<string, unknown>)[STORAGE_KEYS.authGlance] as AuthState | undefined,
+    selectedBrandIgId: local[STORAGE_KEYS.selectedBrand] as string | undefined,
+    access: local[STORAGE_KEYS.accessGlance] as StoredAccess | undefined,
+    recent: recentCreatorsFrom(local[STORAGE_KEYS.recentCreators]),
   };
-  const glance = readGlance(source, username)
-    .catch(() => undefined)
-    .finally(() => cache.close());
-  const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), GLANCE_WAIT_MS));
-  return { username, glance: await Promise.race([glance, late]) };
+  return { username: facts.username, recent: facts.recent.map((entry) => entry.username), glance: glanceFrom(facts, now) };
 }

@@ -57,7 +57,8 @@ for (const scheme of ['light', 'dark'] as const) {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       await popup.getByRole('textbox', { name: 'Creator username' }).fill('maya.trails');
-      await expect(popup.getByText(/@maya\.trails with your brand accounts/)).toBeVisible();
+      await expect(popup.getByText('@maya.trails with @northwind.outdoor')).toBeVisible();
+      await expect(popup.getByRole('table', { name: 'All brands' }).getByRole('row')).toHaveCount(4);
       expect(await violations(popup), 'popup').toEqual([]);
     });
   });

@@ -248,6 +248,26 @@ test.describe('Content: partnership content of a brand', () => {
     await expect(contentTable(page).locator('tbody tr')).toHaveCount(posts.filter((post) => post.creatorId === creator.id).length);
   });
 
+  test('Posts ready for ads in the popup opens the dashboard on the creator’s posts for the chosen brand', async ({
+    context,
+    extensionId,
+    sim,
+  }) => {
+    const posts = await postsOf(sim);
+    const creator = { id: posts[1]!.creatorId, username: posts[1]!.creatorUsername };
+    const page = await openDashboard(context, extensionId);
+    await connect(page);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByRole('textbox', { name: 'Creator username' }).fill(creator.username);
+    await popup.getByRole('textbox', { name: 'Creator username' }).press('Enter');
+    const link = popup.getByRole('link', { name: 'Posts ready for ads' });
+    await expect(link).toHaveCount(1);
+    const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await expect(opened).toHaveURL(new RegExp(`options\\.html#content\\?brand=${NORTHWIND}&creator=${creator.id}$`));
+    await expect(contentTable(opened).locator('tbody tr')).toHaveCount(posts.filter((post) => post.creatorId === creator.id).length);
+  });
+
   test('@lumen.skincare asks which business once, keeps the choice, and the choice can be changed', async ({
     context,
     extensionId,

@@ -13,6 +13,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     outDir: '.output/e2e',
     testBuild: true,
     rateLimitFirstStepMs: E2E_RATE_LIMIT_STEP_MS,
+    // The status on instagram.com is tested without the browser's permission prompt, which no test can answer.
+    instagramAccess: 'granted',
   });
   return () => simulator.close();
 }

@@ -103,7 +103,7 @@ test.describe('no file, paste or answer can hang, fool or overflow Collab Desk',
     // While that send is on its way, another name is typed: nothing of the first shows under it.
     await box.fill('second.creator');
     await expect(popup.getByText('Pending', { exact: true })).toHaveCount(0);
-    await expect(popup.getByText('@second.creator with your brand accounts:')).toBeVisible({ timeout: 10_000 });
+    await expect(popup.getByText('@second.creator with @northwind.outdoor')).toBeVisible({ timeout: 10_000 });
     await expect(brandRow(popup).getByText('Not requested', { exact: true })).toBeVisible();
     await popup.waitForTimeout(2000);
     await expect(popup.getByText('Pending', { exact: true })).toHaveCount(0);

@@ -52,6 +52,49 @@ test.describe('only Collab Desk pages may talk to the background', () => {
     expect((await sim.log()).filter((entry) => entry.path === 'me')).toHaveLength(0);
   });
 
+  test("a content script may ask only for its own tab's status, only while the feature is on", async ({ context, extensionId, sim }) => {
+    const dashboard = await openDashboard(context, extensionId);
+    await connect(dashboard);
+    const page = await context.newPage();
+    await serveFakeInstagram(page);
+    const refused = { failure: expect.objectContaining({ kind: 'refused' }) };
+
+    // Off (the default): even the status is refused.
+    expect((await askFromContentScript(page, 'getProfileStatus')).response).toEqual({
+      failure: expect.objectContaining({ kind: 'refused', said: { key: 'errorProfileStatusOff' } }),
+    });
+
+    await dashboard.getByRole('checkbox', { name: 'Show status on instagram.com' }).check();
+    await expect(dashboard.getByRole('checkbox', { name: 'Show status on instagram.com' })).toBeChecked();
+    await sim.clearLog();
+
+    // The creator comes from the tab's address, as the browser reports it.
+    expect((await askFromContentScript(page, 'getProfileStatus')).response).toEqual({
+      reply: expect.objectContaining({ username: 'maya.trails', words: expect.stringMatching(/^Collab Desk: @maya\.trails - /) }),
+    });
+    // A request naming another creator (or carrying any data) is refused by its schema, not answered for that creator.
+    expect((await askFromContentScript(page, 'getProfileStatus', { username: 'someone.else' })).response).toEqual({
+      failure: expect.objectContaining({ kind: 'invalid-message' }),
+    });
+    expect((await askFromContentScript(page, 'openProfileStatus', { url: 'https://evil.example/' })).response).toEqual({
+      failure: expect.objectContaining({ kind: 'invalid-message' }),
+    });
+    // Every request of the pages stays refused to content scripts with the feature on.
+    expect((await askFromContentScript(page, 'lookupCreator', { brandIgId: '1', username: 'someone.else' })).response).toEqual(refused);
+    expect((await askFromContentScript(page, 'lookupCreatorAcrossBrands', { username: 'someone.else' })).response).toEqual(refused);
+    expect((await askFromContentScript(page, 'getAuthState')).response).toEqual(refused);
+    expect((await sim.log()).filter((entry) => JSON.stringify(entry).includes('someone.else'))).toEqual([]);
+
+    // The chip's requests are not the pages' either: an extension page asking for one is refused.
+    const fromPage = await dashboard.evaluate(() => {
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown, callback: (reply: unknown) => void): void } } }
+      ).chrome.runtime;
+      return new Promise((resolve) => runtime.sendMessage({ collabDesk: 1, type: 'getProfileStatus' }, resolve));
+    });
+    expect(fromPage).toEqual(refused);
+  });
+
   test('a web page cannot reach the extension at all', async ({ context, extensionId }) => {
     const page = await context.newPage();
     await serveFakeInstagram(page);

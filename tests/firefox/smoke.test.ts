@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
@@ -45,6 +45,8 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
       outDir: '.output/firefox-e2e',
       metaAppId: DEFAULT_APP_ID,
       browser: 'firefox',
+      // The status on instagram.com is tested without the browser's permission prompt, which no test can answer.
+      instagramAccess: 'granted',
     });
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -134,5 +136,67 @@ describe.runIf(existsSync(FIREFOX))('the Firefox build in Firefox ESR', () => {
     expect(asks.filter((ask) => ask.count > 1)).toEqual([]);
     expect(asks.map((ask) => ask.username).sort()).toEqual([...names].sort());
     await waitForText(page, 'Sent: 200');
+  }, 90_000);
+
+  it('the default build lists instagram.com only as an optional permission', () => {
+    const dir = buildExtension({ graphOrigin: sim.url, outDir: '.output/firefox-optional', browser: 'firefox' });
+    const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Record<string, string[] | undefined>;
+    expect(manifest.permissions).not.toContain('https://www.instagram.com/*');
+    expect(manifest.permissions).toContain('scripting');
+    expect(manifest.optional_permissions).toContain('https://www.instagram.com/*');
+    expect(manifest.content_scripts).toBeUndefined();
+  }, 60_000);
+
+  it('shows the status on an instagram.com profile when turned on, following SPA navigation', async () => {
+    const NORTHWIND = '17841400000000001';
+    const byStatus = (status: string) => {
+      const permission = sim.state.world.permissions.find((entry) => entry.brandIgId === NORTHWIND && entry.status === status)!;
+      return sim.state.world.creators.find((creator) => creator.id === permission.creatorId)!.username;
+    };
+    const [approved, pending] = [byStatus('APPROVED'), byStatus('PENDING')];
+    const page = await dashboard();
+    await page.evaluate(() => (document.querySelector('a[href="#settings"]') as HTMLAnchorElement | null)?.click());
+    await waitForText(page, 'Show status on instagram.com');
+    await page.evaluate(() => (document.getElementById('instagram-status-enabled') as HTMLInputElement).click());
+    for (let wait = 0; wait < 50; wait++) {
+      if (await page.evaluate(() => (document.getElementById('instagram-status-enabled') as HTMLInputElement).checked)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    const fixture = readFileSync(resolve(import.meta.dirname, '../e2e/instagram-pages/profile.html'), 'utf8').replace('{{next}}', pending);
+    const tab = await browser.newPage();
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => {
+      if (request.url().startsWith('https://www.instagram.com/'))
+        void request.respond({ status: 200, contentType: 'text/html', body: fixture });
+      else void request.continue();
+    });
+    await tab.goto(`https://www.instagram.com/${approved}/`);
+    const chipWords = () =>
+      tab.evaluate(() => document.querySelector('collab-desk-chip')?.shadowRoot?.querySelector('button')?.textContent ?? '');
+    const waitForChip = async (words: string) => {
+      for (let wait = 0; wait < 75 && (await chipWords()) !== words; wait++) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await chipWords()).toBe(words);
+    };
+    // The dashboard is an extension page: it may read the toolbar button's title for the instagram.com tab.
+    const tabTitle = () =>
+      page.evaluate(async () => {
+        type Api = {
+          tabs: { query(filter: object): Promise<Array<{ id: number }>> };
+          browserAction: { getTitle(details: object): Promise<string> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const [found] = await api.tabs.query({ url: 'https://www.instagram.com/*' });
+        return api.browserAction.getTitle({ tabId: found!.id });
+      });
+
+    await waitForChip(`Collab Desk: @${approved} - Approved for @northwind.outdoor`);
+    expect(await tabTitle()).toBe(`Collab Desk: @${approved} - Approved for @northwind.outdoor`);
+    await tab.evaluate(() => (document.querySelector('nav a') as HTMLAnchorElement).click());
+    await waitForChip(`Collab Desk: @${pending} - Pending for @northwind.outdoor`);
+    expect(await tabTitle()).toBe(`Collab Desk: @${pending} - Pending for @northwind.outdoor`);
+    await tab.evaluate(() => (document.querySelectorAll('nav a')[1] as HTMLAnchorElement).click());
+    await waitForChip('');
+    expect(await tabTitle()).not.toContain('@');
   }, 90_000);
 });

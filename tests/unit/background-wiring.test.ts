@@ -15,6 +15,8 @@ function stubWhatTheFakeLacks() {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
 }
 
 /** Pages the background opened, by URL (the fake browser starts with a blank tab of its own). */
@@ -45,6 +47,22 @@ describe('background wiring', () => {
     const answer = new Promise((answered) => expect(serve({ collabDesk: 1, type: 'getAuthState' }, contentScript, answered)).toBe(true));
     expect(await answer).toMatchObject({ failure: { kind: 'refused' } });
     expect(serve({ type: 'someone-else' }, contentScript, () => {})).toBe(false);
+  });
+
+  it('answers the chip on instagram.com only while "Show status on instagram.com" is on', async () => {
+    const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    background.main();
+    const serve = addListener.mock.calls[0]![0] as (message: unknown, sender: object, sendResponse: (answer: unknown) => void) => boolean;
+    const profile = 'https://www.instagram.com/maya.trails/';
+    const chip = {
+      id: fakeBrowser.runtime.id,
+      url: profile,
+      origin: 'https://www.instagram.com',
+      frameId: 0,
+      tab: { id: 3, url: profile },
+    };
+    const answer = new Promise((answered) => serve({ collabDesk: 1, type: 'getProfileStatus' }, chip, answered));
+    expect(await answer).toMatchObject({ failure: { kind: 'refused', said: { key: 'errorProfileStatusOff' } } });
   });
 
   it("sets the approvals watch's alarm again from its settings", async () => {

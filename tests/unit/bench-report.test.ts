@@ -138,7 +138,7 @@ describe('section rows', () => {
       floor: '33 ms (p90 40)',
       ours: '72 ms (p90 87)',
       ratio: '2.18×',
-      target: '≤ 1.2×',
+      target: '≤ 1.3×',
     });
     expect(rows[7]).toMatchObject({ floor: '35 ms (p90 41)', ours: '90 ms (p90 101)', ratio: '2.57×', target: undefined });
     expect(rows[8]).toMatchObject({ floor: '50 ms (p90 60)', ratio: '1.44×' });

@@ -3,7 +3,16 @@ import { buildSettings } from '../build-settings';
 import { profileSchema } from '../graph/schemas';
 import type { SettingsView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/serve';
-import { loginConfigIdSetting, metaAppIdSetting, selectedBrandSetting, watchLastCycle, watchSettings } from '../storage';
+import {
+  accessGlance,
+  loginConfigIdSetting,
+  metaAppIdSetting,
+  recentCreators,
+  selectedBrandSetting,
+  watchLastCycle,
+  watchSettings,
+} from '../storage';
+import { withRecentLookup } from '../partnerships/recent-creators';
 import { chosenBrand } from '../permissions/access-overview';
 import { AppError, describeError } from '../errors';
 import { said } from '../i18n/said';
@@ -36,6 +45,7 @@ export function createHandlers({
   getAppId,
   getLoginConfigId,
   content,
+  profileStatus,
 }: Services): Handlers {
   async function settingsView(): Promise<SettingsView> {
     return {
@@ -73,6 +83,12 @@ export function createHandlers({
     };
   }
 
+  /** The overview with the chosen brand; kept in storage too, for the popup to paint from before it asks (utils/cache/glance.ts). */
+  async function withChoice(snapshot: Awaited<ReturnType<typeof access.get>>) {
+    await accessGlance.setValue({ userId: await currentUserId(), snapshot });
+    return { ...snapshot, selectedBrandIgId: await selectedBrandSetting.getValue() };
+  }
+
   /** Every ready brand's list together, each record carrying its brand; a brand Meta refuses says why and costs only its rows. */
   async function allBrands(read: (brandIgId: string) => ReturnType<typeof partnerships.list>): Promise<AllBrandsList> {
     await currentUserId();
@@ -106,16 +122,19 @@ export function createHandlers({
     disconnect: ({ deauthorize }) => auth.disconnect({ deauthorize }),
     refreshProfile: async () => auth.updateUser(await graph.get('me', profileSchema, { searchParams: { fields: 'id,name' } })),
     getSettings: settingsView,
+    getProfileStatusSetting: () => profileStatus.settingView(),
+    saveProfileStatusSetting: ({ enabled }) => profileStatus.save(enabled),
     saveSettings: async ({ metaAppId, loginConfigId }) => {
       await metaAppIdSetting.setValue(metaAppId);
       if (loginConfigId !== undefined) await loginConfigIdSetting.setValue(loginConfigId);
       events.broadcast({ type: 'settings-changed' });
       return settingsView();
     },
-    getAccessOverview: async () => ({ ...(await access.get()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
-    refreshAccessOverview: async () => ({ ...(await access.refresh()), selectedBrandIgId: await selectedBrandSetting.getValue() }),
+    getAccessOverview: async () => withChoice(await access.get()),
+    refreshAccessOverview: async () => withChoice(await access.refresh()),
     selectBrand: async ({ igId }) => {
       await selectedBrandSetting.setValue(igId);
+      profileStatus.dataChanged();
       return { selectedBrandIgId: igId };
     },
     listPartnerships: ({ brandIgId }) => partnerships.list(brandIgId),
@@ -127,7 +146,7 @@ export function createHandlers({
       const ordered = chosen ? [chosen, ...brands.filter((brand) => brand !== chosen)] : brands;
       const ready = ordered.filter((brand) => brand.readiness.ready).map((brand) => brand.igId);
       const standings = ready.length > 0 ? await partnerships.standings(ready, username) : [];
-      return {
+      const answer = {
         username,
         brands: await Promise.all(
           ordered.map(async (brand) => ({
@@ -140,6 +159,9 @@ export function createHandlers({
           })),
         ),
       };
+      // The popup offers the last creators again and paints their statuses first (entrypoints/popup-glance.ts); only this answer writes the list.
+      await recentCreators.setValue(withRecentLookup(await recentCreators.getValue(), answer));
+      return answer;
     },
     listAllPartnerships: () => allBrands((brandIgId) => partnerships.list(brandIgId)),
     refreshAllPartnerships: () => allBrands((brandIgId) => partnerships.refreshList(brandIgId)),

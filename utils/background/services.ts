@@ -20,7 +20,8 @@ import { webAuthFlowDetails } from '../auth/login-flow';
 import { authGlance, facebookSession, lastConnectedUser, loginConfigIdSetting, metaAppIdSetting, rateLimitBlock } from '../storage';
 import { said } from '../i18n/said';
 import { createWatchStore } from '../watch/watch-store';
-import { watchLastCycle } from '../storage';
+import { accessGlance, recentCreators, watchLastCycle } from '../storage';
+import { withoutBrandStatuses } from '../partnerships/recent-creators';
 import { createNotesStore } from '../notes/notes-store';
 import { createEndedTerms } from './ended-terms';
 import { wakeBy } from './job-alarm';
@@ -28,6 +29,7 @@ import { createToolbarBadge } from './toolbar-badge';
 import { createWatchWiring } from './watch-wiring';
 import { createContentService } from '../content/content-service';
 import { contentBusinessChoice } from '../storage';
+import { createProfileStatusWiring } from '../profile-status/profile-status-wiring';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -45,6 +47,7 @@ export function createServices() {
     counts: (jobId) => runner.counts(jobId),
     newsCount: () => watchStore.newsCount(),
     endedTermsCount: async () => (await endedTerms.approvedEnded()).length,
+    onShown: () => profileStatus.globalTitleChanged(),
   });
   const scheduleBadge = badge.schedule;
   const getAppId = async () => (await metaAppIdSetting.getValue()) || buildSettings.defaultMetaAppId;
@@ -81,6 +84,8 @@ export function createServices() {
       if (state.status === 'signed-out') void forgetEverything();
       if (state.status === 'signed-in') void runner.resumeAfterLogin();
       events.broadcast({ type: 'auth-changed', state });
+      // Profile tabs say "connect to see the status", or the status again.
+      profileStatus.dataChanged();
     },
   });
 
@@ -90,6 +95,8 @@ export function createServices() {
     for (const job of await jobs.all()) await jobs.remove(job.id);
     await cache.clear();
     await watchStore.clear();
+    await recentCreators.removeValue();
+    await accessGlance.removeValue();
     await watchLastCycle.setValue(null);
     scheduleBadge();
   }
@@ -101,13 +108,21 @@ export function createServices() {
     return state.user.id;
   }
 
+  /** Open pages hear of it; the statuses the popup paints first from (the recent creators) drop that brand's, which may be old now. */
+  function partnershipsChanged(area: 'access' | 'partnerships', brandIgId: string | undefined): void {
+    events.broadcast({ type: 'data-changed', area, brandIgId });
+    if (brandIgId) void recentCreators.getValue().then((recent) => recentCreators.setValue(withoutBrandStatuses(recent, brandIgId)));
+  }
+
   const reader = createCachedReader(cache, (outcome) => {
     const key = readCacheKey(outcome.key);
     if (!key) return;
     const area = key.area === 'access' ? 'access' : key.area === 'content' || key.area === 'content-business' ? 'content' : 'partnerships';
     const brandIgId = key.area === 'access' ? undefined : key.brandIgId;
-    if (outcome.ok) events.broadcast({ type: 'data-changed', area, brandIgId });
-    else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
+    if (!outcome.ok) events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
+    // A page of content read again changes no creator's status: only the pages showing it hear of it.
+    else if (area === 'content') events.broadcast({ type: 'data-changed', area, brandIgId });
+    else partnershipsChanged(area, brandIgId);
   });
   const access = createAccessService({ graph, cache, reader, currentUserId });
   const partnerships = createPartnershipsService({
@@ -115,8 +130,12 @@ export function createServices() {
     cache,
     reader,
     currentUserId,
-    onChange: (brandIgId) => events.broadcast({ type: 'data-changed', area: 'partnerships', brandIgId }),
+    onChange: (brandIgId) => {
+      partnershipsChanged('partnerships', brandIgId);
+      profileStatus.dataChanged();
+    },
   });
+  const profileStatus = createProfileStatusWiring({ auth, access, partnerships });
 
   const content = createContentService({
     graph,
@@ -191,5 +210,6 @@ export function createServices() {
     notes,
     checkEndedTerms: endedTerms.check,
     content,
+    profileStatus,
   };
 }

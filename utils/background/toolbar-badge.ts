@@ -11,6 +11,8 @@ export interface ToolbarBadgeDeps {
   newsCount(): Promise<number>;
   /** Approved permissions whose term has ended. */
   endedTermsCount(): Promise<number>;
+  /** Told after the global badge and title changed (tabs that copy the title follow it). */
+  onShown?(): void;
 }
 
 /** The toolbar badge, following jobs, the watch's news and ended terms. */
@@ -29,6 +31,7 @@ export function createToolbarBadge(deps: ToolbarBadgeDeps) {
     await action.setBadgeBackgroundColor({ color: badge.color });
     // The toolbar is the browser's own surface: the background says the words itself.
     await action.setTitle({ title: i18n.say(badge.title) });
+    deps.onShown?.();
   }
 
   /** The badge follows jobs at most a few times a second. */

@@ -16,7 +16,8 @@ import type { CreatorNote } from '../notes/note';
 import type { Backup } from '../notes/backup';
 import type { PartnershipPermission } from '../partnerships/permission-record';
 import type { AccessSnapshot } from '../permissions/access-service';
-import type { requestSchemas } from './request-schemas';
+import type { requestSchemas, tabRequestSchemas } from './request-schemas';
+import type { ChipState } from '../profile-status/profile-tabs';
 import type { Said } from '../i18n/said';
 import type { Business } from '../content/business-choice';
 import type { ContentListAnswer, ContentLookupAnswer } from '../content/content-service';
@@ -82,8 +83,19 @@ export interface ImportOutcome {
   conflicts: number;
 }
 
+/** "Show status on instagram.com" as Settings shows it. */
+export interface ProfileStatusSettingView {
+  enabled: boolean;
+  /** The build holds instagram.com from install (WXT_INSTAGRAM_ACCESS=granted): nothing is asked or given back. */
+  buildHoldsAccess: boolean;
+  /** The person took the access away in the browser's settings, which turned the feature off. */
+  removedByBrowser: boolean;
+}
+
 interface Replies {
   getAuthState: AuthState;
+  getProfileStatusSetting: ProfileStatusSettingView;
+  saveProfileStatusSetting: ProfileStatusSettingView;
   connect: AuthState;
   disconnect: AuthState;
   refreshProfile: AuthState;
@@ -129,6 +141,18 @@ interface Replies {
   lookupContent: ContentLookupAnswer;
   listContentBusinesses: { current?: Business; businesses: Business[] };
   chooseContentBusiness: Business;
+}
+
+/** The chip's requests (content script on instagram.com): answered for the sender's own tab only. */
+export type TabRequestType = keyof typeof tabRequestSchemas;
+export interface TabReplies {
+  getProfileStatus: ChipState | null;
+  openProfileStatus: void;
+}
+/** What the background pushes to the chip (tabs.sendMessage) when its tab moves to another profile. */
+export interface ChipMessage {
+  collabDeskChip: 1;
+  state: ChipState | null;
 }
 
 /** What a page sends (before the background's schema normalises it). */

@@ -40,6 +40,8 @@ const digits = (messageKey: MessageKey) => z.string().check(z.trim(), z.regex(/^
 /** What each request to the background may carry; the background rejects anything else. */
 export const requestSchemas = {
   getAuthState: z.undefined(),
+  getProfileStatusSetting: z.undefined(),
+  saveProfileStatusSetting: z.strictObject({ enabled: z.boolean() }),
   connect: z.strictObject({ rerequest: z.optional(z.boolean()) }),
   disconnect: z.strictObject({ deauthorize: z.boolean() }),
   refreshProfile: z.undefined(),
@@ -114,4 +116,14 @@ export const requestSchemas = {
     loginConfigId: z.optional(digits('settingsConfigIdDigits')),
   }),
   ...contentRequestSchemas,
+} as const;
+
+/**
+ * What the chip's content script on instagram.com may ask: nothing but its own tab's status
+ * (the background reads the creator from the tab's address), and to open that answer. Both
+ * carry no data: a request with any is refused, so no script can name another creator.
+ */
+export const tabRequestSchemas = {
+  getProfileStatus: z.undefined(),
+  openProfileStatus: z.undefined(),
 } as const;

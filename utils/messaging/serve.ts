@@ -1,28 +1,36 @@
 import { browser } from '@/utils/browser';
 import { AppError } from '../errors';
-import type { ParsedRequest, RequestType, Reply, WireFailure, WireReply, WireRequest } from './protocol';
-import { requestSchemas } from './request-schemas';
-import { isTrustedSender, type SenderInfo } from './trusted-sender';
+import type { ParsedRequest, RequestType, Reply, TabReplies, TabRequestType, WireFailure, WireReply, WireRequest } from './protocol';
+import { requestSchemas, tabRequestSchemas } from './request-schemas';
+import { instagramTabOf, isTrustedSender, type SenderInfo } from './trusted-sender';
 import { isSaid, said, type MessageKey, type Said } from '../i18n/said';
 
 export type Handlers = { [K in RequestType]: (data: ParsedRequest<K>) => Promise<Reply<K>> };
+/** The chip's requests, answered for the tab the browser says the content script runs in. */
+export type TabHandlers = { [K in TabRequestType]: (tab: { tabId: number; url: string }) => Promise<TabReplies[K]> };
 
 function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }
 
 /** Answers every request of ours that reaches the background (runtime.onMessage); other messages are not ours to answer. */
-export function serveProtocol(handlers: Handlers): void {
+export function serveProtocol(handlers: Handlers, tabHandlers?: TabHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: WireReply) => void) => {
     if (!isWireRequest(message)) return false;
-    void answerRequest(handlers, message, sender).then(sendResponse);
+    void answerRequest(handlers, message, sender, tabHandlers).then(sendResponse);
     return true;
   });
 }
 
 /** One request, behind the sender check and the request's zod schema; failures travel as their fields. */
-export async function answerRequest(handlers: Handlers, request: WireRequest, sender: SenderInfo | undefined): Promise<WireReply> {
+export async function answerRequest(
+  handlers: Handlers,
+  request: WireRequest,
+  sender: SenderInfo | undefined,
+  tabHandlers?: TabHandlers,
+): Promise<WireReply> {
   try {
+    if (Object.hasOwn(tabRequestSchemas, request.type)) return { reply: await answerTabRequest(tabHandlers, request, sender) };
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin())) {
       throw new AppError('refused', said('errorRefusedSender'));
     }
@@ -37,6 +45,15 @@ export async function answerRequest(handlers: Handlers, request: WireRequest, se
   } catch (error) {
     return { failure: failureOf(error) };
   }
+}
+
+/** A request of the chip on instagram.com: only from our content script in an instagram.com tab, with no data. */
+async function answerTabRequest(tabHandlers: TabHandlers | undefined, request: WireRequest, sender: SenderInfo | undefined) {
+  const tab = instagramTabOf(sender, browser.runtime.id);
+  if (!tab || !tabHandlers) throw new AppError('refused', said('errorRefusedSender'));
+  const type = request.type as TabRequestType;
+  if (!tabRequestSchemas[type].safeParse(request.data).success) throw new AppError('invalid-message', said('errorRequestNotUnderstood'));
+  return tabHandlers[type](tab);
 }
 
 function isWireRequest(message: unknown): message is WireRequest {
