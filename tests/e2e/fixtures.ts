@@ -6,6 +6,11 @@ import { DEFAULT_APP_ID } from '../simulator/state';
 import { SimulatorControl } from '../simulator/control';
 import { extensionIdOf, launchWithExtension } from '../support/launch-chromium';
 
+interface WorkerFixtures {
+  /** Points SIM_URL and E2E_EXTENSION_DIR at this worker's own simulator and build (tests/e2e/global-setup.ts). */
+  workerSlot: number;
+}
+
 interface Fixtures {
   /** The browser's language (`--lang`); English when unset, as the acceptance tests run it. */
   language: string | undefined;
@@ -17,7 +22,16 @@ interface Fixtures {
   relaunch: () => Promise<BrowserContext>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  workerSlot: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this destructuring.
+    async ({}, use, workerInfo) => {
+      process.env.SIM_URL = process.env[`SIM_URL_${workerInfo.parallelIndex}`];
+      process.env.E2E_EXTENSION_DIR = process.env[`E2E_EXTENSION_DIR_${workerInfo.parallelIndex}`];
+      await use(workerInfo.parallelIndex);
+    },
+    { scope: 'worker', auto: true },
+  ],
   language: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this destructuring.
   userDataDir: async ({}, use) => {
