@@ -13,6 +13,7 @@ import { AppError, describeError } from '../errors';
 import { createGraphClient } from '../graph/client';
 import { profileSchema, successSchema } from '../graph/schemas';
 import { createEventHub } from '../messaging/events';
+import type { DataArea } from '../messaging/protocol';
 import { createPartnershipsService } from '../partnerships/partnerships-service';
 import { createAccessService } from '../permissions/access-service';
 import { createRateLimitGate } from '../graph/rate-limit-gate';
@@ -108,10 +109,14 @@ export function createServices() {
     return state.user.id;
   }
 
-  /** Open pages hear of it; the statuses the popup paints first from (the recent creators) drop that brand's, which may be old now. */
-  function partnershipsChanged(area: 'access' | 'partnerships', brandIgId: string | undefined): void {
+  /**
+   * Open pages hear of it. A brand's partnership records changing also drops that brand's statuses
+   * from the recent creators the popup paints first from, which may be old now; other areas change no status.
+   */
+  function dataChanged(area: DataArea, brandIgId: string | undefined): void {
     events.broadcast({ type: 'data-changed', area, brandIgId });
-    if (brandIgId) void recentCreators.getValue().then((recent) => recentCreators.setValue(withoutBrandStatuses(recent, brandIgId)));
+    if (area === 'partnerships' && brandIgId)
+      void recentCreators.getValue().then((recent) => recentCreators.setValue(withoutBrandStatuses(recent, brandIgId)));
   }
 
   const reader = createCachedReader(cache, (outcome) => {
@@ -119,10 +124,8 @@ export function createServices() {
     if (!key) return;
     const area = key.area === 'access' ? 'access' : key.area === 'content' || key.area === 'content-business' ? 'content' : 'partnerships';
     const brandIgId = key.area === 'access' ? undefined : key.brandIgId;
-    if (!outcome.ok) events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
-    // A page of content read again changes no creator's status: only the pages showing it hear of it.
-    else if (area === 'content') events.broadcast({ type: 'data-changed', area, brandIgId });
-    else partnershipsChanged(area, brandIgId);
+    if (outcome.ok) dataChanged(area, brandIgId);
+    else events.broadcast({ type: 'refresh-failed', area, brandIgId, error: describeError(outcome.error) });
   });
   const access = createAccessService({ graph, cache, reader, currentUserId });
   const partnerships = createPartnershipsService({
@@ -131,7 +134,7 @@ export function createServices() {
     reader,
     currentUserId,
     onChange: (brandIgId) => {
-      partnershipsChanged('partnerships', brandIgId);
+      dataChanged('partnerships', brandIgId);
       profileStatus.dataChanged();
     },
   });
